@@ -1,0 +1,185 @@
+import { randomUUID } from "node:crypto";
+import { findOrderWithItems, ordersTable, productsTable, seedDemoCatalogue } from "@orders/db";
+import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
+import { type PgBouncer, startPgBouncer } from "@orders/local-postgres";
+import { serviceRoles } from "@orders/settings";
+import { sql as dsql, eq } from "drizzle-orm";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type DbClient, lazyDb } from "./create-db";
+
+let database: TestDatabase;
+let pooler: PgBouncer;
+const POOL_SIZE = 3;
+
+beforeAll(async () => {
+  database = await createTestDatabase("client");
+  const admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
+  await seedDemoCatalogue(admin);
+  await admin.end();
+  const workerUrl = new URL(database.serviceUrl("worker"));
+  pooler = await startPgBouncer({
+    upstream: { host: workerUrl.hostname, port: Number(workerUrl.port) },
+    users: [{ user: serviceRoles.worker, password: decodeURIComponent(workerUrl.password) }],
+    poolSize: POOL_SIZE,
+  });
+});
+
+afterAll(async () => {
+  await pooler.stop();
+  await database.drop();
+});
+
+/** One worker-like unit of work: lock a product, decrement its stock, record an accepted order. */
+async function placeOrder(client: DbClient, sku: string): Promise<string> {
+  const id = randomUUID();
+  await client.db.transaction(async (tx) => {
+    const [product] = await tx
+      .select({ price: productsTable.priceCents })
+      .from(productsTable)
+      .where(eq(productsTable.sku, sku))
+      .for("update");
+    if (!product) throw new Error(`no product ${sku}`);
+    await tx
+      .update(productsTable)
+      .set({ stock: dsql`${productsTable.stock} - 1` })
+      .where(eq(productsTable.sku, sku));
+    await tx.insert(ordersTable).values({
+      id,
+      customerId: "c-1",
+      currency: "USD",
+      totalCents: product.price,
+      status: "accepted",
+      acceptedAt: new Date(),
+    });
+  });
+  return id;
+}
+
+async function stockOf(sku: string): Promise<number> {
+  const admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await admin<{ stock: number }[]>`select stock from products where sku = ${sku}`;
+    return row?.stock ?? Number.NaN;
+  } finally {
+    await admin.end();
+  }
+}
+
+describe("createDb", () => {
+  it("runs typed queries and transactions directly against PostgreSQL as the service's role", async () => {
+    const client = createDb(
+      { kind: "url", url: database.serviceUrl("worker") },
+      { applicationName: "direct" },
+    );
+    try {
+      const before = await stockOf("KB-001");
+      await placeOrder(client, "KB-001");
+      expect(await stockOf("KB-001")).toBe(before - 1);
+      const [who] = await client.sql<{ user: string }[]>`select current_user as user`;
+      expect(who?.user).toBe(serviceRoles.worker);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("holds exactly one server connection however many queries it runs", async () => {
+    const client = createDb(
+      { kind: "url", url: database.serviceUrl("worker") },
+      { applicationName: "one-conn" },
+    );
+    try {
+      await Promise.all(Array.from({ length: 20 }, () => client.sql`select pg_sleep(0.005)`));
+      const admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
+      const [row] = await admin<{ n: number }[]>`
+        select count(*)::int as n from pg_stat_activity where application_name = 'one-conn'`;
+      await admin.end();
+      expect(row?.n).toBe(1);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("through a transaction-mode pooler, many short-lived instances share a small pool without errors", async () => {
+    const instances = 40;
+    const before = await stockOf("MS-002");
+    const results = await Promise.allSettled(
+      Array.from({ length: instances }, async (_, i) => {
+        // Each "Lambda instance" creates its own client, as a container would, does its work, and goes away.
+        const client = createDb(
+          { kind: "url", url: pooler.url(serviceRoles.worker, database.name) },
+          { applicationName: `i${i}` },
+        );
+        try {
+          const id = await placeOrder(client, "MS-002");
+          // Parameterised reads in and out of transactions: no statement may survive across transactions.
+          const [found] = await client.db
+            .select({ id: ordersTable.id })
+            .from(ordersTable)
+            .where(eq(ordersTable.id, id));
+          await client.sql`select ${i}::int as n, ${"text"}::text as t`;
+          return found?.id;
+        } finally {
+          await client.close();
+        }
+      }),
+    );
+    const failures = results.filter((r) => r.status === "rejected");
+    expect(failures.map((f) => String((f as PromiseRejectedResult).reason))).toEqual([]);
+    expect(await stockOf("MS-002")).toBe(before - instances);
+  });
+
+  it("relies on no session state through the pooler (no named prepared statements)", async () => {
+    // Two clients interleave many distinct parameterised statements over a pool smaller than the client count.
+    const clients = Array.from({ length: POOL_SIZE * 3 }, () =>
+      createDb({ kind: "url", url: pooler.url(serviceRoles.worker, database.name) }),
+    );
+    try {
+      const rounds = await Promise.all(
+        clients.map(async (client, c) => {
+          const seen: number[] = [];
+          for (let round = 0; round < 10; round++) {
+            const rows = await client.db
+              .select({ sku: productsTable.sku })
+              .from(productsTable)
+              .where(eq(productsTable.sku, round % 2 === 0 ? "KB-001" : "CB-010"));
+            const [n] = await client.sql<{ n: number }[]>`select ${c * 100 + round}::int as n`;
+            seen.push(rows.length + (n?.n ?? 0));
+          }
+          return seen;
+        }),
+      );
+      expect(rounds).toEqual(clients.map((_, c) => Array.from({ length: 10 }, (_, r) => 1 + c * 100 + r)));
+    } finally {
+      await Promise.all(clients.map((client) => client.close()));
+    }
+  });
+
+  it("reads an order with its items in one typed query", async () => {
+    const client = createDb({ kind: "url", url: database.adminUrl });
+    try {
+      const id = await placeOrder(client, "HS-004");
+      const order = await findOrderWithItems(client.db, id);
+      expect(order).toMatchObject({ id, status: "accepted", customerId: "c-1", items: [] });
+      expect(await findOrderWithItems(client.db, randomUUID())).toBeUndefined();
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe("lazyDb", () => {
+  it("creates the client on first use and reuses it across invocations", async () => {
+    let created = 0;
+    const getDb = lazyDb(() => {
+      created++;
+      return createDb({ kind: "url", url: database.serviceUrl("api") });
+    });
+    expect(created).toBe(0);
+    const first = getDb();
+    await first.sql`select 1`;
+    expect(getDb()).toBe(first);
+    expect(created).toBe(1);
+    await first.close();
+  });
+});

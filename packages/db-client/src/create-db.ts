@@ -1,0 +1,92 @@
+import type { ConnectionOptions } from "node:tls";
+import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
+import { type Database, schema } from "@orders/db";
+import { databaseConnection } from "@orders/settings";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import type { ConnectionConfig } from "./config";
+import { createIamTokenProvider } from "./iam-token";
+
+export interface DbClient {
+  db: Database;
+  /** The underlying postgres.js client, for raw SQL where Drizzle does not fit (bulk statements). */
+  sql: postgres.Sql;
+  close(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  /** Shown in `pg_stat_activity` (e.g. the service name). */
+  applicationName?: string;
+  /** Extra trust anchors (PEM) for TLS; RDS Proxy's certificates chain to public roots, so rarely needed. */
+  ca?: string;
+  /** Connections this client may hold; keep the default (1) in Lambda. */
+  maxConnections?: number;
+}
+
+/**
+ * The one way services connect to PostgreSQL: a Drizzle instance over postgres.js, configured for RDS Proxy.
+ *
+ * - `prepare: false`: the proxy multiplexes transactions over server connections, so a named prepared
+ *   statement created on one may not exist on the next.
+ * - one connection (a Lambda instance serves one invocation at a time), closed when idle for less time than
+ *   the proxy's own idle timeout;
+ * - IAM: the password is a cached IAM auth token for this service's own user; TLS with certificate and
+ *   host name verification (the proxy requires TLS for IAM auth).
+ *
+ * Create it once per container (module scope or {@link lazyDb}) and reuse it across invocations.
+ */
+export function createDb(
+  config: ConnectionConfig,
+  options: CreateDbOptions = {},
+  /** Replaces the IAM token provider (tests run the IAM code path against a local server). */
+  deps: { password?: () => Promise<string> } = {},
+): DbClient {
+  const common = {
+    max: options.maxConnections ?? databaseConnection.maxConnectionsPerInstance,
+    prepare: false,
+    idle_timeout: databaseConnection.clientIdleTimeoutSeconds,
+    connect_timeout: databaseConnection.connectTimeoutSeconds,
+    onnotice: () => {},
+    connection: { application_name: options.applicationName ?? "orders" },
+  } satisfies postgres.Options<Record<string, never>>;
+
+  const sql =
+    config.kind === "url"
+      ? postgres(config.url, common)
+      : postgres({
+          ...common,
+          host: config.host,
+          port: config.port,
+          database: config.database,
+          username: config.user,
+          pass:
+            deps.password ??
+            createIamTokenProvider({
+              hostname: config.host,
+              port: config.port,
+              username: config.user,
+              region: config.region,
+              credentials: fromNodeProviderChain(),
+            }),
+          ssl: verifiedTls(config.host, options.ca),
+        });
+
+  return { db: drizzle(sql, { schema }), sql, close: () => sql.end({ timeout: 5 }) };
+}
+
+/** TLS that fails on an untrusted certificate or a certificate for another host. */
+export function verifiedTls(host: string, ca?: string): ConnectionOptions {
+  return { rejectUnauthorized: true, servername: host, ...(ca ? { ca } : {}) };
+}
+
+/**
+ * A client created on first use and reused for the life of the process (one Lambda container). Nothing
+ * connects at import time, so cold starts that never touch the database pay nothing.
+ */
+export function lazyDb(create: () => DbClient): () => DbClient {
+  let client: DbClient | undefined;
+  return () => {
+    client ??= create();
+    return client;
+  };
+}

@@ -1,0 +1,10 @@
+export {
+  type ConnectionConfig,
+  ConnectionConfigError,
+  connectionConfigFromEnv,
+  type IamConnectionConfig,
+  type UrlConnectionConfig,
+} from "./config";
+export { type CreateDbOptions, createDb, type DbClient, lazyDb, verifiedTls } from "./create-db";
+export { classifyDbError, type DbFailure, type DbFailureKind, isRetryableDbError } from "./errors";
+export { createIamTokenProvider, type IamTokenProvider, type IamTokenProviderOptions } from "./iam-token";

@@ -1,0 +1,193 @@
+import { randomUUID } from "node:crypto";
+import { orderFlow, serviceRoles } from "@orders/settings";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runMigrations } from "./migrate";
+import { seedDemoCatalogue } from "./seed";
+import { createTestDatabase, type TestDatabase } from "./testing";
+
+let database: TestDatabase;
+let admin: postgres.Sql;
+const connections: postgres.Sql[] = [];
+
+function connectAs(service: keyof typeof serviceRoles): postgres.Sql {
+  const sql = postgres(database.serviceUrl(service), { max: 1, prepare: false, onnotice: () => {} });
+  connections.push(sql);
+  return sql;
+}
+
+/** Runs `statement` and returns the SQLSTATE it failed with, or "ok". */
+async function outcome(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+    return "ok";
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  }
+}
+
+const INSUFFICIENT_PRIVILEGE = "42501";
+const MUST_BE_OWNER = "42501";
+
+beforeAll(async () => {
+  database = await createTestDatabase("roles");
+  admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
+  await seedDemoCatalogue(admin);
+  await admin`insert into orders (id, customer_id, currency, total_cents, status, accepted_at)
+              values (${randomUUID()}, 'c-1', 'USD', 100, 'accepted', now())`;
+});
+
+afterAll(async () => {
+  await Promise.all(connections.map((sql) => sql.end()));
+  await admin.end();
+  await database.drop();
+});
+
+describe("migrations", () => {
+  it("create exactly the service roles named in settings, as plain login roles", async () => {
+    const rows = await admin<
+      { rolname: string; rolsuper: boolean; rolcreaterole: boolean; rolcanlogin: boolean }[]
+    >`
+      select rolname, rolsuper, rolcreaterole, rolcanlogin from pg_roles
+      where rolname like 'orders\\_%' order by rolname`;
+    expect(rows.map((r) => r.rolname)).toEqual(Object.values(serviceRoles).sort());
+    for (const row of rows)
+      expect(row).toMatchObject({ rolsuper: false, rolcreaterole: false, rolcanlogin: true });
+  });
+
+  it("are idempotent and safe to run concurrently", async () => {
+    await Promise.all([runMigrations({ url: database.adminUrl }), runMigrations({ url: database.adminUrl })]);
+    const [row] = await admin<{ n: number }[]>`select count(*)::int as n from drizzle.__drizzle_migrations`;
+    const [tables] = await admin<{ n: number }[]>`
+      select count(*)::int as n from information_schema.tables where table_schema = 'public'`;
+    expect(row?.n).toBe(2);
+    expect(tables?.n).toBe(5);
+  });
+
+  it("give the worker a statement timeout well inside the worker's Lambda timeout", async () => {
+    const [row] = await admin<{ config: string[] }[]>`
+      select rolconfig as config from pg_roles where rolname = ${serviceRoles.worker}`;
+    const timeout = row?.config.find((c) => c.startsWith("statement_timeout="));
+    expect(timeout).toBeDefined();
+    const seconds = Number.parseInt(timeout?.split("=")[1] ?? "", 10);
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThan(orderFlow.workerTimeoutSeconds);
+  });
+});
+
+describe("api role", () => {
+  it("reads products, orders and items", async () => {
+    const api = connectAs("api");
+    expect((await api`select sku from products`).length).toBeGreaterThan(0);
+    expect((await api`select id, customer_id from orders`).length).toBe(1);
+    expect(await outcome(() => api`select * from order_items`)).toBe("ok");
+  });
+
+  it("is refused every write and all DDL", async () => {
+    const api = connectAs("api");
+    expect(await outcome(() => api`update products set stock = stock - 1 where sku = 'KB-001'`)).toBe(
+      INSUFFICIENT_PRIVILEGE,
+    );
+    expect(
+      await outcome(
+        () => api`insert into orders (id, customer_id, currency, total_cents, status, accepted_at)
+                  values (${randomUUID()}, 'c', 'USD', 1, 'accepted', now())`,
+      ),
+    ).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await outcome(() => api`delete from orders`)).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await outcome(() => api`select * from daily_sales`)).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await outcome(() => api`drop table orders`)).toBe(MUST_BE_OWNER);
+    expect(await outcome(() => api`alter table products add column x int`)).toBe(MUST_BE_OWNER);
+    expect(await outcome(() => api`create table mine (id int)`)).toBe(INSUFFICIENT_PRIVILEGE);
+  });
+});
+
+describe("worker role", () => {
+  it("prices from the catalogue, decrements stock and records orders with items", async () => {
+    const worker = connectAs("worker");
+    const id = randomUUID();
+    await worker.begin(async (tx) => {
+      const [product] = await tx<{ price_cents: string; stock: number }[]>`
+        select price_cents, stock from products where sku = 'KB-001' for update`;
+      expect(product?.stock).toBeGreaterThan(0);
+      await tx`update products set stock = stock - 1, updated_at = now() where sku = 'KB-001'`;
+      await tx`insert into orders (id, customer_id, currency, total_cents, status, accepted_at)
+               values (${id}, 'c-2', 'USD', ${product?.price_cents ?? 0}, 'accepted', now())`;
+      await tx`insert into order_items (order_id, sku, quantity, unit_price_cents)
+               values (${id}, 'KB-001', 1, ${product?.price_cents ?? 0})`;
+    });
+    const existing = await worker`select id from orders where id = ${id}`;
+    expect(existing).toHaveLength(1);
+  });
+
+  it("is refused anything beyond its job", async () => {
+    const worker = connectAs("worker");
+    expect(await outcome(() => worker`update products set price_cents = 1 where sku = 'KB-001'`)).toBe(
+      INSUFFICIENT_PRIVILEGE,
+    );
+    expect(await outcome(() => worker`select customer_id from orders`)).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await outcome(() => worker`update orders set status = 'rejected'`)).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await outcome(() => worker`delete from order_items`)).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(
+      await outcome(() => worker`insert into products (sku, name, price_cents, stock) values ('x','x',1,1)`),
+    ).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(
+      await outcome(
+        () => worker`insert into daily_sales (day, orders, units, revenue_cents) values (now(), 1, 1, 1)`,
+      ),
+    ).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await outcome(() => worker`drop table order_items`)).toBe(MUST_BE_OWNER);
+    expect(await outcome(() => worker`truncate orders`)).toBe(INSUFFICIENT_PRIVILEGE);
+  });
+
+  it("cannot oversell: the database refuses negative stock", async () => {
+    const worker = connectAs("worker");
+    const check = await outcome(
+      () => worker`update products set stock = stock - 1000000 where sku = 'LP-009'`,
+    );
+    expect(check).toBe("23514");
+    const [row] = await admin<{ stock: number }[]>`select stock from products where sku = 'LP-009'`;
+    expect(row?.stock).toBe(5);
+  });
+});
+
+describe("reporting role", () => {
+  it("reads the write model and maintains the rollups", async () => {
+    const reporting = connectAs("reporting");
+    expect(
+      await outcome(() => reporting`select count(*) from orders join order_items on order_id = id`),
+    ).toBe("ok");
+    await reporting`insert into daily_sales (day, orders, units, revenue_cents) values ('2026-01-01', 1, 2, 300)
+                    on conflict (day) do update set orders = excluded.orders`;
+    await reporting`insert into daily_product_sales (day, sku, units, revenue_cents) values ('2026-01-01', 'KB-001', 2, 300)`;
+    await reporting`delete from daily_product_sales where day = '2026-01-01'`;
+    expect((await reporting`select * from daily_sales`).length).toBe(1);
+  });
+
+  it("cannot write orders, stock or the schema", async () => {
+    const reporting = connectAs("reporting");
+    expect(
+      await outcome(
+        () => reporting`insert into orders (id, customer_id, currency, total_cents, status, accepted_at)
+                        values (${randomUUID()}, 'c', 'USD', 1, 'accepted', now())`,
+      ),
+    ).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await outcome(() => reporting`update products set stock = 0`)).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await outcome(() => reporting`delete from orders`)).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await outcome(() => reporting`drop table daily_sales`)).toBe(MUST_BE_OWNER);
+    expect(await outcome(() => reporting`alter table daily_sales add column x int`)).toBe(MUST_BE_OWNER);
+  });
+});
+
+describe("schema constraints", () => {
+  it("requires a rejection reason exactly when an order is rejected", async () => {
+    const insert = (status: string, reason: string | null) =>
+      outcome(
+        () => admin`insert into orders (id, customer_id, currency, total_cents, status, rejection_reason, accepted_at)
+                    values (${randomUUID()}, 'c', 'USD', 0, ${status}, ${reason}, now())`,
+      );
+    expect(await insert("rejected", null)).toBe("23514");
+    expect(await insert("accepted", "unknown_sku:x")).toBe("23514");
+    expect(await insert("rejected", "unknown_sku:x")).toBe("ok");
+  });
+});

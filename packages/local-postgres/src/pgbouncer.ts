@@ -1,0 +1,148 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { chown, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { delimiter, join } from "node:path";
+import { findFreePort } from "./free-port";
+import { isRoot, postgresSystemUser } from "./system-user";
+
+export interface PgBouncer {
+  host: string;
+  port: number;
+  /** URL through the pooler for one of the configured users. */
+  url(user: string, database: string): string;
+  stop(): Promise<void>;
+}
+
+export interface StartPgBouncerOptions {
+  upstream: { host: string; port: number };
+  /** Users the pooler accepts, with the passwords it also uses upstream. */
+  users: { user: string; password: string }[];
+  /** Server connections per (database, user) pair: the pool that clients share. */
+  poolSize: number;
+  /** Cap on server connections per database across users (default: poolSize). */
+  maxDbConnections?: number;
+  /** Client connections accepted at once (default 10,000). */
+  maxClientConnections?: number;
+  onLog?: (line: string) => void;
+}
+
+/** Where Debian's package puts the binary; `PGBOUNCER_BIN` overrides. */
+function findPgBouncerBinary(): string {
+  const candidates = [
+    process.env.PGBOUNCER_BIN,
+    "/usr/sbin/pgbouncer",
+    ...(process.env.PATH ?? "").split(delimiter).map((dir) => join(dir, "pgbouncer")),
+  ];
+  const found = candidates.find((path): path is string => !!path && existsSync(path));
+  if (!found) {
+    throw new Error(
+      "PgBouncer is not installed. It stands in for RDS Proxy in tests: `apt-get install -y pgbouncer` " +
+        "(Debian/Ubuntu) or set PGBOUNCER_BIN.",
+    );
+  }
+  return found;
+}
+
+/**
+ * Starts a real PgBouncer in transaction pooling mode: the closest local stand-in for RDS Proxy's
+ * multiplexing. Anything that relies on session state (named prepared statements, session SETs) breaks
+ * through it, which is exactly what tests need to catch.
+ */
+export async function startPgBouncer(options: StartPgBouncerOptions): Promise<PgBouncer> {
+  const binary = findPgBouncerBinary();
+  const port = await findFreePort();
+  const dir = await mkdtemp(join(tmpdir(), "orders-pgbouncer-"));
+  const quote = (value: string) => `"${value.replaceAll('"', '""')}"`;
+  await writeFile(
+    join(dir, "userlist.txt"),
+    options.users.map(({ user, password }) => `${quote(user)} ${quote(password)}`).join("\n"),
+    { mode: 0o600 },
+  );
+  const config = `
+[databases]
+* = host=${options.upstream.host} port=${options.upstream.port}
+
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = ${port}
+unix_socket_dir =
+auth_type = scram-sha-256
+auth_file = ${join(dir, "userlist.txt")}
+pool_mode = transaction
+default_pool_size = ${options.poolSize}
+max_db_connections = ${options.maxDbConnections ?? options.poolSize}
+max_client_conn = ${options.maxClientConnections ?? 10_000}
+ignore_startup_parameters = extra_float_digits,options
+server_reset_query =
+log_connections = 0
+log_disconnections = 0
+`;
+  await writeFile(join(dir, "pgbouncer.ini"), config, { mode: 0o600 });
+
+  let ids: { uid: number; gid: number } | undefined;
+  if (isRoot) {
+    ids = postgresSystemUser();
+    if (!ids) throw new Error("PgBouncer refuses to run as root and there is no `postgres` system user");
+    for (const file of ["", "userlist.txt", "pgbouncer.ini"]) await chown(join(dir, file), ids.uid, ids.gid);
+  }
+
+  const log = options.onLog ?? (() => {});
+  const child: ChildProcess = spawn(binary, [join(dir, "pgbouncer.ini")], {
+    ...(ids ?? {}),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let exited = false;
+  let output = "";
+  const onOutput = (chunk: Buffer) => {
+    output += chunk.toString();
+    log(chunk.toString());
+  };
+  child.stdout?.on("data", onOutput);
+  child.stderr?.on("data", onOutput);
+  const exit = new Promise<void>((resolve) =>
+    child.on("exit", () => {
+      exited = true;
+      resolve();
+    }),
+  );
+
+  const deadline = Date.now() + 10_000;
+  while (!(await canConnect(port))) {
+    if (exited) throw new Error(`PgBouncer exited during start-up:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`PgBouncer did not listen on ${port} within 10 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+
+  const passwords = new Map(options.users.map(({ user, password }) => [user, password]));
+  return {
+    host: "127.0.0.1",
+    port,
+    url: (user, database) => {
+      const password = passwords.get(user);
+      if (password === undefined) throw new Error(`PgBouncer was not configured for user ${user}`);
+      return `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+    },
+    stop: async () => {
+      // SIGTERM is PgBouncer's immediate shutdown; SIGINT would wait for clients to leave.
+      if (!exited) child.kill("SIGTERM");
+      await exit;
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * How every service talks to PostgreSQL. Shared by the db-client (runtime) and infra (proxy settings), so
+ * the client's timeouts always sit inside the proxy's.
+ */
+export const databaseConnection = {
+  /**
+   * One connection per Lambda instance: an instance serves one invocation at a time, so a second connection
+   * would only add load on the proxy. Concurrency comes from instances, bounded elsewhere.
+   */
+  maxConnectionsPerInstance: 1,
+  /** RDS Proxy drops client connections idle this long (the proxy's `idleClientTimeout`). */
+  proxyIdleClientTimeoutSeconds: 1800,
+  /** Close our connection before the proxy does, so we never write to a socket the proxy already closed. */
+  clientIdleTimeoutSeconds: 900,
+  /** Fail fast when the proxy cannot hand out a connection: the caller retries through the queue. */
+  connectTimeoutSeconds: 5,
+  /** IAM auth tokens are valid for 15 minutes. */
+  iamTokenLifetimeSeconds: 900,
+  /** Sign a new token this long before the old one expires, so a connect never races the expiry. */
+  iamTokenRefreshMarginSeconds: 300,
+} as const;
+
+/**
+ * One database login role per service (least privilege). Created by a migration; in AWS each one has its own
+ * secret for the proxy and its own `rds-db:connect` permission.
+ */
+export const serviceRoles = {
+  api: "orders_api",
+  worker: "orders_worker",
+  reporting: "orders_reporting",
+} as const;
+
+export type ServiceName = keyof typeof serviceRoles;
+export type ServiceRole = (typeof serviceRoles)[ServiceName];
+
+/** Name of the application database (Aurora's default database for the cluster). */
+export const databaseName = "orders";
