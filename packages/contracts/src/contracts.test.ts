@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { ORDER_MESSAGE_SCHEMA_VERSION, parseOrderMessage } from "./order-message";
+import { orderRequest } from "./order-request";
+
+const validMessage = {
+  schemaVersion: ORDER_MESSAGE_SCHEMA_VERSION,
+  orderId: "0b6f0d6e-3f5c-4a39-9d8b-6c1f3f2f6a11",
+  customerId: "c-1",
+  currency: "EUR",
+  items: [{ sku: "KB-001", quantity: 2 }],
+  acceptedAt: "2026-11-28T10:00:00.000Z",
+  correlationId: "req-1",
+};
+
+describe("orderRequest", () => {
+  it("defaults the currency to USD", () => {
+    const parsed = orderRequest.parse({ customerId: "c", items: [{ sku: "A", quantity: 1 }] });
+    expect(parsed.currency).toBe("USD");
+  });
+
+  it("names the failing field", () => {
+    const result = orderRequest.safeParse({ customerId: "c", items: [{ sku: "A", quantity: 0 }] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path)).toEqual([["items", 0, "quantity"]]);
+  });
+
+  it("refuses the same sku twice, pointing at the repeat", () => {
+    const result = orderRequest.safeParse({
+      customerId: "c",
+      items: [
+        { sku: "A", quantity: 1 },
+        { sku: "A", quantity: 2 },
+      ],
+    });
+    expect(result.error?.issues.map((i) => i.path)).toEqual([["items", 1, "sku"]]);
+  });
+
+  it("refuses unknown currencies, fractional quantities, unknown fields and too many items", () => {
+    const base = { customerId: "c", items: [{ sku: "A", quantity: 1 }] };
+    expect(orderRequest.safeParse({ ...base, currency: "XYZ" }).success).toBe(false);
+    expect(orderRequest.safeParse({ ...base, currency: "usd" }).success).toBe(false);
+    expect(orderRequest.safeParse({ ...base, items: [{ sku: "A", quantity: 1.5 }] }).success).toBe(false);
+    expect(orderRequest.safeParse({ ...base, extra: true }).success).toBe(false);
+    const many = Array.from({ length: 51 }, (_, i) => ({ sku: `S${i}`, quantity: 1 }));
+    expect(orderRequest.safeParse({ ...base, items: many }).success).toBe(false);
+    expect(orderRequest.safeParse({ ...base, currency: "JPY" }).success).toBe(true);
+  });
+});
+
+describe("parseOrderMessage", () => {
+  it("accepts a valid v1 message", () => {
+    expect(parseOrderMessage(JSON.stringify(validMessage))).toEqual({ ok: true, message: validMessage });
+  });
+
+  it("explains why a body can never be processed", () => {
+    expect(parseOrderMessage("{not json")).toEqual({ ok: false, reason: "body is not JSON" });
+    expect(parseOrderMessage(JSON.stringify({ ...validMessage, schemaVersion: 2 }))).toEqual({
+      ok: false,
+      reason: "unknown schema version 2",
+    });
+    const bad = parseOrderMessage(JSON.stringify({ ...validMessage, orderId: "nope" }));
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.reason).toMatch(/orderId/);
+  });
+});
