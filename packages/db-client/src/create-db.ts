@@ -68,15 +68,18 @@ export function createDb(
               region: config.region,
               credentials: fromNodeProviderChain(),
             }),
-          ssl: verifiedTls(config.host, options.ca),
+          ssl: verifiedTls(options.ca),
         });
 
   return { db: drizzle(sql, { schema }), sql, close: () => sql.end({ timeout: 5 }) };
 }
 
-/** TLS that fails on an untrusted certificate or a certificate for another host. */
-export function verifiedTls(host: string, ca?: string): ConnectionOptions {
-  return { rejectUnauthorized: true, servername: host, ...(ca ? { ca } : {}) };
+/**
+ * TLS that fails on an untrusted certificate or a certificate for another host (postgres.js passes the host
+ * as the TLS server name, and Node checks the certificate against it).
+ */
+export function verifiedTls(ca?: string): ConnectionOptions {
+  return { rejectUnauthorized: true, ...(ca ? { ca } : {}) };
 }
 
 /**
