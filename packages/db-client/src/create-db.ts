@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import type { ConnectionOptions } from "node:tls";
 import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
 import { type Database, schema } from "@orders/db";
@@ -68,18 +69,24 @@ export function createDb(
               region: config.region,
               credentials: fromNodeProviderChain(),
             }),
-          ssl: verifiedTls(options.ca),
+          ssl: verifiedTls(config.host, options.ca),
         });
 
   return { db: drizzle(sql, { schema }), sql, close: () => sql.end({ timeout: 5 }) };
 }
 
 /**
- * TLS that fails on an untrusted certificate or a certificate for another host (postgres.js passes the host
- * as the TLS server name, and Node checks the certificate against it).
+ * TLS that fails on an untrusted certificate or a certificate for another host. The host is passed
+ * explicitly: over an already-open socket Node otherwise checks the certificate against "localhost" when
+ * the host is an IP address (postgres.js sends no server name for IPs).
  */
-export function verifiedTls(ca?: string): ConnectionOptions {
-  return { rejectUnauthorized: true, ...(ca ? { ca } : {}) };
+export function verifiedTls(host: string, ca?: string): ConnectionOptions {
+  return {
+    rejectUnauthorized: true,
+    host,
+    ...(isIP(host) ? {} : { servername: host }),
+    ...(ca ? { ca } : {}),
+  };
 }
 
 /**
