@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { Project } from "./rules";
+
+const IGNORED_DIRS = new Set(["node_modules", ".sst", ".nx", "dist", "coverage"]);
+
+/** The workspace's projects, read from the root package.json's workspaces. */
+export function readProjects(root: string): Project[] {
+  const rootPackage = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+    workspaces: string[];
+  };
+  const dirs = rootPackage.workspaces.flatMap((pattern) =>
+    pattern.endsWith("/*")
+      ? readdirSync(join(root, pattern.slice(0, -2)))
+          .map((name) => join(pattern.slice(0, -2), name))
+          .filter((dir) => statSync(join(root, dir)).isDirectory())
+      : [pattern],
+  );
+  return dirs.flatMap((dir) => {
+    let pkg: {
+      name: string;
+      nx?: { tags?: string[] };
+      dependencies?: Record<string, string>;
+      devDependencies?: Record<string, string>;
+    };
+    try {
+      pkg = JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8"));
+    } catch {
+      return [];
+    }
+    return [
+      {
+        name: pkg.name,
+        dir,
+        tags: pkg.nx?.tags ?? [],
+        dependencies: Object.keys(pkg.dependencies ?? {}),
+        devDependencies: Object.keys(pkg.devDependencies ?? {}),
+      },
+    ];
+  });
+}
+
+/** Workspace package names imported by each project's TypeScript sources. */
+export function readImports(root: string, projects: Project[]): Map<string, Set<string>> {
+  const result = new Map<string, Set<string>>();
+  for (const project of projects) {
+    const found = new Set<string>();
+    for (const file of sourceFiles(join(root, project.dir))) {
+      const text = readFileSync(file, "utf8");
+      for (const match of text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)["'](@orders\/[a-z0-9-]+)/g)) {
+        found.add(match[1] as string);
+      }
+    }
+    result.set(project.name, found);
+  }
+  return result;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (IGNORED_DIRS.has(entry.name) || entry.name.startsWith(".")) return [];
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx|mts)$/.test(entry.name) && !entry.name.endsWith(".d.ts") ? [path] : [];
+  });
+}
+
+export function describeProject(root: string, project: Project): string {
+  return `${project.name} (${relative(root, join(root, project.dir))})`;
+}
