@@ -1,0 +1,257 @@
+import type { OrderMessage } from "@orders/contracts";
+import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { orderMessage, seedProducts, skuPrefix } from "../testing/fixtures";
+import { processOrderBatch } from "./order-repository";
+
+let database: TestDatabase;
+let admin: postgres.Sql;
+const workers: postgres.Sql[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase("worker-repo");
+  admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
+});
+
+afterAll(async () => {
+  await Promise.all(workers.map((sql) => sql.end()));
+  await admin.end();
+  await database.drop();
+});
+
+/** A client logged in as the worker's own role, configured like a Lambda's (one connection, no prepares). */
+function workerClient(options: postgres.Options<Record<string, never>> = {}): postgres.Sql {
+  const sql = postgres(database.serviceUrl("worker"), {
+    max: 1,
+    prepare: false,
+    onnotice: () => {},
+    ...options,
+  });
+  workers.push(sql);
+  return sql;
+}
+
+async function stockOf(sku: string): Promise<number> {
+  const [row] = await admin<{ stock: number }[]>`select stock from products where sku = ${sku}`;
+  if (!row) throw new Error(`no product ${sku}`);
+  return row.stock;
+}
+
+async function storedOrder(id: string) {
+  const [order] = await admin<
+    { status: string; total_cents: string; rejection_reason: string | null; customer_id: string }[]
+  >`select status, total_cents, rejection_reason, customer_id from orders where id = ${id}`;
+  const items = await admin<{ sku: string; quantity: number; unit_price_cents: string | null }[]>`
+    select sku, quantity, unit_price_cents from order_items where order_id = ${id} order by sku`;
+  return order && { ...order, total_cents: Number(order.total_cents), items };
+}
+
+async function countOrders(ids: readonly string[]): Promise<number> {
+  const [row] = await admin<
+    { n: number }[]
+  >`select count(*)::int as n from orders where id = any(${ids}::uuid[])`;
+  return row?.n ?? 0;
+}
+
+describe("processOrderBatch", () => {
+  it("accepts an order: prices from the catalogue, takes the stock, records order and items", async () => {
+    const p = skuPrefix();
+    await seedProducts(admin, [
+      { sku: `${p}-A`, priceCents: 1250, stock: 10 },
+      { sku: `${p}-B`, priceCents: 399, stock: 5 },
+    ]);
+    const message = orderMessage([
+      { sku: `${p}-A`, quantity: 2 },
+      { sku: `${p}-B`, quantity: 5 },
+    ]);
+
+    const [outcome] = await processOrderBatch(workerClient(), [message]);
+
+    expect(outcome).toEqual({ kind: "accepted", orderId: message.orderId, totalCents: 2 * 1250 + 5 * 399 });
+    expect(await stockOf(`${p}-A`)).toBe(8);
+    expect(await stockOf(`${p}-B`)).toBe(0);
+    expect(await storedOrder(message.orderId)).toEqual({
+      status: "accepted",
+      total_cents: 4495,
+      rejection_reason: null,
+      customer_id: "customer-1",
+      items: [
+        { sku: `${p}-A`, quantity: 2, unit_price_cents: "1250" },
+        { sku: `${p}-B`, quantity: 5, unit_price_cents: "399" },
+      ],
+    });
+  });
+
+  it.each([
+    {
+      name: "an unknown sku",
+      items: (p: string) => [
+        { sku: `${p}-A`, quantity: 1 },
+        { sku: `${p}-NOPE`, quantity: 1 },
+      ],
+      currency: "USD",
+      reason: (p: string) => `unknown_sku:${p}-NOPE`,
+      prices: ["700", null],
+    },
+    {
+      name: "insufficient stock",
+      items: (p: string) => [
+        { sku: `${p}-A`, quantity: 1 },
+        { sku: `${p}-B`, quantity: 3 },
+      ],
+      currency: "USD",
+      reason: (p: string) => `insufficient_stock:${p}-B`,
+      prices: ["700", "100"],
+    },
+    {
+      name: "a currency the catalogue does not price in",
+      items: (p: string) => [{ sku: `${p}-A`, quantity: 1 }],
+      currency: "EUR",
+      reason: () => "currency_mismatch:USD",
+      prices: ["700"],
+    },
+  ])("rejects an order with $name, records why, and leaves stock untouched", async (c) => {
+    const p = skuPrefix();
+    await seedProducts(admin, [
+      { sku: `${p}-A`, priceCents: 700, stock: 10 },
+      { sku: `${p}-B`, priceCents: 100, stock: 2 },
+    ]);
+    const message = orderMessage(c.items(p), { currency: c.currency });
+
+    const [outcome] = await processOrderBatch(workerClient(), [message]);
+
+    expect(outcome).toEqual({ kind: "rejected", orderId: message.orderId, reason: c.reason(p) });
+    expect(await stockOf(`${p}-A`)).toBe(10);
+    expect(await stockOf(`${p}-B`)).toBe(2);
+    const stored = await storedOrder(message.orderId);
+    expect(stored).toMatchObject({ status: "rejected", total_cents: 0, rejection_reason: c.reason(p) });
+    expect(stored?.items.map((i) => i.unit_price_cents)).toEqual(c.prices);
+  });
+
+  it("allocates scarce stock within a batch in message order", async () => {
+    const p = skuPrefix();
+    await seedProducts(admin, [{ sku: `${p}-A`, priceCents: 100, stock: 3 }]);
+    const messages = [2, 2, 1].map((quantity) => orderMessage([{ sku: `${p}-A`, quantity }]));
+
+    const outcomes = await processOrderBatch(workerClient(), messages);
+
+    expect(outcomes.map((o) => o.kind)).toEqual(["accepted", "rejected", "accepted"]);
+    expect(await stockOf(`${p}-A`)).toBe(0);
+  });
+
+  it("records a message delivered twice in the same batch once", async () => {
+    const p = skuPrefix();
+    await seedProducts(admin, [{ sku: `${p}-A`, priceCents: 100, stock: 10 }]);
+    const message = orderMessage([{ sku: `${p}-A`, quantity: 4 }]);
+
+    const outcomes = await processOrderBatch(workerClient(), [message, { ...message }]);
+
+    expect(outcomes.map((o) => o.kind)).toEqual(["accepted", "duplicate"]);
+    expect(await stockOf(`${p}-A`)).toBe(6);
+    expect(await countOrders([message.orderId])).toBe(1);
+  });
+
+  it("has no second effect when a committed batch is delivered again (crash between commit and delete)", async () => {
+    const p = skuPrefix();
+    await seedProducts(admin, [{ sku: `${p}-A`, priceCents: 100, stock: 10 }]);
+    const batch = [
+      orderMessage([{ sku: `${p}-A`, quantity: 3 }]),
+      orderMessage([{ sku: `${p}-GONE`, quantity: 1 }]),
+    ];
+
+    const first = await processOrderBatch(workerClient(), batch);
+    // A new container (new connection) receives the same messages after the visibility timeout.
+    const again = await processOrderBatch(workerClient(), batch);
+
+    expect(first.map((o) => o.kind)).toEqual(["accepted", "rejected"]);
+    expect(again.map((o) => o.kind)).toEqual(["duplicate", "duplicate"]);
+    expect(await stockOf(`${p}-A`)).toBe(7);
+    expect(await countOrders(batch.map((m) => m.orderId))).toBe(2);
+  });
+
+  it("gives one order and one decrement when two workers get the same message at once", async () => {
+    const p = skuPrefix();
+    await seedProducts(admin, [{ sku: `${p}-A`, priceCents: 100, stock: 10 }]);
+    for (let round = 0; round < 10; round++) {
+      const shared = orderMessage([{ sku: `${p}-A`, quantity: 1 }]);
+      // Unknown-SKU-only orders take no product lock: their race is settled by ON CONFLICT alone.
+      const unlocked = orderMessage([{ sku: `${p}-UNKNOWN`, quantity: 1 }]);
+      const [a, b] = await Promise.all([
+        processOrderBatch(workerClient(), [shared, unlocked]),
+        processOrderBatch(workerClient(), [unlocked, shared]),
+      ]);
+      const kinds = [...(a ?? []), ...(b ?? [])].map(
+        (o) => `${o.orderId === shared.orderId ? "s" : "u"}:${o.kind}`,
+      );
+      expect(kinds.sort()).toEqual(["s:accepted", "s:duplicate", "u:duplicate", "u:rejected"]);
+      expect(await countOrders([shared.orderId, unlocked.orderId])).toBe(2);
+      const [items] = await admin<{ n: number }[]>`
+        select count(*)::int as n from order_items where order_id in (${shared.orderId}, ${unlocked.orderId})`;
+      expect(items?.n).toBe(2);
+    }
+    expect(await stockOf(`${p}-A`)).toBe(0);
+  });
+
+  it("never oversells a scarce product under concurrent batches", async () => {
+    const p = skuPrefix();
+    await seedProducts(admin, [
+      { sku: `${p}-SCARCE`, priceCents: 100, stock: 5 },
+      { sku: `${p}-PLENTY`, priceCents: 10, stock: 1000 },
+    ]);
+    // 20 orders of one unit across 4 concurrent batches; batches also share a second product, locked in
+    // the opposite order of how orders name them, to prove sorted locking does not deadlock.
+    const batches = Array.from({ length: 4 }, () =>
+      Array.from({ length: 5 }, () =>
+        orderMessage([
+          { sku: `${p}-SCARCE`, quantity: 1 },
+          { sku: `${p}-PLENTY`, quantity: 1 },
+        ]),
+      ),
+    );
+
+    const results = await Promise.all(batches.map((batch) => processOrderBatch(workerClient(), batch)));
+
+    const kinds = results.flat().map((o) => o.kind);
+    expect(kinds.filter((k) => k === "accepted")).toHaveLength(5);
+    expect(kinds.filter((k) => k === "rejected")).toHaveLength(15);
+    expect(await stockOf(`${p}-SCARCE`)).toBe(0);
+    expect(await stockOf(`${p}-PLENTY`)).toBe(995);
+    const [sold] = await admin<{ units: number }[]>`
+      select coalesce(sum(i.quantity), 0)::int as units from order_items i join orders o on o.id = i.order_id
+      where i.sku = ${`${p}-SCARCE`} and o.status = 'accepted'`;
+    expect(sold?.units).toBe(5);
+  });
+
+  it("works within the worker role's grants only", async () => {
+    const sql = workerClient();
+    await expect(sql`select status from orders limit 1`).rejects.toMatchObject({ code: "42501" });
+    await expect(sql`update products set price_cents = 0`).rejects.toMatchObject({ code: "42501" });
+  });
+
+  it("uses the same number of round trips for batches of 1, 10 and 100 messages", async () => {
+    const p = skuPrefix();
+    await seedProducts(
+      admin,
+      Array.from({ length: 50 }, (_, i) => ({ sku: `${p}-${i}`, priceCents: 100 + i, stock: 10_000 })),
+    );
+    let queries = 0;
+    const sql = workerClient({ debug: () => queries++ });
+    // Connecting runs postgres.js's own type lookup once per connection: not part of any batch.
+    await sql`select 1`;
+    const batchOf = (size: number): OrderMessage[] =>
+      Array.from({ length: size }, (_, n) =>
+        orderMessage([0, 1, 2].map((k) => ({ sku: `${p}-${(n * 3 + k) % 50}`, quantity: 1 }))),
+      );
+
+    const roundTrips: number[] = [];
+    for (const size of [1, 10, 100]) {
+      queries = 0;
+      const outcomes = await processOrderBatch(sql, batchOf(size));
+      expect(outcomes.every((o) => o.kind === "accepted")).toBe(true);
+      roundTrips.push(queries);
+    }
+
+    expect(roundTrips).toEqual([5, 5, 5]);
+  });
+});
