@@ -1,0 +1,61 @@
+import { SQSClient } from "@aws-sdk/client-sqs";
+import { startFauxqs } from "fauxqs";
+
+/** Region the local stack pretends to run in (only used in ARNs and for request signing). */
+export const localRegion = "us-east-1";
+
+/** Credentials for the emulator, which checks none; real-looking values keep the SDK's signer happy. */
+const localCredentials = { accessKeyId: "local", secretAccessKey: "local" } as const;
+
+export interface LocalSqs {
+  /** `http://127.0.0.1:<port>`: what `AWS_ENDPOINT_URL_SQS` should be for clients of this emulator. */
+  endpoint: string;
+  region: string;
+  /** A client for this emulator (the caller owns it; `destroy()` it when done). */
+  client(): SQSClient;
+  /** Environment that makes a plain `new SQSClient({})` in another process talk to this emulator. */
+  env(): Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export interface StartLocalSqsOptions {
+  /** Port to listen on; a free one when omitted. */
+  port?: number;
+  region?: string;
+}
+
+/**
+ * Starts `fauxqs`, an in-process emulator of the SQS API (the real `@aws-sdk/client-sqs` talks to it), with
+ * in-memory state. fauxqs always binds 0.0.0.0; clients are pointed at 127.0.0.1 so nothing depends on how
+ * `localhost` or its `sqs.<region>.localhost` queue-URL host names resolve.
+ */
+export async function startLocalSqs(options: StartLocalSqsOptions = {}): Promise<LocalSqs> {
+  const region = options.region ?? localRegion;
+  const server = await startFauxqs({ port: options.port ?? 0, logger: false, defaultRegion: region });
+  const endpoint = `http://127.0.0.1:${server.port}`;
+  return {
+    endpoint,
+    region,
+    client: () => localSqsClient(endpoint, region),
+    env: () => localSqsEnv(endpoint, region),
+    stop: () => server.stop(),
+  };
+}
+
+/** An SQS client for a local emulator at `endpoint`. */
+export function localSqsClient(endpoint: string, region: string = localRegion): SQSClient {
+  return new SQSClient({ endpoint, region, credentials: localCredentials });
+}
+
+/**
+ * The environment the services' plain `new SQSClient({})` reads: the SDK takes `AWS_ENDPOINT_URL_SQS` as the
+ * SQS endpoint, so application code has no local-only branch.
+ */
+export function localSqsEnv(endpoint: string, region: string = localRegion): Record<string, string> {
+  return {
+    AWS_ENDPOINT_URL_SQS: endpoint,
+    AWS_REGION: region,
+    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+  };
+}
