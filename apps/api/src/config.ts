@@ -1,0 +1,20 @@
+import { type ConnectionConfig, connectionConfigFromEnv } from "@orders/db-client";
+
+export interface ApiConfig {
+  queueUrl: string;
+  database: ConnectionConfig;
+}
+
+export class ApiConfigError extends Error {
+  override name = "ApiConfigError";
+}
+
+/**
+ * Reads the API's configuration and fails at start-up, naming what is missing, rather than on the first
+ * request. Pure: nothing connects here.
+ */
+export function apiConfigFromEnv(env: Record<string, string | undefined> = process.env): ApiConfig {
+  const queueUrl = env.ORDERS_QUEUE_URL;
+  if (!queueUrl) throw new ApiConfigError("ORDERS_QUEUE_URL is not set (URL of the orders SQS queue)");
+  return { queueUrl, database: connectionConfigFromEnv(env) };
+}

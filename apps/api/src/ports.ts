@@ -1,0 +1,19 @@
+import type { OrderMessage } from "@orders/contracts";
+import type { OrderWithItems, Product } from "@orders/db";
+
+/** Where accepted orders go. Resolves only once the message is durably on the queue. */
+export interface OrderQueue {
+  /** Throws DependencyUnavailableError when the queue does not take the message. */
+  enqueue(message: OrderMessage): Promise<void>;
+}
+
+/** Reads orders the worker has processed. */
+export interface OrderReader {
+  /** Undefined until the worker has written the order (or when it never existed). */
+  findOrder(id: string): Promise<OrderWithItems | undefined>;
+}
+
+/** Reads the catalogue. */
+export interface ProductReader {
+  listProducts(): Promise<Product[]>;
+}

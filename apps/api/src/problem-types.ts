@@ -1,0 +1,75 @@
+/** A kind of problem the API reports: its RFC 9457 `type` slug, HTTP status and stable title. */
+export interface ProblemType {
+  slug: string;
+  status: number;
+  title: string;
+  /** What a client should do about it (shown on the docs page the `type` URI points at). */
+  advice: string;
+}
+
+/**
+ * Every problem type the API can answer with. The `type` URI of a problem is `/docs#problem-<slug>`: a
+ * relative reference (RFC 9457 allows it) that resolves to this API's own offline docs page.
+ */
+export const problemTypes = {
+  validation: {
+    slug: "validation-error",
+    status: 400,
+    title: "Request is invalid",
+    advice: "Fix the fields listed in `errors` (each has a JSON pointer and a message) and send again.",
+  },
+  malformedBody: {
+    slug: "malformed-body",
+    status: 400,
+    title: "Body is not valid JSON",
+    advice: "Send a JSON document that parses.",
+  },
+  notFound: {
+    slug: "not-found",
+    status: 404,
+    title: "Not found",
+    advice:
+      "Check the path. An order is found only once the worker has processed it; retry shortly after a 202.",
+  },
+  methodNotAllowed: {
+    slug: "method-not-allowed",
+    status: 405,
+    title: "Method not allowed",
+    advice: "Use one of the methods in the `Allow` header.",
+  },
+  payloadTooLarge: {
+    slug: "payload-too-large",
+    status: 413,
+    title: "Body too large",
+    advice: "Send at most 64 KiB.",
+  },
+  unsupportedMediaType: {
+    slug: "unsupported-media-type",
+    status: 415,
+    title: "Unsupported media type",
+    advice: "Send the body as `Content-Type: application/json`.",
+  },
+  internal: {
+    slug: "internal-error",
+    status: 500,
+    title: "Internal error",
+    advice: "Retry later; quote the X-Request-Id when reporting it.",
+  },
+  queueUnavailable: {
+    slug: "queue-unavailable",
+    status: 503,
+    title: "Order queue unavailable",
+    advice: "The order was NOT accepted. Retry after `Retry-After` seconds with the same Idempotency-Key.",
+  },
+  databaseUnavailable: {
+    slug: "database-unavailable",
+    status: 503,
+    title: "Database unavailable",
+    advice: "Retry after `Retry-After` seconds.",
+  },
+} as const satisfies Record<string, ProblemType>;
+
+/** The `type` URI of a problem type. */
+export function problemTypeUri(type: ProblemType): string {
+  return `/docs#problem-${type.slug}`;
+}

@@ -1,0 +1,78 @@
+import type { Logger } from "@aws-lambda-powertools/logger";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { orderItemsTable, ordersTable, seedDemoCatalogue } from "@orders/db";
+import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
+import { createDb, type DbClient } from "@orders/db-client";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { DbOrderReader } from "../adapters/db-order-reader";
+import { DbProductReader } from "../adapters/db-product-reader";
+import { SqsOrderQueue } from "../adapters/sqs-order-queue";
+import { createApp } from "../app";
+import type { ApiEnv } from "../app-env";
+import { type LocalQueue, startLocalQueue } from "./local-queue";
+import { silentLogger } from "./log-capture";
+
+export interface ApiHarness {
+  app: OpenAPIHono<ApiEnv>;
+  database: TestDatabase;
+  queue: LocalQueue;
+  /** Connected as the API's own role (orders_api), like in production. */
+  apiDb: DbClient;
+  /** Writes a processed order the way the worker would (admin connection). */
+  insertProcessedOrder(order: ProcessedOrder): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ProcessedOrder {
+  id: string;
+  customerId: string;
+  status: "accepted" | "rejected";
+  rejectionReason?: string;
+  totalCents: number;
+  acceptedAt: Date;
+  items: { sku: string; quantity: number; unitPriceCents: number | null }[];
+}
+
+/**
+ * The API wired to real adapters: a fresh migrated PostgreSQL database with the demo catalogue (read as the
+ * orders_api role) and a real SQS emulator with an orders queue.
+ */
+export async function startApiHarness(logger: Logger = silentLogger()): Promise<ApiHarness> {
+  const database = await createTestDatabase("api");
+  const admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
+  await seedDemoCatalogue(admin);
+  const queue = await startLocalQueue();
+  const apiDb = createDb({ kind: "url", url: database.serviceUrl("api") }, { applicationName: "api-test" });
+  const app = createApp({
+    queue: new SqsOrderQueue(queue.client, queue.queueUrl),
+    orders: new DbOrderReader(() => apiDb),
+    products: new DbProductReader(() => apiDb),
+    logger,
+  });
+  return {
+    app,
+    database,
+    queue,
+    apiDb,
+    insertProcessedOrder: async (order) => {
+      const db = drizzle(admin);
+      await db.insert(ordersTable).values({
+        id: order.id,
+        customerId: order.customerId,
+        currency: "USD",
+        totalCents: order.totalCents,
+        status: order.status,
+        rejectionReason: order.rejectionReason ?? null,
+        acceptedAt: order.acceptedAt,
+      });
+      await db.insert(orderItemsTable).values(order.items.map((item) => ({ orderId: order.id, ...item })));
+    },
+    close: async () => {
+      await apiDb.close();
+      await admin.end();
+      await queue.stop();
+      await database.drop();
+    },
+  };
+}
