@@ -22,8 +22,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-beforeEach(() => {
-  h.queue.server.reset();
+beforeEach(async () => {
+  await h.queue.drain();
 });
 
 const validOrder = { customerId: "cust-42", items: [{ sku: "KB-001", quantity: 2 }], currency: "EUR" };
@@ -130,7 +130,7 @@ describe("POST /orders", () => {
       path: ["items", 0, "quantity"],
       message: expect.any(String),
     });
-    expect(await h.queue.receive()).toEqual([]);
+    expect(await h.queue.receive(10, 0)).toEqual([]);
   });
 
   it("refuses a repeated sku, unknown fields and a body that is not an object (400)", async () => {
@@ -150,7 +150,7 @@ describe("POST /orders", () => {
       );
       expect(problem.errors[0]).toMatchObject({ in: "header", pointer: "/idempotency-key" });
     }
-    expect(await h.queue.receive()).toEqual([]);
+    expect(await h.queue.receive(10, 0)).toEqual([]);
   });
 
   it("answers malformed JSON with 400", async () => {
@@ -172,12 +172,12 @@ describe("POST /orders", () => {
     await expectProblem(await post(big), 413, "payload-too-large");
     const declared = await post(big, { "Content-Length": String(big.length) });
     await expectProblem(declared, 413, "payload-too-large");
-    expect(await h.queue.receive()).toEqual([]);
+    expect(await h.queue.receive(10, 0)).toEqual([]);
   });
 
   it("answers 503 with Retry-After, never 202, when the queue does not take the message", async () => {
     const missingQueue = createApp({
-      queue: new SqsOrderQueue(h.queue.client, `${h.queue.endpoint}/000000000000/no-such-queue`),
+      queue: new SqsOrderQueue(h.queue.client, `${h.queue.sqs.endpoint}/000000000000/no-such-queue`),
       orders: new DbOrderReader(() => h.apiDb),
       products: new DbProductReader(() => h.apiDb),
       logger: silentLogger(),

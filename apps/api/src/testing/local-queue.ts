@@ -1,46 +1,59 @@
-import { type Message, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
-import { type FauxqsServer, startFauxqs } from "fauxqs";
-
-/** Dummy credentials: the emulator checks nothing, but the SDK refuses to sign without some. */
-export const emulatorCredentials = { accessKeyId: "test", secretAccessKey: "test" };
-export const emulatorRegion = "us-east-1";
+import {
+  DeleteMessageBatchCommand,
+  type Message,
+  ReceiveMessageCommand,
+  type SQSClient,
+} from "@aws-sdk/client-sqs";
+import { createOrderQueues, type LocalSqs, startLocalSqs } from "@orders/local-aws";
 
 export interface LocalQueue {
-  server: FauxqsServer;
-  /** Emulator endpoint on 127.0.0.1 (it listens on all interfaces; "localhost" may resolve to ::1). */
-  endpoint: string;
+  sqs: LocalSqs;
+  /** The orders queue, at the emulator's own origin (reachable through AWS_ENDPOINT_URL_SQS alone). */
   queueUrl: string;
   client: SQSClient;
-  /** Receives up to `max` messages (long-polling briefly), with all message attributes. */
-  receive(max?: number): Promise<Message[]>;
+  /** Receives (and deletes) up to `max` messages, long-polling for at most `waitSeconds`. */
+  receive(max?: number, waitSeconds?: number): Promise<Message[]>;
+  /** Deletes whatever is on the queue, so each test sees only its own messages. */
+  drain(): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Starts a real SQS emulator (fauxqs) on a free port with one queue, for tests that need a queue. */
-export async function startLocalQueue(name = "orders"): Promise<LocalQueue> {
-  const server = await startFauxqs({ port: 0, logger: false });
-  const endpoint = `http://127.0.0.1:${server.port}`;
-  const { queueUrl } = server.createQueue(name);
-  const client = new SQSClient({ endpoint, region: emulatorRegion, credentials: emulatorCredentials });
-  return {
-    server,
-    endpoint,
-    queueUrl,
-    client,
-    receive: async (max = 10) => {
-      const result = await client.send(
-        new ReceiveMessageCommand({
+/** A real SQS emulator (fauxqs, via @orders/local-aws) with the orders queue as deployed. */
+export async function startLocalQueue(): Promise<LocalQueue> {
+  const sqs = await startLocalSqs();
+  const client = sqs.client();
+  const { queueUrl: emulatorUrl } = await createOrderQueues(client);
+  const queueUrl = sqs.reachableQueueUrl(emulatorUrl);
+  const receive = async (max = 10, waitSeconds = 1) => {
+    const { Messages = [] } = await client.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: max,
+        WaitTimeSeconds: waitSeconds,
+        MessageAttributeNames: ["All"],
+      }),
+    );
+    if (Messages.length > 0) {
+      await client.send(
+        new DeleteMessageBatchCommand({
           QueueUrl: queueUrl,
-          MaxNumberOfMessages: max,
-          WaitTimeSeconds: 1,
-          MessageAttributeNames: ["All"],
+          Entries: Messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })),
         }),
       );
-      return result.Messages ?? [];
+    }
+    return Messages;
+  };
+  return {
+    sqs,
+    queueUrl,
+    client,
+    receive,
+    drain: async () => {
+      while ((await receive(10, 0)).length > 0) {}
     },
     stop: async () => {
       client.destroy();
-      await server.stop();
+      await sqs.stop();
     },
   };
 }
