@@ -1,0 +1,44 @@
+import { deadLetterQueue, ordersQueue } from "./queues";
+import { queueEnvironment } from "./src/environment";
+import { functionSpecs, seconds } from "./src/functions";
+import { apiPermissions } from "./src/iam-policies";
+import { profile } from "./stage";
+import { commonFunctionArgs, databaseEnv, environment, proxyArn } from "./wiring";
+
+const spec = functionSpecs.api;
+
+/**
+ * The HTTP API's function (Hono routes inside). Reserved concurrency caps its instances, hence its database
+ * connections (connection-budget); a burst beyond it gets 429s, not a connection storm.
+ */
+export const apiFunction = new sst.aws.Function("ApiFunction", {
+  ...commonFunctionArgs,
+  handler: spec.handler,
+  memory: spec.memory,
+  timeout: seconds(spec.timeoutSeconds),
+  concurrency: { reserved: profile.reservedConcurrency.api },
+  environment: environment(
+    spec.serviceName,
+    databaseEnv("api"),
+    ordersQueue.url.apply((orders) => queueEnvironment({ orders })),
+  ),
+  permissions: $resolve({
+    proxyArn,
+    ordersQueueArn: ordersQueue.arn,
+    deadLetterQueueArn: deadLetterQueue.arn,
+  }).apply(apiPermissions),
+});
+
+/** HTTP API Gateway with stage-wide throttling in front of the function; every path goes to Hono. */
+export const api = new sst.aws.ApiGatewayV2("Api", {
+  transform: {
+    stage: (args) => {
+      args.defaultRouteSettings = {
+        throttlingRateLimit: profile.apiThrottle.rateLimit,
+        throttlingBurstLimit: profile.apiThrottle.burstLimit,
+      };
+    },
+  },
+});
+
+api.route("$default", apiFunction.arn);

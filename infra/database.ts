@@ -1,0 +1,159 @@
+import { databaseConnection, databaseName, type ServiceName, serviceRoles } from "@orders/settings";
+import { vpc } from "./network";
+import { proxyPool } from "./src/connection-budget";
+import { devDatabase, devDatabaseUrl } from "./src/dev-database";
+import { proxyAssumeRolePolicy, proxySecretsPolicy } from "./src/iam-policies";
+import { namePrefix, physicalName } from "./src/naming";
+import { profile } from "./stage";
+
+const services = Object.keys(serviceRoles) as ServiceName[];
+
+/** `sst dev` runs functions on your machine against this database instead of Aurora. */
+export const localDatabase = devDatabase(process.env.LOCAL_DATABASE_URL);
+
+/**
+ * One Secrets Manager secret per service user ({username, password}): RDS Proxy logs in to PostgreSQL with
+ * it, the migrator sets the role's password from it. Functions never read it: they present IAM tokens.
+ */
+export const serviceSecrets = $dev
+  ? undefined
+  : (Object.fromEntries(
+      services.map((service) => {
+        const role = serviceRoles[service];
+        const password = new random.RandomPassword(`DbPassword_${service}`, { length: 40, special: false });
+        const secret = new aws.secretsmanager.Secret(`DbSecret_${service}`, {
+          namePrefix: namePrefix($app.name, $app.stage, `db-${service}`),
+          description: `RDS Proxy credentials of the ${role} database role`,
+          recoveryWindowInDays: profile.production ? 7 : 0,
+        });
+        const version = new aws.secretsmanager.SecretVersion(`DbSecretVersion_${service}`, {
+          secretId: secret.id,
+          secretString: $jsonStringify({ username: role, password: password.result }),
+        });
+        return [service, { secret, version }];
+      }),
+    ) as Record<
+      ServiceName,
+      { secret: aws.secretsmanager.Secret; version: aws.secretsmanager.SecretVersion }
+    >);
+
+const serviceSecretArns = serviceSecrets
+  ? $resolve({
+      api: serviceSecrets.api.secret.arn,
+      worker: serviceSecrets.worker.secret.arn,
+      reporting: serviceSecrets.reporting.secret.arn,
+    })
+  : undefined;
+
+/** The proxy's own role: reads exactly the service secrets (SST's default role would read the master's). */
+const proxyRole = serviceSecretArns
+  ? new aws.iam.Role("DatabaseProxyServiceRole", {
+      assumeRolePolicy: JSON.stringify(proxyAssumeRolePolicy),
+      inlinePolicies: [
+        {
+          name: "service-secrets",
+          policy: serviceSecretArns.apply((arns) => JSON.stringify(proxySecretsPolicy(arns))),
+        },
+      ],
+    })
+  : undefined;
+
+// SST creates the proxy's default target group without a transform hook; a global transform is the
+// supported way to reach it. Registered before the Aurora component so it applies to its target group.
+$transform(aws.rds.ProxyDefaultTargetGroup, (args) => {
+  args.connectionPoolConfig = {
+    maxConnectionsPercent: proxyPool.maxConnectionsPercent,
+    maxIdleConnectionsPercent: proxyPool.maxIdleConnectionsPercent,
+    connectionBorrowTimeout: proxyPool.connectionBorrowTimeoutSeconds,
+  };
+});
+
+/**
+ * Aurora PostgreSQL 17, Serverless v2, behind RDS Proxy. SST's component wires the proxy with password
+ * (SECRETS) auth for the master user only; the transforms below turn that into IAM auth per service user:
+ * IAM auth on the cluster, and at the proxy IAM required, TLS required, one auth entry per service secret.
+ */
+export const database = new sst.aws.Aurora("Database", {
+  engine: "postgres",
+  version: "17",
+  database: databaseName,
+  scaling: {
+    min: `${profile.aurora.minAcu} ACU`,
+    max: `${profile.aurora.maxAcu} ACU`,
+    ...(profile.aurora.pauseAfter ? { pauseAfter: profile.aurora.pauseAfter } : {}),
+  },
+  replicas: profile.aurora.replicas,
+  proxy: true,
+  vpc,
+  dev: localDatabase,
+  transform: {
+    cluster: (args) => {
+      args.iamDatabaseAuthenticationEnabled = true;
+      args.deletionProtection = profile.aurora.deletionProtection;
+      args.backupRetentionPeriod = profile.aurora.backupRetentionDays;
+      args.copyTagsToSnapshot = true;
+      if (profile.production) {
+        args.skipFinalSnapshot = false;
+        args.finalSnapshotIdentifier = physicalName($app.name, $app.stage, "final");
+      }
+    },
+    proxy: (args) => {
+      if (!serviceSecrets || !proxyRole) return;
+      args.requireTls = true;
+      args.idleClientTimeout = databaseConnection.proxyIdleClientTimeoutSeconds;
+      args.roleArn = proxyRole.arn;
+      args.auths = services.map((service) => ({
+        authScheme: "SECRETS",
+        iamAuth: "REQUIRED",
+        secretArn: serviceSecrets[service].secret.arn,
+        description: `${serviceRoles[service]}: IAM auth required`,
+      }));
+    },
+  },
+});
+
+const cluster = database.nodes.cluster;
+
+/** The proxy SST created, looked up by the id SST tags the cluster with (the component keeps it private). */
+const proxy =
+  $dev || !cluster
+    ? undefined
+    : aws.rds.getProxyOutput({
+        name: cluster.tags.apply((tags) => {
+          const id = tags?.["sst:ref:proxy"];
+          if (!id) throw new Error("the Aurora component did not tag its cluster with its proxy");
+          return id;
+        }),
+      });
+
+/** Read-only proxy endpoint (reader instances) for the reporting reads. */
+const readOnlyEndpoint = proxy
+  ? new aws.rds.ProxyEndpoint("DatabaseProxyReadOnly", {
+      dbProxyName: proxy.name,
+      dbProxyEndpointName: physicalName($app.name, $app.stage, "read-only"),
+      targetRole: "READ_ONLY",
+      vpcSubnetIds: vpc.privateSubnets,
+      vpcSecurityGroupIds: vpc.securityGroups,
+    })
+  : undefined;
+
+/** Everything the function modules need to reach the database in AWS; undefined under `sst dev`. */
+export const cloudDatabase =
+  cluster && proxy && readOnlyEndpoint && serviceSecrets && serviceSecretArns
+    ? {
+        proxyArn: proxy.arn,
+        proxyName: proxy.name,
+        writerHost: proxy.endpoint,
+        readerHost: readOnlyEndpoint.endpoint,
+        port: 5432,
+        database: databaseName,
+        clusterEndpoint: cluster.endpoint,
+        instance: database.nodes.instance,
+        masterSecretArn: database.secretArn,
+        serviceSecrets,
+        serviceSecretArns,
+      }
+    : undefined;
+
+/** `DATABASE_URL` of functions under `sst dev`. */
+export const localDatabaseUrl = devDatabaseUrl(localDatabase);

@@ -1,0 +1,51 @@
+import { deadLetterQueue, ordersQueue } from "./queues";
+import { queueEnvironment } from "./src/environment";
+import { functionSpecs, seconds } from "./src/functions";
+import { reportingHttpPermissions, rollupPermissions } from "./src/iam-policies";
+import { profile } from "./stage";
+import { commonFunctionArgs, databaseEnv, environment, proxyArn } from "./wiring";
+
+const http = functionSpecs.reportingHttp;
+const rollupSpec = functionSpecs.rollup;
+
+/**
+ * Reporting dashboard and JSON reports over a function URL. Reads through the proxy's read-only endpoint
+ * (reader instance), so reports never compete with order writes; also shows both queues' depth.
+ */
+export const reportingHttp = new sst.aws.Function("ReportingHttp", {
+  ...commonFunctionArgs,
+  handler: http.handler,
+  memory: http.memory,
+  timeout: seconds(http.timeoutSeconds),
+  url: true,
+  concurrency: { reserved: profile.reservedConcurrency.reportingHttp },
+  environment: environment(
+    http.serviceName,
+    databaseEnv("reporting", "reader"),
+    $resolve([ordersQueue.url, deadLetterQueue.url]).apply(([orders, deadLetter]) =>
+      queueEnvironment({ orders, deadLetter }),
+    ),
+  ),
+  permissions: $resolve({
+    proxyArn,
+    ordersQueueArn: ordersQueue.arn,
+    deadLetterQueueArn: deadLetterQueue.arn,
+  }).apply(reportingHttpPermissions),
+});
+
+/** The rollup writes the daily tables through the writer endpoint; one instance at a time. */
+export const rollup = new sst.aws.Function("ReportingRollup", {
+  ...commonFunctionArgs,
+  handler: rollupSpec.handler,
+  memory: rollupSpec.memory,
+  timeout: seconds(rollupSpec.timeoutSeconds),
+  concurrency: { reserved: profile.reservedConcurrency.rollup },
+  environment: environment(rollupSpec.serviceName, databaseEnv("reporting")),
+  permissions: $output(proxyArn).apply((proxy) => rollupPermissions({ proxyArn: proxy })),
+});
+
+/** EventBridge Scheduler runs the rollup (every 5 minutes in production, hourly on dev stages). */
+export const rollupSchedule = new sst.aws.CronV2("ReportingRollupSchedule", {
+  function: rollup,
+  schedule: profile.rollupSchedule,
+});

@@ -1,0 +1,49 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { orderFlow } from "@orders/settings";
+import { describe, expect, it } from "vitest";
+import { functionSpecs, lambdaRuntime } from "./functions";
+import { stageProfile } from "./stage-profile";
+
+const root = resolve(import.meta.dirname, "../..");
+
+describe("function settings", () => {
+  it("state the runtime and architecture", () => {
+    expect(lambdaRuntime).toEqual({ runtime: "nodejs24.x", architecture: "arm64" });
+  });
+
+  it("give the worker the flow's timeout, which the queue's visibility timeout covers 6 times over", () => {
+    expect(functionSpecs.worker.timeoutSeconds).toBe(orderFlow.workerTimeoutSeconds);
+    expect(orderFlow.visibilityTimeoutSeconds).toBeGreaterThanOrEqual(
+      6 * functionSpecs.worker.timeoutSeconds,
+    );
+  });
+
+  it("answer HTTP within API Gateway's 30 s integration limit", () => {
+    expect(functionSpecs.api.timeoutSeconds).toBeLessThan(30);
+    expect(functionSpecs.reportingHttp.timeoutSeconds).toBeLessThan(30);
+  });
+
+  it("finish a rollup before the next one is scheduled", () => {
+    for (const stage of ["production", "alice"]) {
+      const minutes = Number(/rate\((\d+) minutes?\)/.exec(stageProfile(stage).rollupSchedule)?.[1]);
+      expect(functionSpecs.rollup.timeoutSeconds).toBeLessThan(minutes * 60);
+    }
+  });
+
+  it("stay within Lambda's 15-minute limit", () => {
+    for (const spec of Object.values(functionSpecs)) expect(spec.timeoutSeconds).toBeLessThanOrEqual(900);
+  });
+
+  it.each(Object.entries(functionSpecs))("%s points at a file that exports its handler", (_name, spec) => {
+    const [file, exported] = [
+      spec.handler.slice(0, spec.handler.lastIndexOf(".")),
+      spec.handler.split(".").pop(),
+    ];
+    const path = join(root, `${file}.ts`);
+    expect(existsSync(path), `${path} is missing`).toBe(true);
+    expect(readFileSync(path, "utf8")).toMatch(
+      new RegExp(`export (const|async function|function) ${exported}\\b`),
+    );
+  });
+});

@@ -1,0 +1,61 @@
+import { orderFlow } from "@orders/settings";
+
+/** Lambda settings every function states explicitly instead of inheriting SST defaults. */
+export const lambdaRuntime = { runtime: "nodejs24.x", architecture: "arm64" } as const;
+
+export interface FunctionSpec {
+  /** Handler path from the repo root (`file.export`); the files are owned by the app teams. */
+  handler: string;
+  memory: `${number} MB`;
+  timeoutSeconds: number;
+  /** Name reported by Powertools logs and metrics. */
+  serviceName: string;
+}
+
+/**
+ * Size and handler of every function. Timeouts: the API answers within API Gateway's 30 s limit with room
+ * to spare; the worker's comes from orderFlow (the queue's visibility timeout is derived from it); the
+ * migrator may have to build indexes.
+ */
+export const functionSpecs = {
+  api: { handler: "apps/api/src/lambda.handler", memory: "512 MB", timeoutSeconds: 10, serviceName: "api" },
+  worker: {
+    handler: "apps/order-worker/src/lambda.handler",
+    memory: "1024 MB",
+    timeoutSeconds: orderFlow.workerTimeoutSeconds,
+    serviceName: "order-worker",
+  },
+  reportingHttp: {
+    handler: "apps/reporting/src/http-lambda.handler",
+    memory: "512 MB",
+    timeoutSeconds: 15,
+    serviceName: "reporting",
+  },
+  rollup: {
+    handler: "apps/reporting/src/rollup-lambda.handler",
+    memory: "512 MB",
+    timeoutSeconds: 120,
+    serviceName: "reporting-rollup",
+  },
+  migrator: {
+    handler: "packages/db/src/migrator-lambda.handler",
+    memory: "512 MB",
+    timeoutSeconds: 300,
+    serviceName: "migrator",
+  },
+} as const satisfies Record<string, FunctionSpec>;
+
+/** `"30 seconds"`: SST's duration format. */
+export function seconds(value: number): `${number} seconds` {
+  return `${value} seconds`;
+}
+
+/** Where the migrator finds the SQL files inside its bundle (copied there by `copyFiles`). */
+export const migrationsBundlePath = "migrations";
+
+/**
+ * Lambda Node.js runtimes ship the RDS certificate authorities but, since Node.js 18, do not load them
+ * unless this points at them. The migrator connects to the cluster directly (not through the proxy, whose
+ * certificate chains to public roots), so it needs them to verify the server.
+ */
+export const rdsCaBundleEnv = { NODE_EXTRA_CA_CERTS: "/var/runtime/ca-cert.pem" } as const;

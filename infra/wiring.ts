@@ -1,0 +1,40 @@
+import type { ServiceName } from "@orders/settings";
+import { cloudDatabase, localDatabaseUrl } from "./database";
+import { vpc } from "./network";
+import { databaseEnvironment, observabilityEnvironment } from "./src/environment";
+import { lambdaRuntime } from "./src/functions";
+import { profile } from "./stage";
+
+/**
+ * Database environment of a function: the proxy endpoint (writer, or the read-only endpoint) and the
+ * service's own user when deployed; the local database under `sst dev`.
+ */
+export function databaseEnv(service: ServiceName, endpoint: "writer" | "reader" = "writer") {
+  const db = cloudDatabase;
+  if (!db) return $output(databaseEnvironment({ kind: "local", url: localDatabaseUrl }, service));
+  const host = endpoint === "reader" ? db.readerHost : db.writerHost;
+  return $output(host).apply((resolved) =>
+    databaseEnvironment({ kind: "proxy", host: resolved, port: db.port, database: db.database }, service),
+  );
+}
+
+/** Merges environment parts (plain or outputs) with the Powertools settings of the service. */
+export function environment(serviceName: string, ...parts: $util.Input<Record<string, string>>[]) {
+  return $resolve(parts).apply((resolved) =>
+    Object.assign({}, observabilityEnvironment(serviceName), ...resolved),
+  );
+}
+
+/**
+ * Settings shared by every app function: runtime, architecture, log retention, and the VPC when deployed.
+ * Under `sst dev` the functions run on your machine against the local database, so they stay out of the
+ * VPC (nothing private to reach, and no NAT hop for the live-debugging bridge).
+ */
+export const commonFunctionArgs = {
+  ...lambdaRuntime,
+  logging: { retention: profile.logRetention },
+  ...($dev ? {} : { vpc }),
+};
+
+/** The proxy ARN for `rds-db:connect` statements (undefined under `sst dev`). */
+export const proxyArn = cloudDatabase?.proxyArn;
