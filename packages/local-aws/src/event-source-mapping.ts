@@ -83,7 +83,9 @@ export async function startEventSourceMapping(
   const maxConcurrency = options.maxConcurrency ?? orderFlow.maxConcurrency;
   const timeoutMs = (options.timeoutSeconds ?? orderFlow.workerTimeoutSeconds) * 1000;
   const receiveWaitSeconds = options.receiveWaitSeconds ?? orderFlow.receiveWaitSeconds;
-  const onBatch = options.onBatch ?? ((report) => console.log(JSON.stringify({ level: "INFO", ...report })));
+  const onBatch =
+    options.onBatch ??
+    ((report) => console.log(JSON.stringify({ level: "INFO", message: "sqs batch", ...report })));
   const onError =
     options.onError ?? ((error) => console.error(`event-source mapping: ${(error as Error).message}`));
   if (!Number.isInteger(maxConcurrency) || maxConcurrency < 1) throw new Error("maxConcurrency must be >= 1");

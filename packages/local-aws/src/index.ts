@@ -13,6 +13,7 @@ export {
   localRegion,
   localSqsClient,
   localSqsEnv,
+  reachableQueueUrl,
   type StartLocalSqsOptions,
   startLocalSqs,
 } from "./local-sqs";

@@ -15,6 +15,8 @@ export interface LocalSqs {
   client(): SQSClient;
   /** Environment that makes a plain `new SQSClient({})` in another process talk to this emulator. */
   env(): Record<string, string>;
+  /** The queue URL to hand to other processes (see {@link reachableQueueUrl}). */
+  reachableQueueUrl(queueUrl: string): string;
   stop(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function startLocalSqs(options: StartLocalSqsOptions = {}): Promise
     region,
     client: () => localSqsClient(endpoint, region),
     env: () => localSqsEnv(endpoint, region),
+    reachableQueueUrl: (queueUrl) => reachableQueueUrl(endpoint, queueUrl),
     stop: () => server.stop(),
   };
 }
@@ -58,4 +61,15 @@ export function localSqsEnv(endpoint: string, region: string = localRegion): Rec
     AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
   };
+}
+
+/**
+ * fauxqs names queues `http://sqs.<region>.localhost:<port>/<account>/<name>`. A client configured only through
+ * `AWS_ENDPOINT_URL_SQS` (as the services are) sends requests to the queue URL's host, and
+ * `sqs.<region>.localhost` does not resolve everywhere. The same queue at the endpoint's own origin works for
+ * every client, so that is the URL the local stack hands out.
+ */
+export function reachableQueueUrl(endpoint: string, queueUrl: string): string {
+  const { pathname } = new URL(queueUrl);
+  return new URL(pathname, endpoint).toString();
 }

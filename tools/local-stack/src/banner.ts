@@ -1,0 +1,36 @@
+import type { LocalStack } from "./local-stack";
+
+/** What the stack prints once it is up: where everything is and a request to paste. */
+export function readyBanner(
+  stack: Pick<LocalStack, "apiUrl" | "reportingUrl" | "sqsEndpoint" | "queues" | "skipped">,
+): string {
+  const lines = ["", "Local stack is up."];
+  if (stack.apiUrl) {
+    lines.push(
+      `  API        ${stack.apiUrl}`,
+      `  API docs   ${stack.apiUrl}/docs  (OpenAPI: ${stack.apiUrl}/openapi.json)`,
+    );
+  }
+  if (stack.reportingUrl) lines.push(`  Reporting  ${stack.reportingUrl}/  (daily sales dashboard)`);
+  lines.push(
+    `  SQS        ${stack.sqsEndpoint}  (fauxqs)`,
+    `             orders ${stack.queues.queueUrl}`,
+    `             DLQ    ${stack.queues.deadLetterQueueUrl}`,
+  );
+  if (stack.skipped.length > 0) lines.push(`  Not started (entry file missing): ${stack.skipped.join(", ")}`);
+  if (stack.apiUrl) {
+    lines.push(
+      "",
+      "Place an order, then read it once the worker has processed it:",
+      `  curl -si -X POST ${stack.apiUrl}/orders -H 'content-type: application/json' -H 'idempotency-key: demo-1' \\`,
+      `    -d '{"customerId":"c-1","items":[{"sku":"KB-001","quantity":2},{"sku":"LE-011","quantity":1}]}'`,
+      `  curl -s ${stack.apiUrl}/orders/<orderId from the answer>`,
+    );
+  }
+  lines.push(
+    "",
+    "Move dead letters back to the orders queue: npm run redrive.  Stop everything: Ctrl-C.",
+    "",
+  );
+  return lines.join("\n");
+}

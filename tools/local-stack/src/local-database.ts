@@ -1,0 +1,66 @@
+import { randomBytes } from "node:crypto";
+import { runMigrations, seedDemoCatalogue, setServiceRolePassword } from "@orders/db";
+import { type PostgresTarget, usePostgres, withDatabase } from "@orders/local-postgres";
+import { databaseName, type ServiceName, serviceRoles } from "@orders/settings";
+import postgres from "postgres";
+
+export interface LocalDatabase {
+  /** Owner URL of the application database (migrations, seeding, inspecting from tests). */
+  adminUrl: string;
+  /** URL that logs in as a service's own role, with that role's grants only. */
+  serviceUrl(service: ServiceName): string;
+  /** True when the stack started the server itself (embedded PostgreSQL). */
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * The application database as the services expect it: embedded PostgreSQL 17 (or `DATABASE_URL`, a
+ * superuser URL), the `orders` database migrated, the demo catalogue seeded, and a fresh random password on
+ * each service role, so every service logs in as itself, as in AWS.
+ */
+export async function prepareLocalDatabase(options: { database?: string } = {}): Promise<LocalDatabase> {
+  const server: PostgresTarget = await usePostgres();
+  try {
+    const name = options.database ?? databaseName;
+    await ensureDatabase(server.adminUrl, name);
+    const adminUrl = withDatabase(server.adminUrl, name);
+    await runMigrations({ url: adminUrl });
+    const passwords = Object.fromEntries(
+      Object.keys(serviceRoles).map((service) => [service, randomBytes(16).toString("hex")]),
+    ) as Record<ServiceName, string>;
+    const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+    try {
+      await seedDemoCatalogue(sql);
+      for (const [service, password] of Object.entries(passwords)) {
+        await setServiceRolePassword(sql, service as ServiceName, password);
+      }
+    } finally {
+      await sql.end();
+    }
+    return {
+      adminUrl,
+      embedded: server.embedded,
+      serviceUrl: (service) => {
+        const url = new URL(adminUrl);
+        url.username = serviceRoles[service];
+        url.password = passwords[service];
+        return url.toString();
+      },
+      stop: server.stop,
+    };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
+  const sql = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [existing] = await sql`select 1 from pg_database where datname = ${name}`;
+    if (!existing) await sql.unsafe(`create database "${name.replaceAll('"', '""')}"`);
+  } finally {
+    await sql.end();
+  }
+}

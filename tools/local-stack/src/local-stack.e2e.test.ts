@@ -1,0 +1,202 @@
+import { demoCatalogue } from "@orders/db";
+import { localSqsClient, queueDepth } from "@orders/local-aws";
+import { dropDatabase, findFreePort, uniqueDatabaseName } from "@orders/local-postgres";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LocalStack, startLocalStack } from "./local-stack";
+import { orderPlan, type PlannedRequest, UNKNOWN_SKU } from "./order-plan";
+
+const UNIQUE_ORDERS = 150;
+const REPEATED_KEYS = 10;
+const REPEATS = 5;
+/** Requests in flight at once from the test client. */
+const CLIENT_CONCURRENCY = 16;
+
+let stack: LocalStack;
+let sql: postgres.Sql;
+const database = uniqueDatabaseName("stack_e2e");
+const output: string[] = [];
+
+beforeAll(async () => {
+  stack = await startLocalStack({
+    config: {
+      apiPort: await findFreePort(),
+      reportingPort: await findFreePort(),
+      sqsPort: 0,
+      reportingScheduleSeconds: 3600,
+    },
+    database,
+    colour: false,
+    write: (line) => output.push(line),
+  });
+  sql = postgres(stack.databaseUrl, { max: 2, onnotice: () => {} });
+});
+
+afterAll(async () => {
+  await sql?.end();
+  await stack?.stop();
+  // With DATABASE_URL the server outlives the stack: drop this run's database. The embedded one is gone.
+  if (process.env.DATABASE_URL) await dropDatabase(process.env.DATABASE_URL, database).catch(() => {});
+});
+
+interface Placed {
+  request: PlannedRequest;
+  status: number;
+  orderId: string;
+}
+
+async function place(request: PlannedRequest): Promise<Placed> {
+  const response = await fetch(`${stack.apiUrl}/orders`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      ...(request.idempotencyKey ? { "idempotency-key": request.idempotencyKey } : {}),
+    },
+    body: JSON.stringify(request.body),
+  });
+  const json = (await response.json()) as { orderId: string };
+  return { request, status: response.status, orderId: json.orderId };
+}
+
+/** Sends every request with at most `limit` in flight, in an order that interleaves the kinds. */
+async function placeAll(plan: PlannedRequest[], limit: number): Promise<Placed[]> {
+  const results: Placed[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < plan.length) {
+        const request = plan[next++] as PlannedRequest;
+        results.push(await place(request));
+      }
+    }),
+  );
+  return results;
+}
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+describe("the local stack, end to end", () => {
+  it("starts the api, the worker and reporting, each answering where the banner says", async () => {
+    expect(stack.started).toEqual(["api", "worker", "reporting"]);
+    expect(stack.skipped).toEqual([]);
+    expect((await fetch(`${stack.apiUrl}/health`)).status).toBe(200);
+    const dashboard = await fetch(`${stack.reportingUrl}/`);
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.headers.get("content-type")).toMatch(/text\/html/);
+  });
+
+  it("processes every accepted request exactly once, keeps stock consistent, and GET agrees", async () => {
+    const plan = orderPlan({ unique: UNIQUE_ORDERS, repeatedKeys: REPEATED_KEYS, repeats: REPEATS });
+    const started = performance.now();
+    const placed = await placeAll(plan, CLIENT_CONCURRENCY);
+    const postMs = performance.now() - started;
+
+    expect(placed.filter((p) => p.status !== 202)).toEqual([]);
+    const ids = new Set(placed.map((p) => p.orderId));
+    const expectedOrders = UNIQUE_ORDERS + REPEATED_KEYS;
+    expect(ids.size).toBe(expectedOrders);
+    // Every repeat of an Idempotency-Key named the same order.
+    for (let key = 0; key < REPEATED_KEYS; key++) {
+      const named = new Set(
+        placed.filter((p) => p.request.idempotencyKey === `e2e-key-${key}`).map((p) => p.orderId),
+      );
+      expect(named.size).toBe(1);
+    }
+
+    const sqs = localSqsClient(stack.sqsEndpoint);
+    try {
+      await waitUntil(async () => {
+        const [row] = await sql<{ n: number }[]>`select count(*)::int as n from orders`;
+        const depth = await queueDepth(sqs, stack.queues.queueUrl);
+        return row?.n === expectedOrders && depth.visible + depth.inFlight === 0;
+      }, 120_000);
+      expect(await queueDepth(sqs, stack.queues.deadLetterQueueUrl)).toEqual({
+        visible: 0,
+        inFlight: 0,
+        delayed: 0,
+      });
+    } finally {
+      sqs.destroy();
+    }
+    const drainMs = performance.now() - started;
+
+    const orders = await sql<
+      { id: string; status: string; rejection_reason: string | null; total_cents: number }[]
+    >`
+      select id, status, rejection_reason, total_cents::int as total_cents from orders`;
+    // No loss, no duplicates, nothing the API did not acknowledge.
+    expect(new Set(orders.map((o) => o.id))).toEqual(ids);
+    expect(orders.length).toBe(ids.size);
+
+    const byId = new Map(orders.map((o) => [o.id, o]));
+    const kindOf = new Map(placed.map((p) => [p.orderId, p.request.kind]));
+    const statusesOf = (kind: PlannedRequest["kind"]) =>
+      orders.filter((o) => kindOf.get(o.id) === kind).map((o) => o.status);
+    expect(new Set(statusesOf("plentiful"))).toEqual(new Set(["accepted"]));
+    expect(new Set(statusesOf("repeated"))).toEqual(new Set(["accepted"]));
+    expect(new Set(statusesOf("sold-out"))).toEqual(new Set(["rejected"]));
+    for (const order of orders.filter((o) => kindOf.get(o.id) === "unknown-sku")) {
+      expect(order).toMatchObject({ status: "rejected", rejection_reason: `unknown_sku:${UNKNOWN_SKU}` });
+    }
+
+    // Stock: initial minus the units of accepted orders, per product; never negative.
+    const stock = await sql<{ sku: string; stock: number; sold: number }[]>`
+      select p.sku, p.stock, coalesce(sum(i.quantity) filter (where o.status = 'accepted'), 0)::int as sold
+      from products p
+      left join order_items i on i.sku = p.sku
+      left join orders o on o.id = i.order_id
+      group by p.sku, p.stock`;
+    for (const product of demoCatalogue) {
+      const row = stock.find((s) => s.sku === product.sku);
+      expect(row, product.sku).toBeDefined();
+      expect(row?.stock, product.sku).toBe(product.stock - (row?.sold ?? 0));
+      expect(row?.stock, product.sku).toBeGreaterThanOrEqual(0);
+    }
+    const sold = (sku: string) => stock.find((s) => s.sku === sku)?.sold;
+    // Scarce products sell out exactly: every request was for a quantity that fits until the last unit(s).
+    expect(sold("LE-011")).toBe(3);
+    expect(sold("LP-009")).toBe(4);
+    expect(sold("CH-007")).toBe(REPEATED_KEYS);
+    expect(sold("SS-012")).toBe(0);
+
+    // The API's view of every order matches the database.
+    for (const id of ids) {
+      const response = await fetch(`${stack.apiUrl}/orders/${id}`);
+      expect(response.status).toBe(200);
+      const view = (await response.json()) as { orderId: string; status: string; totalCents: number };
+      const row = byId.get(id);
+      expect(view).toMatchObject({ orderId: id, status: row?.status, totalCents: row?.total_cents });
+    }
+
+    // The API and the worker hold their connection as their own role; nothing but this test uses the owner
+    // (reporting connects only while it rolls up).
+    const roles = (
+      await sql<{ usename: string }[]>`
+        select distinct usename from pg_stat_activity where datname = ${database} and pid <> pg_backend_pid()`
+    ).map((r) => r.usename);
+    expect(roles).toEqual(expect.arrayContaining(["orders_api", "orders_worker"]));
+    const owner = new URL(stack.databaseUrl).username;
+    expect(
+      roles.filter((role) => !["orders_api", "orders_worker", "orders_reporting", owner].includes(role)),
+    ).toEqual([]);
+
+    const count = (status: string) => orders.filter((o) => o.status === status).length;
+    const rejectedFor = (prefix: string) =>
+      orders.filter((o) => o.rejection_reason?.startsWith(prefix)).length;
+    console.log(
+      [
+        `e2e: ${placed.length} POST /orders (${REPEATED_KEYS} keys x ${REPEATS} repeats) -> ${ids.size} distinct orders`,
+        `     ${count("accepted")} accepted, ${count("rejected")} rejected ` +
+          `(${rejectedFor("insufficient_stock")} insufficient stock, ${rejectedFor("unknown_sku")} unknown sku)`,
+        `     posted in ${Math.round(postMs)} ms, all processed ${Math.round(drainMs)} ms after the first POST`,
+        `     worker: ${output.filter((l) => l.includes('"sqs batch"')).length} batches`,
+      ].join("\n"),
+    );
+  });
+});

@@ -1,0 +1,224 @@
+import { createOrderQueues, type OrderQueues, startLocalSqs } from "@orders/local-aws";
+import { type ChildExit, type ChildService, spawnService } from "./child-service";
+import { linePrefix, pipeWithPrefix } from "./line-prefixer";
+import { prepareLocalDatabase } from "./local-database";
+import { missingFiles, type ServiceSpec, servicePlan } from "./service-plan";
+import type { StackConfig } from "./stack-config";
+import { isListening, waitForPort } from "./wait-for-port";
+import { WORKER_READY_MARKER } from "./worker-ready";
+
+/** Longest wait for one part of the stack to stop (children get 10 s before SIGKILL, plus slack). */
+const CLEANUP_TIMEOUT_MS = 20_000;
+
+export interface LocalStackOptions {
+  config: StackConfig;
+  /** Output sink for the stack's and the children's lines (default: stdout). */
+  write?: (line: string) => void;
+  /** Coloured prefixes (default: when stdout is a terminal). */
+  colour?: boolean;
+  /** Application database name (default `orders`); tests pass their own when sharing a server. */
+  database?: string;
+  /** How long a service may take to start listening (default 60 s: tsx compiles on first start). */
+  startTimeoutMs?: number;
+}
+
+export interface LocalStack {
+  apiUrl?: string;
+  reportingUrl?: string;
+  sqsEndpoint: string;
+  queues: OrderQueues;
+  /** Owner URL of the application database. */
+  databaseUrl: string;
+  started: string[];
+  skipped: string[];
+  /** Settles when a service exits without being asked to: the stack is then incomplete. */
+  unexpectedExit: Promise<{ name: string; exit: ChildExit }>;
+  /** Stops the services (API first, so nothing new is queued), the emulator, then PostgreSQL. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole platform locally: PostgreSQL (migrated, seeded, one password per service role), the SQS
+ * emulator with the orders queue and its DLQ, then one child process per service, each with its own
+ * environment (its own role's DATABASE_URL, the queue URLs, the emulator endpoint). If any step fails, what
+ * was already started is stopped again before the error is thrown.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const colour = options.colour ?? process.stdout.isTTY === true;
+  const stackPrefix = linePrefix("stack", 0, colour);
+  const log = (message: string) => write(`${stackPrefix} ${message}`);
+  const startTimeoutMs = options.startTimeoutMs ?? 60_000;
+
+  const cleanups: { name: string; run: () => Promise<void> }[] = [];
+  let stopping = false;
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopping = true;
+    stopped ??= (async () => {
+      for (const cleanup of cleanups.reverse()) {
+        try {
+          await withTimeout(cleanup.run(), CLEANUP_TIMEOUT_MS, `${cleanup.name} did not stop in time`);
+        } catch (error) {
+          log(`stopping ${cleanup.name} failed: ${(error as Error).message}`);
+        }
+      }
+    })();
+    return stopped;
+  };
+
+  let reportUnexpectedExit: (value: { name: string; exit: ChildExit }) => void = () => {};
+  const unexpectedExit = new Promise<{ name: string; exit: ChildExit }>((resolve) => {
+    reportUnexpectedExit = resolve;
+  });
+
+  try {
+    log("starting PostgreSQL (migrations, demo catalogue, service role passwords)");
+    const database = await prepareLocalDatabase(options.database ? { database: options.database } : {});
+    cleanups.push({ name: "PostgreSQL", run: () => database.stop() });
+    log(database.embedded ? "PostgreSQL 17 (embedded) ready" : "using the PostgreSQL at DATABASE_URL");
+
+    const sqs = await startLocalSqs({ port: options.config.sqsPort });
+    cleanups.push({ name: "SQS emulator", run: () => sqs.stop() });
+    const client = sqs.client();
+    const created = await createOrderQueues(client).finally(() => client.destroy());
+    const queues: OrderQueues = {
+      ...created,
+      queueUrl: sqs.reachableQueueUrl(created.queueUrl),
+      deadLetterQueueUrl: sqs.reachableQueueUrl(created.deadLetterQueueUrl),
+    };
+    log(`SQS emulator (fauxqs) on ${sqs.endpoint}: ${queues.queueUrl} (DLQ ${queues.deadLetterQueueUrl})`);
+
+    const { DATABASE_URL: _superuserUrl, ...inherited } = process.env;
+    const shared: Record<string, string | undefined> = {
+      ...inherited,
+      ...sqs.env(),
+      ORDERS_QUEUE_URL: queues.queueUrl,
+      ORDERS_DLQ_URL: queues.deadLetterQueueUrl,
+      // Locally, metrics would only print EMF blobs between the log lines.
+      POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? "true",
+    };
+
+    const plan = servicePlan(options.config);
+    const started: ChildService[] = [];
+    const skipped: string[] = [];
+    // Stopped in start order: the API first (no new orders), then the worker drains, then reporting.
+    cleanups.push({
+      name: "services",
+      run: async () => {
+        for (const child of started) {
+          const exit = await child.stop();
+          if (exit.code !== 0 && exit.code !== null) log(`${child.name} exited with code ${exit.code}`);
+        }
+      },
+    });
+
+    for (const [index, spec] of plan.entries()) {
+      const missing = missingFiles(spec);
+      if (missing.length > 0) {
+        log(`WARNING: skipping ${spec.name}: ${missing.join(", ")} does not exist yet`);
+        skipped.push(spec.name);
+        continue;
+      }
+      if (spec.port !== undefined && (await isListening(spec.port))) {
+        throw new Error(
+          `port ${spec.port} for ${spec.name} is already in use (choose another with its env var)`,
+        );
+      }
+      const child = await startService(spec, {
+        env: { ...shared, ...spec.env, DATABASE_URL: database.serviceUrl(spec.role) },
+        prefix: linePrefix(spec.name, index + 1, colour),
+        write,
+        timeoutMs: startTimeoutMs,
+        onCreated: (created) => started.push(created),
+      });
+      child.exited.then((exit) => {
+        if (!stopping) reportUnexpectedExit({ name: spec.name, exit });
+      });
+      log(`${spec.name} started (pid ${child.pid})`);
+    }
+
+    const apiPort = plan.find((s) => s.name === "api")?.port;
+    const reportingPort = plan.find((s) => s.name === "reporting")?.port;
+    return {
+      ...(skipped.includes("api") ? {} : { apiUrl: `http://localhost:${apiPort}` }),
+      ...(skipped.includes("reporting") ? {} : { reportingUrl: `http://localhost:${reportingPort}` }),
+      sqsEndpoint: sqs.endpoint,
+      queues,
+      databaseUrl: database.adminUrl,
+      started: started.map((c) => c.name),
+      skipped,
+      unexpectedExit,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+interface StartServiceOptions {
+  env: Record<string, string | undefined>;
+  prefix: string;
+  write: (line: string) => void;
+  timeoutMs: number;
+  onCreated: (child: ChildService) => void;
+}
+
+/** Spawns a service and waits until it is usable: its port accepts connections, or it printed its ready line. */
+async function startService(spec: ServiceSpec, options: StartServiceOptions): Promise<ChildService> {
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
+  const forward = (line: string) => {
+    if (line.includes(WORKER_READY_MARKER)) markReady();
+    options.write(line);
+  };
+  const child = spawnService({
+    name: spec.name,
+    entry: spec.entry,
+    env: options.env,
+    stdout: (stream) => pipeWithPrefix(stream, options.prefix, forward),
+    stderr: (stream) => pipeWithPrefix(stream, options.prefix, forward),
+  });
+  options.onCreated(child);
+  const died = child.exited.then((exit) => {
+    throw new Error(
+      `${spec.name} exited during start-up (${exit.signal ?? `code ${exit.code}`}); its output is above`,
+    );
+  });
+  // Only one of the two ever settles in the normal case; keep the other from being an unhandled rejection.
+  died.catch(() => {});
+  if (spec.port !== undefined) {
+    await waitForPort(spec.port, options.timeoutMs, died);
+  } else {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`${spec.name} was not ready within ${options.timeoutMs} ms`)),
+        options.timeoutMs,
+      );
+    });
+    try {
+      await Promise.race([ready, died, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  return child;
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(message)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,55 @@
+import { existsSync } from "node:fs";
+import type { ServiceName } from "@orders/settings";
+import { repoPath } from "./repo-paths";
+
+/** One process of the local stack. */
+export interface ServiceSpec {
+  name: string;
+  /** Repository-relative entry file. */
+  entry: string;
+  /** Whose database role it logs in as. */
+  role: ServiceName;
+  /** HTTP port it must listen on before the stack counts as ready (none: the worker). */
+  port?: number;
+  /** Variables of its own on top of the shared ones. */
+  env: Record<string, string>;
+}
+
+export interface PlanInput {
+  apiPort: number;
+  reportingPort: number;
+  reportingScheduleSeconds: number;
+}
+
+/**
+ * The services of the stack, each with the entry file infra's Lambda also uses (or its local wrapper): the
+ * API and reporting servers, and the worker's event-source-mapping runner around the real handler.
+ */
+export function servicePlan(input: PlanInput): ServiceSpec[] {
+  return [
+    {
+      name: "api",
+      entry: "apps/api/src/local.ts",
+      role: "api",
+      port: input.apiPort,
+      env: { PORT: String(input.apiPort) },
+    },
+    { name: "worker", entry: "tools/local-stack/src/worker-runner.ts", role: "worker", env: {} },
+    {
+      name: "reporting",
+      entry: "apps/reporting/src/local.ts",
+      role: "reporting",
+      port: input.reportingPort,
+      env: {
+        REPORTING_PORT: String(input.reportingPort),
+        REPORTING_SCHEDULE_SECONDS: String(input.reportingScheduleSeconds),
+      },
+    },
+  ];
+}
+
+/** The files a service needs before it can start (the worker runner needs the worker's Lambda handler). */
+export function missingFiles(spec: ServiceSpec): string[] {
+  const needed = spec.name === "worker" ? [spec.entry, "apps/order-worker/src/lambda.ts"] : [spec.entry];
+  return needed.filter((file) => !existsSync(repoPath(file)));
+}

@@ -1,0 +1,32 @@
+import { connect } from "node:net";
+
+/** True when something accepts TCP connections on 127.0.0.1:port. */
+export function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/** Waits until the port accepts connections; rejects on timeout or as soon as `gaveUp` settles. */
+export async function waitForPort(port: number, timeoutMs: number, gaveUp: Promise<unknown>): Promise<void> {
+  let stopped: unknown;
+  gaveUp.then(
+    (reason) => {
+      stopped = reason ?? "stopped";
+    },
+    (error) => {
+      stopped = error;
+    },
+  );
+  const deadline = Date.now() + timeoutMs;
+  while (!(await isListening(port))) {
+    if (stopped !== undefined) throw stopped instanceof Error ? stopped : new Error(String(stopped));
+    if (Date.now() > deadline) throw new Error(`nothing listened on port ${port} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
