@@ -1,0 +1,67 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { QueueDepthReader, ReportReader } from "../ports";
+import { problemResponse, queryFieldErrors, toProblem } from "./problem";
+import { NotFoundError, ReportingError, ValidationError } from "./report-errors";
+import { registerDashboardRoutes } from "./routes/dashboard-routes";
+import { registerReportRoutes } from "./routes/report-routes";
+
+/** The part of a logger the app uses (Powertools' Logger fits it). */
+export interface AppLogger {
+  error(message: string, error: Error): void;
+  warn(message: string, extra: Record<string, unknown>): void;
+}
+
+/** What the reporting HTTP service talks to, passed in so tests and the local server wire real adapters. */
+export interface ReportingAppDeps {
+  reports: ReportReader;
+  queues: QueueDepthReader;
+  /** Powertools' Logger in every real wiring. */
+  logger: AppLogger;
+  /** Clock for the dashboard's default range (defaults to the system clock). */
+  now?: () => Date;
+}
+
+/**
+ * The reporting service as a Hono app: the JSON reports, their OpenAPI document at `/openapi.json`, and the
+ * dashboard at `/`. Errors become RFC 9457 problems in one place. Runs unchanged on Lambda (http-lambda.ts),
+ * in a local Node server (local.ts) and in tests (`app.request()`).
+ *
+ * @example
+ * const app = createReportingApp({ reports, queues, logger });
+ * const res = await app.request("/reports/daily-sales?from=2026-11-01&to=2026-11-30");
+ */
+export function createReportingApp(deps: ReportingAppDeps): OpenAPIHono {
+  const app = new OpenAPIHono({
+    defaultHook: (result) => {
+      if (!result.success) throw new ValidationError(queryFieldErrors(result.error));
+    },
+  });
+
+  registerReportRoutes(app, deps);
+  registerDashboardRoutes(app, { now: deps.now ?? (() => new Date()) });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Orders reporting API",
+      version: "1.0.0",
+      description:
+        "Read-only sales reports over accepted orders (UTC days by processing time) and queue depth. " +
+        "Errors are RFC 9457 application/problem+json; a validation problem lists each failing query " +
+        "parameter in `errors` (JSON pointer and message). Problem types: validation-error (400), " +
+        "not-found (404), internal-error (500), queue-unavailable (503), database-unavailable (503).",
+    },
+  });
+
+  app.notFound((c) => problemResponse(toProblem(new NotFoundError(c.req.path), c.req.path)));
+
+  app.onError((error, c) => {
+    const expected = error instanceof ReportingError ? error : undefined;
+    if (!expected)
+      deps.logger.error("unexpected error", error instanceof Error ? error : new Error(String(error)));
+    else if (expected.kind.status >= 500)
+      deps.logger.warn(expected.detail, { cause: String(expected.cause) });
+    return problemResponse(toProblem(expected, c.req.path));
+  });
+
+  return app;
+}

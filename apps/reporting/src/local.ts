@@ -1,0 +1,44 @@
+import { serve } from "@hono/node-server";
+import { positiveIntFromEnv } from "./config";
+import { reportingDb } from "./database";
+import { logger } from "./logger";
+import { scheduledRollup } from "./rollup/scheduled-rollup";
+import { createRuntimeApp } from "./runtime";
+
+/**
+ * Local reporting service: the same app as the Lambda on REPORTING_PORT (default 3001), plus the rollup every
+ * REPORTING_SCHEDULE_SECONDS (default 60) standing in for the EventBridge schedule. Runs one rollup at start
+ * so the dashboard has rollups at once. Stops cleanly on SIGINT/SIGTERM.
+ */
+const port = positiveIntFromEnv("REPORTING_PORT", 3001);
+const scheduleSeconds = positiveIntFromEnv("REPORTING_SCHEDULE_SECONDS", 60);
+
+let running: Promise<unknown> = Promise.resolve();
+function rollupNow(): void {
+  // Never two local runs at once from this process (the advisory lock would queue them anyway).
+  running = running
+    .then(() => scheduledRollup({ source: "local-schedule" }, { sql: reportingDb().sql, logger }))
+    .catch((error: unknown) => logger.error("rollup failed", error as Error));
+}
+
+const server = serve({ fetch: createRuntimeApp().fetch, port, hostname: "127.0.0.1" }, (info) => {
+  logger.info(`reporting listening on http://127.0.0.1:${info.port}`, {
+    url: `http://127.0.0.1:${info.port}`,
+  });
+  rollupNow();
+});
+const timer = setInterval(rollupNow, scheduleSeconds * 1000);
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info("reporting stopping", { signal });
+  clearInterval(timer);
+  server.close();
+  await running;
+  await reportingDb().close();
+  process.exit(0);
+}
+process.once("SIGINT", () => void stop("SIGINT"));
+process.once("SIGTERM", () => void stop("SIGTERM"));
