@@ -3,7 +3,8 @@ import { vi } from "vitest";
 
 /**
  * A real Powertools logger whose JSON lines are collected instead of printed, so tests can assert on them.
- * Powertools writes through a Console bound to process.stdout, so the capture sits on stdout's write.
+ * Powertools writes through a Console bound to process.stdout (warnings and errors to stderr), so the
+ * capture sits on both streams' write.
  */
 export function captureLogs(): {
   logger: Logger;
@@ -11,10 +12,14 @@ export function captureLogs(): {
   restore: () => void;
 } {
   const written: string[] = [];
-  const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+  const collect = (chunk: string | Uint8Array) => {
     written.push(String(chunk));
     return true;
-  });
+  };
+  const spies = [
+    vi.spyOn(process.stdout, "write").mockImplementation(collect),
+    vi.spyOn(process.stderr, "write").mockImplementation(collect),
+  ];
   const logger = new Logger({ serviceName: "orders-api-test", logLevel: "INFO" });
   return {
     logger,
@@ -24,7 +29,9 @@ export function captureLogs(): {
         .split("\n")
         .filter((line) => line.startsWith("{"))
         .map((line) => JSON.parse(line) as Record<string, unknown>),
-    restore: () => spy.mockRestore(),
+    restore: () => {
+      for (const spy of spies) spy.mockRestore();
+    },
   };
 }
 

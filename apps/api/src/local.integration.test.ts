@@ -1,0 +1,74 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { findFreePort } from "@orders/local-postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiHarness, startApiHarness } from "./testing/api-harness";
+
+/** The local entry script as the local stack runs it: a child process configured only by its environment. */
+let h: ApiHarness;
+let child: ChildProcess;
+let output = "";
+let baseUrl: string;
+
+beforeAll(async () => {
+  h = await startApiHarness();
+  const port = await findFreePort();
+  child = spawn(
+    process.execPath,
+    ["--import", "tsx", fileURLToPath(new URL("./local.ts", import.meta.url))],
+    {
+      env: {
+        ...process.env,
+        ...h.queue.sqs.env(),
+        PORT: String(port),
+        ORDERS_QUEUE_URL: h.queue.queueUrl,
+        DATABASE_URL: h.database.serviceUrl("api"),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  child.stdout?.on("data", (chunk) => {
+    output += String(chunk);
+  });
+  child.stderr?.on("data", (chunk) => {
+    output += String(chunk);
+  });
+  baseUrl = `http://localhost:${port}`;
+  const deadline = Date.now() + 30_000;
+  while (!output.includes(`api listening on ${baseUrl}`)) {
+    if (Date.now() > deadline || child.exitCode !== null)
+      throw new Error(`local api did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+});
+
+afterAll(async () => {
+  if (child && child.exitCode === null) child.kill("SIGKILL");
+  await h?.close();
+});
+
+describe("local server (src/local.ts)", () => {
+  it("serves the API over HTTP with the queue and database from its environment", async () => {
+    expect((await fetch(`${baseUrl}/health`)).status).toBe(200);
+    const products = await fetch(`${baseUrl}/products`);
+    expect(products.status).toBe(200);
+    const placed = await fetch(`${baseUrl}/orders`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ customerId: "local-c", items: [{ sku: "CB-010", quantity: 4 }] }),
+    });
+    expect(placed.status).toBe(202);
+    const { orderId } = (await placed.json()) as { orderId: string };
+    const [message] = await h.queue.receive();
+    expect(JSON.parse(message?.Body ?? "{}")).toMatchObject({ orderId, customerId: "local-c" });
+  });
+
+  it("exits cleanly on SIGTERM", async () => {
+    const exited = once(child, "exit");
+    child.kill("SIGTERM");
+    const [code] = await exited;
+    expect(code).toBe(0);
+    expect(output).toContain("api stopping (SIGTERM)");
+  });
+});
