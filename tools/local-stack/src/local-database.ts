@@ -11,6 +11,7 @@ export interface LocalDatabase {
   serviceUrl(service: ServiceName): string;
   /** True when the stack started the server itself (embedded PostgreSQL). */
   embedded: boolean;
+  port: number;
   stop(): Promise<void>;
 }
 
@@ -41,6 +42,7 @@ export async function prepareLocalDatabase(options: { database?: string } = {}):
     return {
       adminUrl,
       embedded: server.embedded,
+      port: server.port,
       serviceUrl: (service) => {
         const url = new URL(adminUrl);
         url.username = serviceRoles[service];

@@ -1,3 +1,7 @@
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { promisify } from "node:util";
+import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { demoCatalogue } from "@orders/db";
 import { localSqsClient, queueDepth } from "@orders/local-aws";
 import { dropDatabase, findFreePort, uniqueDatabaseName } from "@orders/local-postgres";
@@ -5,6 +9,9 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalStack, startLocalStack } from "./local-stack";
 import { orderPlan, type PlannedRequest, UNKNOWN_SKU } from "./order-plan";
+import { repoPath, repoRoot } from "./repo-paths";
+
+const run = promisify(execFile);
 
 const UNIQUE_ORDERS = 150;
 const REPEATED_KEYS = 10;
@@ -198,5 +205,54 @@ describe("the local stack, end to end", () => {
         `     worker: ${output.filter((l) => l.includes('"sqs batch"')).length} batches`,
       ].join("\n"),
     );
+  });
+
+  it("`npm run redrive` puts dead letters back on the orders queue, where the worker processes them", async () => {
+    const sqs = localSqsClient(stack.sqsEndpoint);
+    const orderIds = [randomUUID(), randomUUID()];
+    try {
+      for (const orderId of orderIds) {
+        await sqs.send(
+          new SendMessageCommand({
+            QueueUrl: stack.queues.deadLetterQueueUrl,
+            MessageBody: JSON.stringify({
+              schemaVersion: 1,
+              orderId,
+              customerId: "e2e-redrive",
+              currency: "USD",
+              items: [{ sku: "WC-005", quantity: 1 }],
+              acceptedAt: new Date().toISOString(),
+              correlationId: `redrive-${orderId}`,
+            }),
+          }),
+        );
+      }
+    } finally {
+      sqs.destroy();
+    }
+    const redrive = (env: Record<string, string>) =>
+      run(process.execPath, ["--import", "tsx", repoPath("tools/local-stack/src/redrive.ts")], {
+        cwd: repoRoot,
+        env: { ...process.env, ...env },
+      });
+
+    // The AWS code path (explicit queue URLs, a plain client configured by the environment)...
+    const first = await redrive({
+      ORDERS_DLQ_URL: stack.queues.deadLetterQueueUrl,
+      ORDERS_QUEUE_URL: stack.queues.queueUrl,
+      AWS_ENDPOINT_URL_SQS: stack.sqsEndpoint,
+      AWS_REGION: "us-east-1",
+      AWS_ACCESS_KEY_ID: "local",
+      AWS_SECRET_ACCESS_KEY: "local",
+    });
+    expect(first.stdout).toMatch(/moved 2 message\(s\) with receive-send-delete; 0 failed/);
+    // ...and the local default, which finds the running stack's queues by name on its emulator port.
+    const second = await redrive({ LOCAL_SQS_PORT: new URL(stack.sqsEndpoint).port });
+    expect(second.stdout).toMatch(/moved 0 message\(s\)/);
+
+    await waitUntil(async () => {
+      const rows = await sql`select id from orders where id in ${sql(orderIds)} and status = 'accepted'`;
+      return rows.length === orderIds.length;
+    }, 30_000);
   });
 });

@@ -2,7 +2,7 @@ import { createOrderQueues, type OrderQueues, startLocalSqs } from "@orders/loca
 import { type ChildExit, type ChildService, spawnService } from "./child-service";
 import { linePrefix, pipeWithPrefix } from "./line-prefixer";
 import { prepareLocalDatabase } from "./local-database";
-import { missingFiles, type ServiceSpec, servicePlan } from "./service-plan";
+import { missingFiles, type PlanInput, type ServiceSpec, servicePlan } from "./service-plan";
 import type { StackConfig } from "./stack-config";
 import { isListening, waitForPort } from "./wait-for-port";
 import { WORKER_READY_MARKER } from "./worker-ready";
@@ -20,6 +20,8 @@ export interface LocalStackOptions {
   database?: string;
   /** How long a service may take to start listening (default 60 s: tsx compiles on first start). */
   startTimeoutMs?: number;
+  /** Replaces the service list (tests use it to start a service that crashes). */
+  plan?: (input: PlanInput) => ServiceSpec[];
 }
 
 export interface LocalStack {
@@ -76,7 +78,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     log("starting PostgreSQL (migrations, demo catalogue, service role passwords)");
     const database = await prepareLocalDatabase(options.database ? { database: options.database } : {});
     cleanups.push({ name: "PostgreSQL", run: () => database.stop() });
-    log(database.embedded ? "PostgreSQL 17 (embedded) ready" : "using the PostgreSQL at DATABASE_URL");
+    log(
+      database.embedded
+        ? `PostgreSQL 17 (embedded) on 127.0.0.1:${database.port}`
+        : `using the PostgreSQL at DATABASE_URL (port ${database.port})`,
+    );
 
     const sqs = await startLocalSqs({ port: options.config.sqsPort });
     cleanups.push({ name: "SQS emulator", run: () => sqs.stop() });
@@ -99,7 +105,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? "true",
     };
 
-    const plan = servicePlan(options.config);
+    const plan = (options.plan ?? servicePlan)(options.config);
     const started: ChildService[] = [];
     const skipped: string[] = [];
     // Stopped in start order: the API first (no new orders), then the worker drains, then reporting.
