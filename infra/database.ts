@@ -1,6 +1,7 @@
 import { databaseConnection, databaseName, type ServiceName, serviceRoles } from "@orders/settings";
 import { vpc } from "./network";
 import { proxyPool } from "./src/connection-budget";
+import { serviceCredentialsGeneration, servicePasswordLength } from "./src/credentials";
 import { devDatabase, devDatabaseUrl } from "./src/dev-database";
 import { proxyAssumeRolePolicy, proxySecretsPolicy } from "./src/iam-policies";
 import { namePrefix, physicalName } from "./src/naming";
@@ -20,7 +21,11 @@ export const serviceSecrets = $dev
   : (Object.fromEntries(
       services.map((service) => {
         const role = serviceRoles[service];
-        const password = new random.RandomPassword(`DbPassword_${service}`, { length: 40, special: false });
+        const password = new random.RandomPassword(`DbPassword_${service}`, {
+          length: servicePasswordLength,
+          special: false,
+          keepers: { generation: String(serviceCredentialsGeneration) },
+        });
         const secret = new aws.secretsmanager.Secret(`DbSecret_${service}`, {
           namePrefix: namePrefix($app.name, $app.stage, `db-${service}`),
           description: `RDS Proxy credentials of the ${role} database role`,

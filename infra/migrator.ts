@@ -3,12 +3,13 @@ import { cloudDatabase } from "./database";
 import { functionSpecs, migrationsBundlePath, rdsCaBundleEnv, seconds } from "./src/functions";
 import { migratorPermissions } from "./src/iam-policies";
 import { migrationsFingerprint } from "./src/migrations-fingerprint";
+import { profile } from "./stage";
 import { commonFunctionArgs } from "./wiring";
 
 const spec = functionSpecs.migrator;
 
 /** Hash of packages/db/migrations: a new or changed migration re-runs the invocation below. */
-const fingerprint = await migrationsFingerprint(join($cli.paths.root, "packages/db/migrations"));
+const fingerprint = migrationsFingerprint(join($cli.paths.root, "packages/db/migrations"));
 
 /**
  * Deploy-time migrator: applies pending migrations as the master user, directly on the cluster (an
@@ -31,6 +32,7 @@ export const migrator = cloudDatabase
         MASTER_SECRET_ARN: cloudDatabase.masterSecretArn,
         SERVICE_SECRET_ARNS: $jsonStringify(cloudDatabase.serviceSecretArns),
         MIGRATIONS_FOLDER: migrationsBundlePath,
+        SEED_DEMO_CATALOGUE: String(profile.seedDemoCatalogue),
         POWERTOOLS_SERVICE_NAME: spec.serviceName,
       },
       permissions: $resolve({

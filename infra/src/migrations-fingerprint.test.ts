@@ -19,32 +19,32 @@ afterEach(async () => {
 
 describe("migrations fingerprint", () => {
   it("is stable for the same files", async () => {
-    expect(await migrationsFingerprint(dir)).toBe(await migrationsFingerprint(dir));
+    expect(migrationsFingerprint(dir)).toBe(migrationsFingerprint(dir));
   });
 
   it("changes when a migration is added", async () => {
-    const before = await migrationsFingerprint(dir);
+    const before = migrationsFingerprint(dir);
     await writeFile(join(dir, "0001_more.sql"), "create table b (id int);");
-    expect(await migrationsFingerprint(dir)).not.toBe(before);
+    expect(migrationsFingerprint(dir)).not.toBe(before);
   });
 
   it("changes when a migration or the journal is edited", async () => {
-    const before = await migrationsFingerprint(dir);
+    const before = migrationsFingerprint(dir);
     await writeFile(join(dir, "0000_init.sql"), "create table a (id bigint);");
-    const edited = await migrationsFingerprint(dir);
+    const edited = migrationsFingerprint(dir);
     expect(edited).not.toBe(before);
     await writeFile(join(dir, "meta/_journal.json"), '{"entries":[0,1]}');
-    expect(await migrationsFingerprint(dir)).not.toBe(edited);
+    expect(migrationsFingerprint(dir)).not.toBe(edited);
   });
 
   it("changes when a file is renamed", async () => {
-    const before = await migrationsFingerprint(dir);
+    const before = migrationsFingerprint(dir);
     await rename(join(dir, "0000_init.sql"), join(dir, "0000_first.sql"));
-    expect(await migrationsFingerprint(dir)).not.toBe(before);
+    expect(migrationsFingerprint(dir)).not.toBe(before);
   });
 
   it("hashes the repository's real migrations", async () => {
     const real = resolve(import.meta.dirname, "../../packages/db/migrations");
-    expect(await migrationsFingerprint(real)).toMatch(/^[0-9a-f]{64}$/);
+    expect(migrationsFingerprint(real)).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -14,6 +14,7 @@ describe("production", () => {
   it("keeps its data and refuses removal", () => {
     expect(profile).toMatchObject({ production: true, removal: "retain", protect: true });
     expect(profile.aurora.deletionProtection).toBe(true);
+    expect(profile.seedDemoCatalogue).toBe(false);
   });
 
   it("keeps a capacity floor (never pauses) and a managed NAT", () => {

@@ -31,6 +31,8 @@ export interface StageProfile {
   rollupSchedule: `rate(${string})`;
   /** CloudWatch Logs retention for every function. */
   logRetention: "1 week" | "1 month";
+  /** The deploy migrator loads the demo catalogue (never in production). */
+  seedDemoCatalogue: boolean;
 }
 
 /** The stage name that gets the production profile. */
@@ -60,6 +62,7 @@ export function stageProfile(stage: string): StageProfile {
       apiThrottle: { rateLimit: 500, burstLimit: 1000 },
       rollupSchedule: "rate(5 minutes)",
       logRetention: "1 month",
+      seedDemoCatalogue: false,
     };
   }
   return {
@@ -80,5 +83,6 @@ export function stageProfile(stage: string): StageProfile {
     apiThrottle: { rateLimit: 50, burstLimit: 100 },
     rollupSchedule: "rate(60 minutes)",
     logRetention: "1 week",
+    seedDemoCatalogue: true,
   };
 }

@@ -11,6 +11,7 @@ import {
   migratorConfigFromEnv,
   type SecretReader,
 } from "./migrator-lambda";
+import { demoCatalogue } from "./seed";
 
 // Its own server: service roles are cluster-wide, and changing their passwords on the shared test server
 // would lock out the other test files running at the same time.
@@ -103,7 +104,12 @@ describe("deploy migrator", () => {
     const result = await migrateAndSetPasswords(config, secretsWith(passwords));
 
     const migrations = await journalEntries();
-    expect(result).toEqual({ applied: migrations, total: migrations, roles: Object.values(serviceRoles) });
+    expect(result).toEqual({
+      applied: migrations,
+      total: migrations,
+      roles: Object.values(serviceRoles),
+      seeded: 0,
+    });
     const admin = postgres(server.url(config.database), { max: 1, onnotice: () => {} });
     clients.push(admin);
     const [tables] = await admin<{ n: number }[]>`
@@ -127,6 +133,21 @@ describe("deploy migrator", () => {
     expect(await login(config.database, "worker", "w-2-rotated")).toBe("ok");
     expect(await login(config.database, "worker", "w-1")).toBe(INVALID_PASSWORD);
     expect(await login(config.database, "api", "a-1")).toBe("ok");
+  });
+
+  it("loads the demo catalogue only when asked (dev stages)", async () => {
+    const config = await freshDatabase();
+    const secrets = secretsWith({ api: "a", worker: "w", reporting: "r" });
+    const plain = await migrateAndSetPasswords(config, secrets);
+    const admin = postgres(server.url(config.database), { max: 1, onnotice: () => {} });
+    clients.push(admin);
+    const count = async () => (await admin<{ n: number }[]>`select count(*)::int as n from products`)[0]?.n;
+    expect(plain.seeded).toBe(0);
+    expect(await count()).toBe(0);
+
+    const seeded = await migrateAndSetPasswords({ ...config, seedDemoCatalogue: true }, secrets);
+    expect(seeded.seeded).toBe(demoCatalogue.length);
+    expect(await count()).toBe(demoCatalogue.length);
   });
 
   it("refuses a secret for the wrong user before touching the database", async () => {
@@ -183,7 +204,9 @@ describe("migrator configuration", () => {
       serviceSecretIds: { api: "arn:a", worker: "arn:w", reporting: "arn:r" },
       migrationsFolder: "/var/task/migrations",
       ssl: { rejectUnauthorized: true, servername: env.DB_HOST },
+      seedDemoCatalogue: false,
     });
+    expect(migratorConfigFromEnv({ ...env, SEED_DEMO_CATALOGUE: "true" }).seedDemoCatalogue).toBe(true);
   });
 
   it("names what is missing or malformed", () => {

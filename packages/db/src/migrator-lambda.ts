@@ -4,6 +4,7 @@ import { type ServiceName, type ServiceRole, serviceRoles } from "@orders/settin
 import postgres from "postgres";
 import { runMigrations } from "./migrate";
 import { setServiceRolePassword } from "./roles";
+import { seedDemoCatalogue } from "./seed";
 
 /**
  * Deploy-time migrator (infra/migrator.ts invokes it on every `sst deploy` whose migrations or service
@@ -27,6 +28,8 @@ export interface MigratorConfig {
   serviceSecretIds: Record<ServiceName, string>;
   migrationsFolder: string;
   ssl: postgres.Options<Record<string, never>>["ssl"];
+  /** Load the demo catalogue (personal/dev stages only, so a fresh stage can take orders right away). */
+  seedDemoCatalogue?: boolean;
 }
 
 export interface MigratorResult {
@@ -36,6 +39,8 @@ export interface MigratorResult {
   total: number;
   /** Roles whose password now matches their secret. */
   roles: ServiceRole[];
+  /** Demo products written (0 unless seeding was asked for). */
+  seeded: number;
 }
 
 export class MigratorConfigError extends Error {
@@ -80,8 +85,14 @@ export async function migrateAndSetPasswords(
     const before = await appliedMigrations(sql);
     await runMigrations({ url, migrationsFolder: config.migrationsFolder, ssl: config.ssl });
     for (const [service, password] of passwords) await setServiceRolePassword(sql, service, password);
+    const seeded = config.seedDemoCatalogue ? await seedDemoCatalogue(sql) : 0;
     const total = await appliedMigrations(sql);
-    return { applied: total - before, total, roles: passwords.map(([service]) => serviceRoles[service]) };
+    return {
+      applied: total - before,
+      total,
+      roles: passwords.map(([service]) => serviceRoles[service]),
+      seeded,
+    };
   } finally {
     await sql.end();
   }
@@ -89,8 +100,8 @@ export async function migrateAndSetPasswords(
 
 /**
  * Reads the migrator's environment (set by infra/migrator.ts): DB_HOST, DB_PORT, DB_NAME,
- * MASTER_SECRET_ARN, SERVICE_SECRET_ARNS (JSON object per service) and MIGRATIONS_FOLDER (relative to the
- * Lambda task root). TLS is verified against the host name; the RDS CA comes from NODE_EXTRA_CA_CERTS.
+ * MASTER_SECRET_ARN, SERVICE_SECRET_ARNS (JSON object per service), MIGRATIONS_FOLDER (relative to the
+ * Lambda task root) and SEED_DEMO_CATALOGUE ("true" on dev stages). TLS is verified against the host name; the RDS CA comes from NODE_EXTRA_CA_CERTS.
  */
 export function migratorConfigFromEnv(env: Record<string, string | undefined> = process.env): MigratorConfig {
   const required = [
@@ -131,6 +142,7 @@ export function migratorConfigFromEnv(env: Record<string, string | undefined> = 
     serviceSecretIds,
     migrationsFolder: resolve(env.LAMBDA_TASK_ROOT ?? process.cwd(), env.MIGRATIONS_FOLDER as string),
     ssl: { rejectUnauthorized: true, servername: host },
+    seedDemoCatalogue: env.SEED_DEMO_CATALOGUE === "true",
   };
 }
 
