@@ -21,10 +21,8 @@ function rollupNow(): void {
     .catch((error: unknown) => logger.error("rollup failed", error as Error));
 }
 
-const server = serve({ fetch: createRuntimeApp().fetch, port, hostname: "127.0.0.1" }, (info) => {
-  logger.info(`reporting listening on http://127.0.0.1:${info.port}`, {
-    url: `http://127.0.0.1:${info.port}`,
-  });
+const server = serve({ fetch: createRuntimeApp().fetch, port }, (info) => {
+  logger.info(`reporting listening on http://localhost:${info.port}`);
   rollupNow();
 });
 const timer = setInterval(rollupNow, scheduleSeconds * 1000);

@@ -11,6 +11,7 @@ export const dashboardScript = `"use strict";
   const to = main.dataset.to;
   const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
   const whole = new Intl.NumberFormat("en-US");
+  const axisMoney = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
   const dollars = (cents) => money.format(cents / 100);
   const charts = {};
 
@@ -66,7 +67,7 @@ export const dashboardScript = `"use strict";
       data: { labels, datasets: [{ label: "Revenue (USD)", data: revenue, backgroundColor: "#2563eb" }] },
       options: {
         ...baseOptions,
-        scales: { y: { beginAtZero: true, ticks: { callback: (v) => money.format(v) } } },
+        scales: { y: { beginAtZero: true, ticks: { callback: (v) => axisMoney.format(v) } } },
         plugins: { ...baseOptions.plugins, tooltip: { callbacks: { label: (c) => money.format(c.parsed.y) } } },
       },
     });
@@ -98,7 +99,7 @@ export const dashboardScript = `"use strict";
       options: {
         ...baseOptions,
         indexAxis: "y",
-        scales: { x: { beginAtZero: true, ticks: { callback: (v) => money.format(v) } } },
+        scales: { x: { beginAtZero: true, ticks: { callback: (v) => axisMoney.format(v) } } },
       },
     });
     fillTable("products-table", products.map((p) => [p.sku, p.name, whole.format(p.units), dollars(p.revenueCents)]));

@@ -47,6 +47,7 @@ export function renderDashboard(view: DashboardView) {
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Orders — sales dashboard</title>
+    <link rel="icon" href="data:," />
     <style>${styles}</style>
     <script src="/assets/chart.umd.min.js" defer></script>
     <script src="/assets/dashboard.js" defer></script>

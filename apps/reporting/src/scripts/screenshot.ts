@@ -1,0 +1,106 @@
+/**
+ * Renders the dashboard over a month of realistic demo data in headless Chromium and saves
+ * docs/dashboard.png. Everything is real and local: embedded PostgreSQL (or DATABASE_URL), the migrations,
+ * the rollup as `orders_reporting`, fauxqs for the queues.
+ *
+ *   npm run screenshot -w @orders/reporting
+ */
+import { randomBytes } from "node:crypto";
+import { mkdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { ReceiveMessageCommand, SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { runMigrations, seedDemoCatalogue, setServiceRolePassword } from "@orders/db";
+import { createDb } from "@orders/db-client";
+import {
+  createDatabase,
+  dropDatabase,
+  uniqueDatabaseName,
+  usePostgres,
+  withDatabase,
+} from "@orders/local-postgres";
+import { serviceRoles } from "@orders/settings";
+import postgres from "postgres";
+import { postgresReportReader, sqsQueueDepthReader } from "../adapters";
+import { addDays, daysInRange, utcDayOf } from "../calendar/utc-day";
+import { createReportingApp } from "../http/create-app";
+import { logger } from "../logger";
+import { runRollup } from "../rollup/run-rollup";
+import { launchChromium } from "../testing/chromium";
+import { demoOrders } from "../testing/demo-orders";
+import { startLocalQueues } from "../testing/local-queues";
+import { insertOrders } from "../testing/order-fixtures";
+import { serveApp } from "../testing/serve-app";
+
+const output = join(import.meta.dirname, "../../../../docs/dashboard.png");
+const days = 30;
+
+async function sendMessages(sqs: SQSClient, queueUrl: string, count: number): Promise<void> {
+  for (let sent = 0; sent < count; sent += 10) {
+    const size = Math.min(10, count - sent);
+    await sqs.send(
+      new SendMessageBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: Array.from({ length: size }, (_, i) => ({ Id: `m${i}`, MessageBody: `{"n":${sent + i}}` })),
+      }),
+    );
+  }
+}
+
+const server = await usePostgres();
+const name = uniqueDatabaseName("screenshot");
+const adminUrl = await createDatabase(server.adminUrl, name);
+const cleanups: (() => Promise<unknown>)[] = [() => server.stop(), () => dropDatabase(server.adminUrl, name)];
+try {
+  await runMigrations({ url: adminUrl });
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  cleanups.unshift(() => admin.end());
+  const password = randomBytes(12).toString("hex");
+  await setServiceRolePassword(admin, "reporting", password);
+  await seedDemoCatalogue(admin);
+
+  const now = new Date();
+  const orders = demoOrders(now, days);
+  await insertOrders(admin, orders);
+
+  const reportingUrl = new URL(withDatabase(server.adminUrl, name));
+  reportingUrl.username = serviceRoles.reporting;
+  reportingUrl.password = password;
+  const reporting = createDb({ kind: "url", url: reportingUrl.toString() });
+  cleanups.unshift(() => reporting.close());
+  const today = utcDayOf(now);
+  const rolled = await runRollup(reporting.sql, daysInRange(addDays(today, 1 - days), today));
+
+  const queues = await startLocalQueues();
+  cleanups.unshift(() => queues.stop());
+  // A backlog being worked through, and a few dead letters waiting for a redrive.
+  await sendMessages(queues.sqs, queues.urls.orders, 46);
+  await queues.sqs.send(
+    new ReceiveMessageCommand({
+      QueueUrl: queues.urls.orders,
+      MaxNumberOfMessages: 10,
+      VisibilityTimeout: 600,
+    }),
+  );
+  await sendMessages(queues.sqs, queues.urls.deadLetter, 2);
+
+  const sqs = new SQSClient({});
+  cleanups.unshift(async () => sqs.destroy());
+  const app = createReportingApp({
+    reports: postgresReportReader(() => reporting.sql),
+    queues: sqsQueueDepthReader(sqs, queues.urls),
+    logger,
+  });
+  const served = await serveApp(app.fetch);
+  cleanups.unshift(() => served.close());
+
+  const browser = await launchChromium({ width: 1440, height: 900 });
+  cleanups.unshift(() => browser.close());
+  const page = await browser.context.newPage();
+  await page.goto(`${served.url}/?days=${days}`);
+  await page.waitForSelector("main[data-ready='true']");
+  await mkdir(dirname(output), { recursive: true });
+  await page.screenshot({ path: output, fullPage: true });
+  console.log(`saved ${output}: ${orders.length} orders over ${days} days (${rolled.orders} accepted)`);
+} finally {
+  for (const cleanup of cleanups) await cleanup().catch(() => {});
+}
