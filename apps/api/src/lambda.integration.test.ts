@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { parseOrderMessage } from "@orders/contracts";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiGatewayEvent } from "./testing/api-gateway-event";
 import { type ApiHarness, startApiHarness } from "./testing/api-harness";
 
 /**
@@ -26,32 +27,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-function event(method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}) {
-  const requestId = `gw-${randomUUID().slice(0, 8)}`;
-  const e: APIGatewayProxyEventV2 = {
-    version: "2.0",
-    routeKey: "$default",
-    rawPath: path,
-    rawQueryString: "",
-    headers: { host: "api.example.test", ...init.headers },
-    requestContext: {
-      accountId: "123456789012",
-      apiId: "api",
-      domainName: "api.example.test",
-      domainPrefix: "api",
-      http: { method, path, protocol: "HTTP/1.1", sourceIp: "203.0.113.9", userAgent: "vitest" },
-      requestId,
-      routeKey: "$default",
-      stage: "$default",
-      time: "28/Nov/2026:09:00:00 +0000",
-      timeEpoch: Date.now(),
-    },
-    isBase64Encoded: false,
-    ...(init.body === undefined ? {} : { body: init.body }),
-  };
-  return { e, requestId };
-}
-
 const context = { awsRequestId: "lambda-req-1", functionName: "orders-api" } as Context;
 
 async function invoke(
@@ -59,7 +34,8 @@ async function invoke(
   path: string,
   init?: { body?: string; headers?: Record<string, string> },
 ) {
-  const { e, requestId } = event(method, path, init);
+  const e = apiGatewayEvent(method, path, init);
+  const requestId = e.requestContext.requestId;
   const result = (await handler(e, context)) as Exclude<APIGatewayProxyResultV2, string>;
   return { result, requestId, headers: (result.headers ?? {}) as Record<string, string> };
 }

@@ -1,0 +1,78 @@
+import { randomUUID } from "node:crypto";
+import { createDb } from "@orders/db-client";
+import postgres from "postgres";
+import { DbOrderReader } from "../adapters/db-order-reader";
+import { DbProductReader } from "../adapters/db-product-reader";
+import { SqsOrderQueue } from "../adapters/sqs-order-queue";
+import { createApp } from "../app";
+import { silentLogger } from "../testing/log-capture";
+import { startBenchStack } from "./bench-stack";
+import { measureColdStart } from "./cold-start";
+import { runLoad } from "./load";
+
+/**
+ * Figures for the API, printed (never asserted): Lambda bundle size and cold start, the accept path
+ * (POST /orders → SQS emulator) and the read path (GET /orders/{id} → PostgreSQL over one connection, as one
+ * Lambda instance holds). Run: `npx tsx apps/api/src/bench/api-bench.ts` (env REQUESTS, CONCURRENCY).
+ */
+const requests = Number(process.env.REQUESTS ?? 2000);
+const concurrency = Number(process.env.CONCURRENCY ?? 16);
+
+const stack = await startBenchStack();
+const apiDb = createDb({ kind: "url", url: stack.apiUrl }, { applicationName: "api-bench" });
+try {
+  const app = createApp({
+    queue: new SqsOrderQueue(stack.queue.client, stack.queue.queueUrl),
+    orders: new DbOrderReader(() => apiDb),
+    products: new DbProductReader(() => apiDb),
+    logger: silentLogger(),
+  });
+
+  const accept = await runLoad(requests, concurrency, (i) =>
+    app.request("/orders", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Idempotency-Key": `bench-${i}` },
+      body: JSON.stringify({ customerId: `c-${i % 100}`, items: [{ sku: "KB-001", quantity: 1 }] }),
+    }),
+  );
+  await stack.queue.drain();
+
+  // Processed orders to read, written the way the worker would.
+  const admin = postgres(stack.adminUrl, { max: 1, onnotice: () => {} });
+  const ids = Array.from({ length: 200 }, () => randomUUID());
+  await admin`insert into orders ${admin(
+    ids.map((id) => ({
+      id,
+      customer_id: "c",
+      currency: "USD",
+      total_cents: 8999,
+      status: "accepted",
+      accepted_at: new Date(),
+    })),
+  )}`;
+  await admin`insert into order_items ${admin(ids.map((id) => ({ order_id: id, sku: "KB-001", quantity: 1, unit_price_cents: 8999 })))}`;
+  await admin.end();
+  const read = await runLoad(requests, concurrency, (i) => app.request(`/orders/${ids[i % ids.length]}`));
+  const products = await runLoad(Math.min(requests, 1000), concurrency, () => app.request("/products"));
+
+  const cold = await measureColdStart({
+    ...stack.queue.sqs.env(),
+    ORDERS_QUEUE_URL: stack.queue.queueUrl,
+    DATABASE_URL: stack.apiUrl,
+  });
+
+  console.log(`\nAPI benchmark (${new Date().toISOString()}, node ${process.version})\n`);
+  console.table({
+    "POST /orders → SQS (fauxqs)": accept,
+    "GET /orders/{id} → PostgreSQL (1 conn)": read,
+    "GET /products → PostgreSQL (1 conn)": products,
+  });
+  console.log(
+    `Lambda bundle (esbuild, minified ESM): ${(cold.bundleBytes / 1024).toFixed(0)} KiB; ` +
+      `median of ${cold.runs} fresh processes: init ${cold.initMs} ms, first /health ${cold.firstHealthMs} ms, ` +
+      `first POST /orders ${cold.firstPostMs} ms, first GET /products ${cold.firstProductsMs} ms`,
+  );
+} finally {
+  await apiDb.close();
+  await stack.stop();
+}
