@@ -84,6 +84,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         : `using the PostgreSQL at DATABASE_URL (port ${database.port})`,
     );
 
+    if (options.config.sqsPort !== 0 && (await isListening(options.config.sqsPort))) {
+      throw new Error(
+        `port ${options.config.sqsPort} for the SQS emulator is already in use (set LOCAL_SQS_PORT)`,
+      );
+    }
     const sqs = await startLocalSqs({ port: options.config.sqsPort });
     cleanups.push({ name: "SQS emulator", run: () => sqs.stop() });
     const client = sqs.client();
@@ -128,7 +133,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       }
       if (spec.port !== undefined && (await isListening(spec.port))) {
         throw new Error(
-          `port ${spec.port} for ${spec.name} is already in use (choose another with its env var)`,
+          `port ${spec.port} for ${spec.name} is already in use (set ${spec.portVariable ?? "another port"})`,
         );
       }
       const child = await startService(spec, {

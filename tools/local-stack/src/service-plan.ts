@@ -11,6 +11,8 @@ export interface ServiceSpec {
   role: ServiceName;
   /** HTTP port it must listen on before the stack counts as ready (none: the worker). */
   port?: number;
+  /** The environment variable that chooses that port. */
+  portVariable?: string;
   /** Variables of its own on top of the shared ones. */
   env: Record<string, string>;
 }
@@ -32,6 +34,7 @@ export function servicePlan(input: PlanInput): ServiceSpec[] {
       entry: "apps/api/src/local.ts",
       role: "api",
       port: input.apiPort,
+      portVariable: "PORT",
       env: { PORT: String(input.apiPort) },
     },
     { name: "worker", entry: "tools/local-stack/src/worker-runner.ts", role: "worker", env: {} },
@@ -40,6 +43,7 @@ export function servicePlan(input: PlanInput): ServiceSpec[] {
       entry: "apps/reporting/src/local.ts",
       role: "reporting",
       port: input.reportingPort,
+      portVariable: "REPORTING_PORT",
       env: {
         REPORTING_PORT: String(input.reportingPort),
         REPORTING_SCHEDULE_SECONDS: String(input.reportingScheduleSeconds),
