@@ -1,3 +1,4 @@
+import { connect, createServer, type Server } from "node:net";
 import { FullBatchFailureError } from "@aws-lambda-powertools/batch";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics } from "@aws-lambda-powertools/metrics";
@@ -9,6 +10,18 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createOrderWorkerHandler, OrderRecordFailed } from "./handler";
 import { orderMessage, seedProducts, skuPrefix } from "./testing/fixtures";
 import { sqsEvent, sqsRecord } from "./testing/sqs-event";
+
+/** Forwards connections on `port` to the target: lets a test bring a "database" up at a fixed address. */
+async function relay(port: number, target: { host: string; port: number }): Promise<Server> {
+  const server = createServer((inbound) => {
+    const outbound = connect(target.port, target.host);
+    inbound.pipe(outbound).pipe(inbound);
+    inbound.on("error", () => outbound.destroy());
+    outbound.on("error", () => inbound.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return server;
+}
 
 let database: TestDatabase;
 let admin: postgres.Sql;
@@ -154,7 +167,7 @@ describe("order worker handler", () => {
     expect(await stockOf(`${p}-A`)).toBe(7);
   });
 
-  it("reports the whole batch failed while the database is unreachable, and succeeds on the retry", async () => {
+  it("reports the whole batch failed while the database is unreachable, and the same client recovers", async () => {
     const p = skuPrefix();
     await seedProducts(admin, [{ sku: `${p}-A`, priceCents: 500, stock: 10 }]);
     const messages = [
@@ -162,25 +175,37 @@ describe("order worker handler", () => {
       orderMessage([{ sku: `${p}-A`, quantity: 1 }]),
     ];
     const event = sqsEvent(messages.map((m) => sqsRecord(JSON.stringify(m))));
-    const closedPort = await findFreePort();
-    const unreachable = postgres(`postgres://${serviceRoles.worker}:x@127.0.0.1:${closedPort}/orders`, {
+    // The container's one client points at an address where, for now, nothing listens (database down).
+    const port = await findFreePort();
+    const target = new URL(database.serviceUrl("worker"));
+    const viaPort = new URL(target);
+    viaPort.port = String(port);
+    const client = postgres(viaPort.toString(), {
       max: 1,
+      prepare: false,
       connect_timeout: 2,
       onnotice: () => {},
     });
-    let current = unreachable;
-    const { handler } = handlerWith(() => current);
+    const { handler } = handlerWith(() => client);
+    let backUp: Server | undefined;
+    try {
+      const failures = await fullBatchFailure(handler(event));
+      expect(failures).toHaveLength(2);
+      expect(failures.every((f) => f instanceof OrderRecordFailed && f.retryable)).toBe(true);
+      expect(await stockOf(`${p}-A`)).toBe(10);
 
-    const failures = await fullBatchFailure(handler(event));
-    expect(failures).toHaveLength(2);
-    expect(failures.every((f) => f instanceof OrderRecordFailed && f.retryable)).toBe(true);
-    expect(await stockOf(`${p}-A`)).toBe(10);
-    await unreachable.end();
-
-    current = worker; // the database is back
-    expect(await handler(event)).toEqual({ batchItemFailures: [] });
-    expect(Object.values(await statusesOf(messages.map((m) => m.orderId)))).toEqual(["accepted", "accepted"]);
-    expect(await stockOf(`${p}-A`)).toBe(8);
+      // The database is back at that address (a plain TCP relay to the real server).
+      backUp = await relay(port, { host: target.hostname, port: Number(target.port) });
+      expect(await handler(event)).toEqual({ batchItemFailures: [] });
+      expect(Object.values(await statusesOf(messages.map((m) => m.orderId)))).toEqual([
+        "accepted",
+        "accepted",
+      ]);
+      expect(await stockOf(`${p}-A`)).toBe(8);
+    } finally {
+      await client.end({ timeout: 1 });
+      backUp?.close();
+    }
   });
 
   it("reports the batch failed (retryable) when it cannot get its product locks in time, then retries cleanly", async () => {

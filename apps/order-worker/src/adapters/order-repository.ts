@@ -1,6 +1,7 @@
 import type { OrderMessage } from "@orders/contracts";
 import type postgres from "postgres";
 import { type CatalogueEntry, decideOrders, type OrderDecision } from "../domain/decide-orders";
+import { jsonLiteral } from "./json-literal";
 
 /** What happened to one order message of a batch (in the order the messages were given). */
 export type OrderOutcome =
@@ -10,23 +11,28 @@ export type OrderOutcome =
   | { kind: "duplicate"; orderId: string };
 
 /**
- * The worker's write path: decides and records a whole batch of order messages in ONE transaction with a
- * fixed number of round trips (begin, lock products, read existing orders, one write statement, commit),
- * however many messages the batch holds.
+ * The worker's write path: decides and records a whole batch of order messages in ONE transaction, in two
+ * round trips to the database however many messages the batch holds:
+ * 1. `begin`; lock the batch's products; read which of its orders already exist (one message);
+ * 2. decide every order in memory (`decideOrders`), then one write statement and `commit` (one message).
  *
  * Exactly-once effect on at-least-once delivery:
  * - the batch's products are locked `FOR UPDATE` in SKU order, so batches touching the same products run one
  *   after the other (and never deadlock on each other);
- * - only then are existing order ids read: a concurrent batch carrying the same order has committed by now
- *   (it held the same product locks), so its order is seen and this delivery becomes a duplicate;
+ * - existing order ids are read by the next statement, which runs only once the locks are held and takes a
+ *   fresh snapshot (read committed): a concurrent batch carrying the same order held the same locks, has
+ *   committed, and its order is seen, so this delivery becomes a duplicate;
  * - orders are inserted `ON CONFLICT DO NOTHING` (in id order), and items and stock decrements are written
  *   only for orders that statement really inserted, so even a race on an order that takes no product lock
  *   (only unknown SKUs) has one effect;
  * - the `products_stock_not_negative` check is the last guard against overselling.
  *
- * Throws the driver's error when the transaction fails; callers classify it (`classifyDbError`).
- * Needs only the worker role's grants (SELECT products, UPDATE products(stock, updated_at), SELECT orders(id),
- * INSERT orders and order_items).
+ * Throws the driver's error when the transaction fails (rolled back); callers classify it
+ * (`classifyDbError`). Needs only the worker role's grants (SELECT products, UPDATE products(stock,
+ * updated_at), SELECT orders(id), INSERT orders and order_items).
+ *
+ * @example
+ * const outcomes = await processOrderBatch(getDb().sql, messages); // one outcome per message, same order
  */
 export async function processOrderBatch(
   sql: postgres.Sql,
@@ -36,14 +42,22 @@ export async function processOrderBatch(
   const skus = [...new Set(messages.flatMap((m) => m.items.map((item) => item.sku)))].sort();
   const orderIds = [...new Set(messages.map((m) => m.orderId))];
 
-  return sql.begin(async (tx) => {
-    const products = await tx<{ sku: string; currency: string; price_cents: string; stock: number }[]>`
+  // A reserved connection: the transaction spans two messages, with the decision made in between.
+  const tx = await sql.reserve();
+  try {
+    // Statements of one message run one after the other, each with its own snapshot (read committed).
+    const [, products, existing] = (await tx.unsafe(`
+      begin;
       select sku, currency, price_cents, stock from products
-      where sku = any(${tx.array(skus)}::text[])
+      where sku = any(array(select jsonb_array_elements_text(${jsonLiteral(skus)})))
       order by sku
-      for update`;
-    const existing = await tx<{ id: string }[]>`
-      select id from orders where id = any(${tx.array(orderIds)}::uuid[])`;
+      for update;
+      select id from orders
+      where id = any(array(select jsonb_array_elements_text(${jsonLiteral(orderIds)})::uuid))`)) as unknown as [
+      unknown,
+      ProductRow[],
+      { id: string }[],
+    ];
 
     const catalogue = new Map<string, CatalogueEntry>(
       products.map((p) => [
@@ -55,7 +69,7 @@ export async function processOrderBatch(
     const toWrite = decisions.flatMap((decision, index) =>
       decision.kind === "duplicate" ? [] : [{ decision, message: messages[index] as OrderMessage }],
     );
-    const inserted = toWrite.length > 0 ? await writeOrders(tx, toWrite) : new Set<string>();
+    const inserted = toWrite.length > 0 ? await writeAndCommit(tx, toWrite) : await commitOnly(tx);
 
     return decisions.map((decision): OrderOutcome => {
       // Lost a race on an order that took no product lock: the other delivery recorded it.
@@ -66,50 +80,69 @@ export async function processOrderBatch(
         ? { kind: "accepted", orderId: decision.orderId, totalCents: decision.totalCents }
         : { kind: "rejected", orderId: decision.orderId, reason: decision.reason };
     });
-  });
+  } catch (error) {
+    // A failed statement leaves the transaction aborted (the rest of its message is skipped). On a lost
+    // connection there is nothing to roll back: the server already did.
+    await tx.unsafe("rollback").catch(() => {});
+    throw error;
+  } finally {
+    tx.release();
+  }
 }
+
+type ProductRow = { sku: string; currency: string; price_cents: string; stock: number };
 
 type Writable = { decision: Exclude<OrderDecision, { kind: "duplicate" }>; message: OrderMessage };
 
+async function commitOnly(tx: postgres.ReservedSql): Promise<Set<string>> {
+  await tx.unsafe("commit");
+  return new Set();
+}
+
 /**
- * One statement for every write of the batch: orders, their items, and the stock taken by accepted orders.
- * Items and stock are derived from the orders the insert actually returned, so an order that already exists
- * changes nothing. Rows travel as parallel arrays through `unnest`, so the statement text (and the round
- * trip count) does not depend on the batch size.
+ * Every write of the batch in one statement, then `commit`, in one message: orders, their items, and the
+ * stock taken by accepted orders. Items and stock are derived from the orders the insert actually returned,
+ * so an order that already exists changes nothing. If the write fails, the `commit` after it is skipped and
+ * the caller rolls back. Returns the ids of the orders inserted.
  */
-async function writeOrders(tx: postgres.TransactionSql, rows: readonly Writable[]): Promise<Set<string>> {
-  const orders = [...rows].sort((a, b) => (a.decision.orderId < b.decision.orderId ? -1 : 1));
-  const items = orders.flatMap(({ decision }) =>
+async function writeAndCommit(tx: postgres.ReservedSql, rows: readonly Writable[]): Promise<Set<string>> {
+  const orders = rows
+    .map(({ decision, message }) => ({
+      id: decision.orderId,
+      customer_id: message.customerId,
+      currency: message.currency,
+      total_cents: decision.kind === "accepted" ? decision.totalCents : 0,
+      status: decision.kind,
+      rejection_reason: decision.kind === "rejected" ? decision.reason : null,
+      accepted_at: message.acceptedAt,
+    }))
+    // Every worker inserts orders in id order, so two batches racing on the same orders wait, never deadlock.
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const items = rows.flatMap(({ decision }) =>
     decision.items.map((item) => ({
-      ...item,
-      orderId: decision.orderId,
+      order_id: decision.orderId,
+      sku: item.sku,
+      quantity: item.quantity,
+      unit_price_cents: item.unitPriceCents,
       accepted: decision.kind === "accepted",
     })),
   );
-  const inserted = await tx<{ id: string }[]>`
+  // postgres.js starts a new result set only for a statement that returns rows after another statement
+  // completed: "begin; select; select" gives three, "select; commit" gives the select's rows alone.
+  const inserted = (await tx.unsafe(`
     with new_orders as (
       insert into orders (id, customer_id, currency, total_cents, status, rejection_reason, accepted_at)
-      select * from unnest(
-        ${tx.array(orders.map((o) => o.decision.orderId))}::uuid[],
-        ${tx.array(orders.map((o) => o.message.customerId))}::text[],
-        ${tx.array(orders.map((o) => o.message.currency))}::bpchar[],
-        ${tx.array(orders.map((o) => (o.decision.kind === "accepted" ? String(o.decision.totalCents) : "0")))}::bigint[],
-        ${tx.array(orders.map((o) => o.decision.kind))}::order_status[],
-        ${tx.array(orders.map((o) => (o.decision.kind === "rejected" ? o.decision.reason : null)))}::text[],
-        ${tx.array(orders.map((o) => o.message.acceptedAt))}::timestamptz[]
-      )
-      order by 1
+      select o.id, o.customer_id, o.currency, o.total_cents, o.status, o.rejection_reason, o.accepted_at
+      from jsonb_to_recordset(${jsonLiteral(orders)}) as o(
+        id uuid, customer_id text, currency text, total_cents bigint, status order_status,
+        rejection_reason text, accepted_at timestamptz)
+      order by o.id
       on conflict (id) do nothing
       returning id
     ),
     items as (
-      select * from unnest(
-        ${tx.array(items.map((i) => i.orderId))}::uuid[],
-        ${tx.array(items.map((i) => i.sku))}::text[],
-        ${tx.array(items.map((i) => i.quantity))}::int[],
-        ${tx.array(items.map((i) => (i.unitPriceCents === null ? null : String(i.unitPriceCents))))}::bigint[],
-        ${tx.array(items.map((i) => i.accepted))}::bool[]
-      ) as i(order_id, sku, quantity, unit_price_cents, accepted)
+      select i.* from jsonb_to_recordset(${jsonLiteral(items)}) as i(
+        order_id uuid, sku text, quantity int, unit_price_cents bigint, accepted boolean)
       where i.order_id in (select id from new_orders)
     ),
     new_items as (
@@ -121,6 +154,7 @@ async function writeOrders(tx: postgres.TransactionSql, rows: readonly Writable[
       from (select sku, sum(quantity)::int as quantity from items where accepted group by sku) t
       where p.sku = t.sku
     )
-    select id from new_orders`;
+    select id from new_orders;
+    commit;`)) as unknown as { id: string }[];
   return new Set(inserted.map((row) => row.id));
 }
