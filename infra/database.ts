@@ -68,7 +68,7 @@ const proxyRole = serviceSecretArns
 $transform(aws.rds.ProxyDefaultTargetGroup, (args) => {
   args.connectionPoolConfig = {
     maxConnectionsPercent: proxyPool.maxConnectionsPercent,
-    maxIdleConnectionsPercent: proxyPool.maxIdleConnectionsPercent,
+    maxIdleConnectionsPercent: profile.aurora.proxyMaxIdleConnectionsPercent,
     connectionBorrowTimeout: proxyPool.connectionBorrowTimeoutSeconds,
   };
 });

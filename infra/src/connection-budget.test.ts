@@ -99,9 +99,17 @@ describe("connection budget guards", () => {
 });
 
 describe("proxy pool settings", () => {
-  it("keep idle connections within the pool and fail a blocked borrow before the worker times out", () => {
-    expect(proxyPool.maxIdleConnectionsPercent).toBeLessThanOrEqual(proxyPool.maxConnectionsPercent);
+  it("fail a blocked borrow before the worker times out", () => {
     expect(proxyPool.connectionBorrowTimeoutSeconds).toBeLessThan(orderFlow.workerTimeoutSeconds);
+  });
+
+  it("reject keeping more idle connections than the pool may open", () => {
+    const profile = stageProfile("production");
+    const budget = connectionBudget({
+      flow: orderFlow,
+      profile: { ...profile, aurora: { ...profile.aurora, proxyMaxIdleConnectionsPercent: 90 } },
+    });
+    expect(budget.problems.join()).toMatch(/proxyMaxIdleConnectionsPercent/);
   });
 });
 

@@ -6,8 +6,6 @@ import type { StageProfile } from "./stage-profile";
 export const proxyPool = {
   /** Share of the database's `max_connections` the proxy may open. The rest stays free for direct sessions. */
   maxConnectionsPercent: 75,
-  /** Idle back-end connections the proxy keeps, as a share of max_connections (lower = pauses sooner). */
-  maxIdleConnectionsPercent: 10,
   /**
    * How long a client waits for a free back-end connection before the proxy fails it. Kept well inside the
    * worker's Lambda timeout so a saturated pool fails the batch (and SQS retries it) instead of timing out.
@@ -107,6 +105,12 @@ export function connectionBudget(input: BudgetInput): ConnectionBudget {
 
   const problems: string[] = [];
   if (percent < 1 || percent > 100) problems.push(`maxConnectionsPercent must be in 1..100, got ${percent}`);
+  const idle = input.profile.aurora.proxyMaxIdleConnectionsPercent;
+  if (idle < 0 || idle > percent) {
+    problems.push(
+      `proxyMaxIdleConnectionsPercent must be in 0..maxConnectionsPercent (${percent}), got ${idle}`,
+    );
+  }
   for (const [name, value] of Object.entries(reserved)) {
     if (!Number.isInteger(value) || value < 1) {
       problems.push(`reserved concurrency of ${name} must be a positive integer (unbounded = no budget)`);

@@ -31,6 +31,8 @@ describe.each(["alice", "pr-42", "ci"])("stage %s", (stage) => {
     expect(profile).toMatchObject({ production: false, removal: "remove", protect: false, nat: "ec2" });
     expect(profile.aurora.minAcu).toBe(0);
     expect(profile.aurora.deletionProtection).toBe(false);
+    // Idle proxy connections would keep the instance from pausing.
+    expect(profile.aurora.proxyMaxIdleConnectionsPercent).toBe(0);
   });
 
   it("lets the database pause: the rollup runs less often than the pause delay", () => {

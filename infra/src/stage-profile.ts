@@ -19,6 +19,11 @@ export interface StageProfile {
     pauseAfter?: `${number} minutes`;
     /** Reader instances; the read-only proxy endpoint needs at least one. */
     replicas: number;
+    /**
+     * Idle back-end connections RDS Proxy keeps open, as a share of max_connections. Open connections keep
+     * an instance from auto-pausing, so dev stages keep none.
+     */
+    proxyMaxIdleConnectionsPercent: number;
     /** Days of automated backups. */
     backupRetentionDays: number;
     deletionProtection: boolean;
@@ -55,6 +60,7 @@ export function stageProfile(stage: string): StageProfile {
         minAcu: 1,
         maxAcu: 16,
         replicas: 1,
+        proxyMaxIdleConnectionsPercent: 10,
         backupRetentionDays: 7,
         deletionProtection: true,
       },
@@ -76,6 +82,7 @@ export function stageProfile(stage: string): StageProfile {
       maxAcu: 4,
       pauseAfter: "30 minutes",
       replicas: 1,
+      proxyMaxIdleConnectionsPercent: 0,
       backupRetentionDays: 1,
       deletionProtection: false,
     },
