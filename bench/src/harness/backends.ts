@@ -1,0 +1,41 @@
+import postgres from "postgres";
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Backends of `role` whose application_name starts with `prefix`, counted a second after the round (time
+ * for clean disconnects to finish).
+ */
+export async function countBackends(adminUrl: string, role: string, prefix: string): Promise<number> {
+  await pause(1000);
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ n: number }[]>`
+      select count(*)::int as n from pg_stat_activity
+      where usename = ${role} and starts_with(application_name, ${prefix})`;
+    return row?.n ?? 0;
+  } finally {
+    await sql.end();
+  }
+}
+
+/**
+ * Terminates every backend of `role` and waits (up to 30 s) until none is left, then a moment more: a backend
+ * leaves pg_stat_activity just before its slot is free, and a pooler that logs in during that moment gets
+ * 53300 (PgBouncer 1.18 was then seen holding more server connections than its pool size).
+ */
+export async function clearBackends(adminUrl: string, role: string): Promise<void> {
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      const [row] = await sql<{ n: number }[]>`
+        select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where usename = ${role}`;
+      if (row?.n === 0) break;
+      await pause(100);
+    }
+    await pause(500);
+  } finally {
+    await sql.end();
+  }
+}

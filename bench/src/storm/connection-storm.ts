@@ -1,0 +1,150 @@
+import { startPgBouncer } from "@orders/local-postgres";
+import { serviceRoles } from "@orders/settings";
+import postgres from "postgres";
+import { clearBackends, countBackends } from "../harness/backends";
+import { startBenchDatabase } from "../harness/bench-database";
+import type { Benchmark, BenchOptions, BenchResult } from "../harness/result";
+import { formatTable } from "../harness/table";
+import { runStorm, type StormResult, type WriteOrder } from "./run-storm";
+import { resolveWriteOrder } from "./write-order";
+
+export interface ConnectionStormOptions extends BenchOptions {
+  /** Concurrent instances per round. */
+  sizes?: number[];
+  /** The server's `max_connections`. */
+  maxConnections?: number;
+  /** PgBouncer server connections for the worker role (stands in for RDS Proxy's pool). */
+  poolSize?: number;
+  writeOrder?: WriteOrder;
+  /** Give PgBouncer the plain-text password instead of the SCRAM verifier (shows its own auth cost). */
+  plainTextAuthFile?: boolean;
+}
+
+export interface ConnectionStormFigures {
+  maxConnections: number;
+  poolSize: number;
+  writePath: string;
+  rounds: ({ target: "direct" | "pooler"; leftOpen: number } & StormResult)[];
+}
+
+/**
+ * Connection storm: N short-lived "instances" straight to PostgreSQL (max_connections 100) and through
+ * PgBouncer in transaction mode (the RDS Proxy stand-in). Direct connections hit `53300 too many clients`;
+ * the pooler queues clients and holds at most `poolSize` server backends.
+ */
+export async function connectionStorm(options: ConnectionStormOptions): Promise<BenchResult> {
+  const sizes = options.sizes ?? (options.quick ? [40] : [100, 1000, 2000]);
+  const maxConnections = options.maxConnections ?? (options.quick ? 20 : 100);
+  const poolSize = options.poolSize ?? (options.quick ? 5 : 20);
+  const { writeOrder, label } = options.writeOrder
+    ? { writeOrder: options.writeOrder, label: "custom" }
+    : resolveWriteOrder();
+  const log = options.log;
+
+  const database = await startBenchDatabase({ maxConnections });
+  // PgBouncer gets the role's SCRAM verifier, not its password (what an auth_query setup hands it): it then
+  // checks each client's proof with a few HMACs and logs in upstream with the client's own keys. With a
+  // plain-text password it runs PBKDF2 (4,096 rounds) on its single thread for every one of N logins, a
+  // cost RDS Proxy spreads over its fleet.
+  const secret = options.plainTextAuthFile
+    ? database.password("worker")
+    : await scramVerifier(database.adminUrl, serviceRoles.worker);
+  const rounds: ConnectionStormFigures["rounds"] = [];
+  try {
+    log(`connection storm: max_connections ${maxConnections}, pool ${poolSize}, write path: ${label}`);
+    for (const instances of sizes) {
+      for (const target of ["direct", "pooler"] as const) {
+        // Every round starts from a quiet server: nothing left from the previous one takes a slot or counts.
+        await clearBackends(database.adminUrl, serviceRoles.worker);
+        // A pooler per round, stopped after it: its idle server connections must not take slots (or be
+        // counted) in the next direct round.
+        const pooler =
+          target === "pooler"
+            ? await startPgBouncer({
+                upstream: { host: database.server.host, port: database.server.port },
+                users: [{ user: serviceRoles.worker, password: secret }],
+                poolSize,
+                maxClientConnections: instances + 100,
+              })
+            : undefined;
+        try {
+          const url = new URL(database.serviceUrl("worker"));
+          if (pooler) url.host = `${pooler.host}:${pooler.port}`;
+          const result = await runStorm({
+            url: url.toString(),
+            adminUrl: database.adminUrl,
+            instances,
+            writeOrder,
+            label: `${target}${instances}`,
+          });
+          // Connections the round's clients left open after closing (see docs/performance.md).
+          const leftOpen = await countBackends(
+            database.adminUrl,
+            serviceRoles.worker,
+            `${target}${instances}-`,
+          );
+          rounds.push({ target, ...result, leftOpen });
+          log(`  ${target} N=${instances}: ${result.succeeded} ok, ${JSON.stringify(result.failuresByCode)}`);
+        } finally {
+          await pooler?.stop();
+        }
+      }
+    }
+  } finally {
+    await database.stop();
+  }
+
+  log(
+    formatTable(
+      rounds.map((r) => ({
+        target: r.target,
+        N: r.instances,
+        ok: r.succeeded,
+        failed: r.instances - r.succeeded,
+        "failures by code": Object.entries(r.failuresByCode)
+          .map(([code, n]) => `${code}:${n}`)
+          .join(" "),
+        "wall ms": r.wallMs,
+        "p50 ms": r.latency.p50,
+        "p99 ms": r.latency.p99,
+        "peak backends": r.peakBackends,
+        "left open": r.leftOpen,
+      })),
+    ),
+  );
+
+  const pooled = rounds.filter((r) => r.target === "pooler");
+  const direct = rounds.filter((r) => r.target === "direct");
+  const largest = Math.max(...sizes);
+  const pooledLargest = pooled.find((r) => r.instances === largest);
+  const directLargest = direct.find((r) => r.instances === largest);
+  const targetMet =
+    pooled.every((r) => r.succeeded === r.instances && r.peakBackends <= poolSize) &&
+    (directLargest?.failuresByCode["53300"] ?? 0) > 0;
+  const summary =
+    `N=${largest}: pooler ${pooledLargest?.succeeded}/${largest} ok, peak ${pooledLargest?.peakBackends} backends ` +
+    `(pool ${poolSize}), p99 ${pooledLargest?.latency.p99} ms; direct ${directLargest?.succeeded}/${largest} ok, ` +
+    `${directLargest?.failuresByCode["53300"] ?? 0} x 53300, peak ${directLargest?.peakBackends}`;
+  const figures: ConnectionStormFigures = { maxConnections, poolSize, writePath: label, rounds };
+  return { name: "storm", summary, targetMet, figures };
+}
+
+export const connectionStormBenchmark: Benchmark = {
+  name: "storm",
+  description: "N concurrent Lambda-style clients, direct vs PgBouncer (transaction mode), N = 100/1000/2000",
+  run: (options) => connectionStorm(options),
+};
+
+/** The stored SCRAM verifier of a role (`SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>`). */
+async function scramVerifier(adminUrl: string, role: string): Promise<string> {
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<
+      { secret: string }[]
+    >`select rolpassword as secret from pg_authid where rolname = ${role}`;
+    if (!row?.secret.startsWith("SCRAM-SHA-256$")) throw new Error(`role ${role} has no SCRAM verifier`);
+    return row.secret;
+  } finally {
+    await sql.end();
+  }
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { parseWorkerSummary } from "./parse-worker-summary";
+
+describe("parseWorkerSummary", () => {
+  it("reads throughput, ratio and round trips from the worker benchmark's summary line", () => {
+    const line =
+      "summary: batch 10 → 1234 orders/s through the write path, 0.71 x the raw limit (1738 orders/s), " +
+      "target >= 0.60: met; round trips per batch 2/2/2 for batch 1/10/100";
+    expect(parseWorkerSummary(line)).toEqual({
+      ordersPerSecondAt10: 1234,
+      ratioAt10: 0.71,
+      roundTrips: [2, 2, 2],
+    });
+  });
+
+  it("refuses a line it does not understand instead of reporting zeros", () => {
+    expect(() => parseWorkerSummary("summary: something else")).toThrow(/unexpected/);
+  });
+});
