@@ -7,7 +7,7 @@
  *   (AWS_ENDPOINT_URL_SQS, default http://127.0.0.1:9324, or LOCAL_SQS_PORT).
  */
 import { GetQueueUrlCommand, SQSClient } from "@aws-sdk/client-sqs";
-import { localSqsClient, queueDepth, redriveDeadLetters } from "@orders/local-aws";
+import { localSqsClient, queueDepth, reachableQueueUrl, redriveDeadLetters } from "@orders/local-aws";
 import { stackConfigFromEnv } from "./stack-config";
 
 async function main(): Promise<void> {
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     const url = async (name: string) => {
       const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: name }));
       if (!QueueUrl) throw new Error(`no queue named ${name} at ${endpoint}`);
-      return QueueUrl;
+      return reachableQueueUrl(endpoint, QueueUrl);
     };
     try {
       [source, destination] = [await url("orders-dlq"), await url("orders")];
