@@ -22,9 +22,13 @@ export async function dailySalesReport(
   const rows = await sql<{ day: string; orders: number; units: string; revenue_cents: string }[]>`
     with ${dayCoverage(sql, from, to)},
     live as (
-      select l.day, count(*) as orders, coalesce(sum(i.units), 0) as units, sum(l.total_cents) as revenue_cents
+      select day, count(*) as orders, sum(total_cents) as revenue_cents from live_orders group by day
+    ),
+    live_units as (
+      -- A join rather than a per-order lookup, so the planner may hash-join when many days are live.
+      select l.day, sum(i.quantity) as units
       from live_orders l
-      left join lateral (select sum(quantity) as units from order_items where order_id = l.id) i on true
+      join order_items i on i.order_id = l.id
       group by l.day
     )
     select day::text as day, orders::int as orders, units::bigint::text as units,
@@ -33,7 +37,7 @@ export async function dailySalesReport(
       select day, orders, units, revenue_cents from daily_sales
       where day in (select day from covered) and orders > 0
       union all
-      select day, orders, units, revenue_cents from live
+      select day, orders, coalesce(units, 0), revenue_cents from live left join live_units using (day)
     ) as days
     order by day`;
   // bigint arrives as text; money stays exact as a JS number up to 2^53 cents.

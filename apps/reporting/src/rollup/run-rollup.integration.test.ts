@@ -65,6 +65,35 @@ describe("runRollup", () => {
     );
   });
 
+  it("runs the same two statements whatever the number of days and orders", async () => {
+    const statements: string[] = [];
+    const counted = postgres(database.serviceUrl("reporting"), {
+      max: 1,
+      prepare: false,
+      onnotice: () => {},
+      debug: (_connection, query) => statements.push(query),
+    });
+    try {
+      await counted`select 1`; // connection set-up queries are not the rollup's
+      statements.length = 0;
+      await runRollup(counted, ["2026-11-20"]);
+      const oneDay = statements.splice(0);
+      await insertOrders(
+        admin,
+        Array.from({ length: 300 }, (_, i) =>
+          accepted(`2026-10-${String(1 + (i % 31)).padStart(2, "0")}T12:00:00Z`, 1, 10),
+        ),
+      );
+      await runRollup(counted, daysInRange("2026-01-01", "2026-12-31"));
+      // begin, lock, rollup, commit: nothing per day or per order.
+      expect(statements).toHaveLength(oneDay.length);
+      expect(statements.filter((q) => /insert into daily_sales/.test(q))).toHaveLength(1);
+      expect(oneDay.map((q) => q.trim().split(/\s+/)[0])).toEqual(["begin", "select", "with", "commit"]);
+    } finally {
+      await counted.end();
+    }
+  });
+
   it("touches only the days it is given", async () => {
     const orders: FixtureOrder[] = [
       accepted("2026-11-18T10:00:00Z", 2, 500),
