@@ -7,6 +7,7 @@ import { answerWrongMethodsWith405 } from "./method-not-allowed";
 import type { OrderQueue, OrderReader, ProductReader } from "./ports";
 import { problemResponse, toApiError, toProblem } from "./problem";
 import { requestContext } from "./request-context";
+import { requestLogger } from "./request-logger";
 import { registerDocsRoutes } from "./routes/docs";
 import { registerHealthRoute } from "./routes/health";
 import { registerOrderRoutes } from "./routes/orders";
@@ -54,7 +55,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   // The one place where errors become HTTP responses.
   app.onError((error, c) => {
     const apiError = toApiError(error);
-    const logger = c.var.logger ?? deps.logger;
+    const logger = c.var.logger ?? requestLogger(deps.logger, "none");
     if (!apiError) logger.error("unexpected error", error);
     else if (apiError.type.status >= 500) logger.warn(apiError.detail, { cause: String(apiError.cause) });
     return problemResponse(toProblem(apiError, c.req.path, c.var.correlationId ?? "none"), apiError?.headers);

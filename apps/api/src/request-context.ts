@@ -3,13 +3,11 @@ import type { Context as LambdaContext } from "aws-lambda";
 import type { MiddlewareHandler } from "hono";
 import type { ApiEnv } from "./app-env";
 import { correlationIdFor } from "./correlation-id";
+import { requestLogger } from "./request-logger";
 
 /**
  * First middleware of every request: picks the correlation id, gives the request a logger that stamps it on
  * every line, echoes it as X-Request-Id and writes one access-log line when the response is ready.
- *
- * A child logger per request (not `appendKeys` on a shared one): the local server runs requests
- * concurrently, and shared keys would put one request's id on another's lines.
  */
 export function requestContext(logger: Logger): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
@@ -20,15 +18,16 @@ export function requestContext(logger: Logger): MiddlewareHandler<ApiEnv> {
         ? (event.requestContext as { requestId?: string }).requestId
         : undefined;
     const correlationId = correlationIdFor(c.req.header("x-request-id"), gatewayRequestId);
-    const requestLogger = logger.createChild({ persistentKeys: { correlation_id: correlationId } });
-    if (c.env?.lambdaContext) requestLogger.addContext(c.env.lambdaContext as unknown as LambdaContext);
+    // Lambda context (request id, cold start, memory) is invocation-scoped inside Powertools.
+    if (c.env?.lambdaContext) logger.addContext(c.env.lambdaContext as unknown as LambdaContext);
+    const log = requestLogger(logger, correlationId);
     c.set("correlationId", correlationId);
-    c.set("logger", requestLogger);
+    c.set("logger", log);
 
     await next();
 
     c.header("X-Request-Id", correlationId);
-    requestLogger.info("request", {
+    log.info("request", {
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
