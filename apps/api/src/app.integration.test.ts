@@ -300,10 +300,13 @@ describe("other routes", () => {
     });
   });
 
-  it("answers /health with 200", async () => {
+  it("answers /health with 200, and HEAD without a body", async () => {
     const res = await h.app.request("/health");
     expect(res.status).toBe(200);
     expect(await readJson(res)).toEqual({ status: "ok" });
+    const head = await h.app.request("/health", { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe("");
   });
 
   it("answers an unknown route with a 404 problem", async () => {

@@ -13,10 +13,16 @@ import { runLoad } from "./load";
 /**
  * Figures for the API, printed (never asserted): Lambda bundle size and cold start, the accept path
  * (POST /orders → SQS emulator) and the read path (GET /orders/{id} → PostgreSQL over one connection, as one
- * Lambda instance holds). Run: `npx tsx apps/api/src/bench/api-bench.ts` (env REQUESTS, CONCURRENCY).
+ * Lambda instance holds). Run: `npx tsx apps/api/src/bench/api-bench.ts` (env REQUESTS, CONCURRENCY for the
+ * accept path, READ_CONCURRENCY for the reads).
  */
 const requests = Number(process.env.REQUESTS ?? 2000);
 const concurrency = Number(process.env.CONCURRENCY ?? 16);
+/**
+ * Reads run one at a time by default: a Lambda instance serves one request at a time over its one
+ * connection, so that is the latency a client sees; more instances add throughput, not speed.
+ */
+const readConcurrency = Number(process.env.READ_CONCURRENCY ?? 1);
 
 const stack = await startBenchStack();
 const apiDb = createDb({ kind: "url", url: stack.apiUrl }, { applicationName: "api-bench" });
@@ -52,8 +58,8 @@ try {
   )}`;
   await admin`insert into order_items ${admin(ids.map((id) => ({ order_id: id, sku: "KB-001", quantity: 1, unit_price_cents: 8999 })))}`;
   await admin.end();
-  const read = await runLoad(requests, concurrency, (i) => app.request(`/orders/${ids[i % ids.length]}`));
-  const products = await runLoad(Math.min(requests, 1000), concurrency, () => app.request("/products"));
+  const read = await runLoad(requests, readConcurrency, (i) => app.request(`/orders/${ids[i % ids.length]}`));
+  const products = await runLoad(Math.min(requests, 1000), readConcurrency, () => app.request("/products"));
 
   const cold = await measureColdStart({
     ...stack.queue.sqs.env(),
