@@ -7,6 +7,7 @@ export {
   type SqsLambdaHandler,
   startEventSourceMapping,
 } from "./event-source-mapping";
+export { type LambdaContainerPool, lambdaContainerPool } from "./lambda-container-pool";
 export { type LocalContextOptions, localLambdaContext } from "./lambda-context";
 export {
   type LocalSqs,

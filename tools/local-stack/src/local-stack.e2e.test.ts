@@ -5,6 +5,7 @@ import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { demoCatalogue } from "@orders/db";
 import { localSqsClient, queueDepth } from "@orders/local-aws";
 import { dropDatabase, findFreePort, uniqueDatabaseName } from "@orders/local-postgres";
+import { orderFlow } from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalStack, startLocalStack } from "./local-stack";
@@ -117,8 +118,12 @@ describe("the local stack, end to end", () => {
     }
 
     const sqs = localSqsClient(stack.sqsEndpoint);
+    let peakWorkerConnections = 0;
     try {
       await waitUntil(async () => {
+        const [connections] = await sql<{ n: number }[]>`
+          select count(*)::int as n from pg_stat_activity where usename = 'orders_worker'`;
+        peakWorkerConnections = Math.max(peakWorkerConnections, connections?.n ?? 0);
         const [row] = await sql<{ n: number }[]>`select count(*)::int as n from orders`;
         const depth = await queueDepth(sqs, stack.queues.queueUrl);
         return row?.n === expectedOrders && depth.visible + depth.inFlight === 0;
@@ -132,6 +137,9 @@ describe("the local stack, end to end", () => {
       sqs.destroy();
     }
     const drainMs = performance.now() - started;
+    // One connection per concurrent batch at most: the bound the deployed mapping's maximumConcurrency sets.
+    expect(peakWorkerConnections).toBeGreaterThan(0);
+    expect(peakWorkerConnections).toBeLessThanOrEqual(orderFlow.maxConcurrency);
 
     const orders = await sql<
       { id: string; status: string; rejection_reason: string | null; total_cents: number }[]
@@ -202,7 +210,8 @@ describe("the local stack, end to end", () => {
         `     ${count("accepted")} accepted, ${count("rejected")} rejected ` +
           `(${rejectedFor("insufficient_stock")} insufficient stock, ${rejectedFor("unknown_sku")} unknown sku)`,
         `     posted in ${Math.round(postMs)} ms, all processed ${Math.round(drainMs)} ms after the first POST`,
-        `     worker: ${output.filter((l) => l.includes('"sqs batch"')).length} batches`,
+        `     worker: ${output.filter((l) => l.includes('"sqs batch"')).length} batches, ` +
+          `at most ${peakWorkerConnections} database connections seen (bound ${orderFlow.maxConcurrency})`,
       ].join("\n"),
     );
   });

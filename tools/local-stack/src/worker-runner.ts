@@ -4,8 +4,7 @@
  * ORDERS_QUEUE_URL, DATABASE_URL (worker role), AWS_ENDPOINT_URL_SQS + AWS_REGION + dummy credentials.
  */
 import { SQSClient } from "@aws-sdk/client-sqs";
-import { startEventSourceMapping } from "@orders/local-aws";
-import { handler } from "@orders/order-worker/lambda";
+import { lambdaContainerPool, type SqsLambdaHandler, startEventSourceMapping } from "@orders/local-aws";
 import { orderFlow } from "@orders/settings";
 import { WORKER_READY_MARKER } from "./worker-ready";
 
@@ -16,8 +15,21 @@ if (!queueUrl) {
 }
 
 // A plain client, as in the Lambda: AWS_ENDPOINT_URL_SQS points it at the emulator.
+// One module instance per concurrent batch, like one Lambda container each (see lambdaContainerPool).
+const lambdaModule = import.meta.resolve("@orders/order-worker/lambda");
+const pool = lambdaContainerPool(async (container) => {
+  const loaded: { handler?: unknown } = await import(`${lambdaModule}?container=${container}`);
+  if (typeof loaded.handler !== "function") throw new Error(`${lambdaModule} exports no handler function`);
+  return loaded.handler as SqsLambdaHandler;
+});
+
 const sqs = new SQSClient({});
-const mapping = await startEventSourceMapping({ sqs, queueUrl, handler, functionName: "order-worker" });
+const mapping = await startEventSourceMapping({
+  sqs,
+  queueUrl,
+  handler: pool.handler,
+  functionName: "order-worker",
+});
 console.log(
   `${WORKER_READY_MARKER} ${queueUrl} (batches of up to ${orderFlow.batchSize}, ` +
     `window ${orderFlow.batchWindowSeconds} s, at most ${orderFlow.maxConcurrency} at once)`,
@@ -31,7 +43,10 @@ async function shutdown(signal: string): Promise<void> {
   await mapping.stop();
   sqs.destroy();
   const { batches, messages, failed } = mapping.stats();
-  console.log(`worker stopped after ${batches} batches, ${messages} messages, ${failed} failed attempts`);
+  console.log(
+    `worker stopped after ${batches} batches, ${messages} messages, ${failed} failed attempts, ` +
+      `${pool.containers()} containers`,
+  );
   process.exit(0);
 }
 
