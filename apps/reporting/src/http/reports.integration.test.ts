@@ -1,5 +1,7 @@
 import fc from "fast-check";
+import postgres from "postgres";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { postgresReportReader } from "../adapters";
 import { addDays, daysInRange, utcDayOf } from "../calendar/utc-day";
 import { runRollup } from "../rollup/run-rollup";
 import { rollupSettleSeconds } from "../rollup/settle-time";
@@ -7,6 +9,7 @@ import { expectedDailySales, expectedTopProducts } from "../testing/expected-sal
 import { ordersArbitrary } from "../testing/order-arbitrary";
 import { clearOrders, type FixtureOrder, insertOrders } from "../testing/order-fixtures";
 import { type ReportingHarness, startReportingHarness } from "../testing/reporting-harness";
+import { createReportingApp } from "./create-app";
 
 let h: ReportingHarness;
 
@@ -210,6 +213,25 @@ describe("service", () => {
     const chart = await h.app.request("/assets/chart.umd.min.js");
     expect(chart.headers.get("content-type")).toContain("javascript");
     expect(await chart.text()).toContain("Chart.js v4");
+  });
+
+  it("answers 503 problem+json when the database cannot be reached", async () => {
+    const unreachable = postgres("postgres://nobody:secret@127.0.0.1:1/none", { max: 1, connect_timeout: 2 });
+    try {
+      const app = createReportingApp({
+        reports: postgresReportReader(() => unreachable),
+        queues: { read: () => Promise.reject(new Error("not used")) },
+        logger: { error: () => {}, warn: () => {} },
+      });
+      const response = await app.request(`/reports/daily-sales?from=${today()}&to=${today()}`);
+      expect(response.status).toBe(503);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      const body = await response.json();
+      expect(body).toMatchObject({ status: 503, type: expect.stringMatching(/database-unavailable$/) });
+      expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+    } finally {
+      await unreachable.end();
+    }
   });
 
   it("logged no unexpected errors", () => {
