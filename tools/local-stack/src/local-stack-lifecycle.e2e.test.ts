@@ -31,7 +31,7 @@ function isAlive(pid: number): boolean {
 }
 
 describe("local stack lifecycle", () => {
-  it("stops everything it started when a service crashes during start-up", async () => {
+  it("skips a service without an entry file, and stops everything when one crashes during start-up", async () => {
     const { apiPort, reportingPort, sqsPort } = await ports();
     const output: string[] = [];
     const attempt = startLocalStack({
@@ -40,6 +40,7 @@ describe("local stack lifecycle", () => {
       write: (line) => output.push(line),
       plan: (input) => [
         ...servicePlan(input).filter((s) => s.name === "api"),
+        { name: "unbuilt", entry: "apps/not-yet/src/local.ts", role: "reporting", env: {} },
         {
           name: "crasher",
           entry: "tools/local-stack/src/testing/crash-on-start.ts",
@@ -50,6 +51,10 @@ describe("local stack lifecycle", () => {
     });
     await expect(attempt).rejects.toThrow(/crasher exited during start-up \(code 3\)/);
     expect(output.join("\n")).toContain("crash-on-start: refusing to start (on purpose)");
+    // A service whose entry file does not exist yet is skipped with a warning, not an error.
+    expect(output.join("\n")).toContain(
+      "WARNING: skipping unbuilt: apps/not-yet/src/local.ts does not exist yet",
+    );
     // The API that had started is stopped again, and so are the emulator and PostgreSQL.
     expect(await isListening(apiPort)).toBe(false);
     expect(await isListening(sqsPort)).toBe(false);
