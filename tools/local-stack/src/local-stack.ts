@@ -1,11 +1,11 @@
 import { createOrderQueues, type OrderQueues, startLocalSqs } from "@orders/local-aws";
-import { type ChildExit, type ChildService, spawnService } from "./child-service";
-import { linePrefix, pipeWithPrefix } from "./line-prefixer";
+import type { ChildExit, ChildService } from "./child-service";
+import { linePrefix } from "./line-prefixer";
 import { prepareLocalDatabase } from "./local-database";
 import { missingFiles, type PlanInput, type ServiceSpec, servicePlan } from "./service-plan";
 import type { StackConfig } from "./stack-config";
-import { isListening, waitForPort } from "./wait-for-port";
-import { WORKER_READY_MARKER } from "./worker-ready";
+import { startService } from "./start-service";
+import { isListening } from "./wait-for-port";
 
 /** Longest wait for one part of the stack to stop (children get 10 s before SIGKILL, plus slack). */
 const CLEANUP_TIMEOUT_MS = 20_000;
@@ -174,58 +174,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await stop();
     throw error;
   }
-}
-
-interface StartServiceOptions {
-  env: Record<string, string | undefined>;
-  prefix: string;
-  write: (line: string) => void;
-  timeoutMs: number;
-  onCreated: (child: ChildService) => void;
-}
-
-/** Spawns a service and waits until it is usable: its port accepts connections, or it printed its ready line. */
-async function startService(spec: ServiceSpec, options: StartServiceOptions): Promise<ChildService> {
-  let markReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => {
-    markReady = resolve;
-  });
-  const forward = (line: string) => {
-    if (line.includes(WORKER_READY_MARKER)) markReady();
-    options.write(line);
-  };
-  const child = spawnService({
-    name: spec.name,
-    entry: spec.entry,
-    env: options.env,
-    stdout: (stream) => pipeWithPrefix(stream, options.prefix, forward),
-    stderr: (stream) => pipeWithPrefix(stream, options.prefix, forward),
-  });
-  options.onCreated(child);
-  const died = child.exited.then((exit) => {
-    throw new Error(
-      `${spec.name} exited during start-up (${exit.signal ?? `code ${exit.code}`}); its output is above`,
-    );
-  });
-  // Only one of the two ever settles in the normal case; keep the other from being an unhandled rejection.
-  died.catch(() => {});
-  if (spec.port !== undefined) {
-    await waitForPort(spec.port, options.timeoutMs, died);
-  } else {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`${spec.name} was not ready within ${options.timeoutMs} ms`)),
-        options.timeoutMs,
-      );
-    });
-    try {
-      await Promise.race([ready, died, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-  return child;
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
