@@ -18,6 +18,8 @@ export const reportingHttp = new sst.aws.Function("ReportingHttp", {
   memory: http.memory,
   timeout: seconds(http.timeoutSeconds),
   url: true,
+  // The dashboard serves its chart library itself (no CDN); the bundle has no node_modules, so ship the file.
+  copyFiles: [{ from: "node_modules/chart.js/dist/chart.umd.min.js", to: "chart.umd.min.js" }],
   concurrency: { reserved: profile.reservedConcurrency.reportingHttp },
   environment: environment(
     http.serviceName,
