@@ -5,9 +5,11 @@
  *
  * Starts an embedded PostgreSQL 17, migrates it, seeds a catalogue with ample stock, then for batch sizes
  * 1, 10 and 100 (3 items per order) measures orders/s through `processOrderBatch` (lock products, read
- * existing ids, decide, one write statement, commit) over one connection as the worker role, and the same
- * rows written by a bare multi-row INSERT (orders + items in one statement, no locks, no stock) over one
- * connection: the most a single connection could write. Prints a table and a one-line summary.
+ * existing ids, decide, one write statement, commit) over one connection as the worker role, beside the same
+ * rows written with no locks, no reads and no stock update (the limit of one connection), two ways:
+ * - a multi-row INSERT through postgres.js with bind parameters (orders + items in one statement);
+ * - the same rows in one parameterless statement (one network round trip: the strictest floor).
+ * Round trips are counted on the wire by a relay. Prints a table and a one-line summary.
  * BENCH_SCALE (default 1) multiplies the number of orders per size.
  */
 import { randomBytes, randomUUID } from "node:crypto";
@@ -17,7 +19,9 @@ import { createDb } from "@orders/db-client";
 import { createDatabase, startEmbeddedPostgres } from "@orders/local-postgres";
 import { serviceRoles } from "@orders/settings";
 import postgres from "postgres";
+import { jsonLiteral } from "../src/adapters/json-literal";
 import { processOrderBatch } from "../src/adapters/order-repository";
+import { startRoundTripCounter } from "../src/testing/round-trip-counter";
 
 const BATCH_SIZES = [1, 10, 100] as const;
 const ITEMS_PER_ORDER = 3;
@@ -27,12 +31,12 @@ const ordersFor = (batchSize: number) =>
   Math.round(scale * (batchSize === 1 ? 1000 : batchSize === 10 ? 5000 : 15000));
 const RUNS = 3;
 
+type Side = "writePath" | "rawInsert" | "rawOneMessage";
+
 interface Measurement {
   batchSize: number;
-  writePathOrdersPerSecond: number;
-  writePathRoundTrips: number;
-  rawOrdersPerSecond: number;
-  rawRoundTrips: number;
+  ordersPerSecond: Record<Side, number>;
+  roundTrips: Record<Side, number>;
 }
 
 function makeOrders(count: number): OrderMessage[] {
@@ -70,8 +74,7 @@ async function timed(run: () => Promise<void>): Promise<number> {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-/** The floor: the same orders and items in one multi-row INSERT statement per batch, nothing else. */
-async function rawInsert(sql: postgres.Sql, batch: readonly OrderMessage[]): Promise<void> {
+function rawRows(batch: readonly OrderMessage[]) {
   const orders = batch.map((m) => ({
     id: m.orderId,
     customer_id: m.customerId,
@@ -83,21 +86,56 @@ async function rawInsert(sql: postgres.Sql, batch: readonly OrderMessage[]): Pro
   const items = batch.flatMap((m) =>
     m.items.map((i) => ({ order_id: m.orderId, sku: i.sku, quantity: i.quantity, unit_price_cents: 100 })),
   );
+  return { orders, items };
+}
+
+/** The same orders and items in one multi-row INSERT statement per batch (bind parameters), nothing else. */
+async function rawInsert(sql: postgres.Sql, batch: readonly OrderMessage[]): Promise<void> {
+  const { orders, items } = rawRows(batch);
   await sql`
     with new_orders as (insert into orders ${sql(orders)})
     insert into order_items ${sql(items)}`;
 }
 
-async function countRoundTrips(url: string, run: (sql: postgres.Sql) => Promise<void>): Promise<number> {
-  let queries = 0;
-  const sql = postgres(url, { max: 1, prepare: false, onnotice: () => {}, debug: () => queries++ });
+/** The same rows in one parameterless statement: one network round trip per batch. */
+async function rawOneMessage(sql: postgres.Sql, batch: readonly OrderMessage[]): Promise<void> {
+  const { orders, items } = rawRows(batch);
+  await sql.unsafe(`
+    with new_orders as (
+      insert into orders (id, customer_id, currency, total_cents, status, accepted_at)
+      select * from jsonb_to_recordset(${jsonLiteral(orders)}) as o(
+        id uuid, customer_id text, currency text, total_cents bigint, status order_status, accepted_at timestamptz)
+    )
+    insert into order_items (order_id, sku, quantity, unit_price_cents)
+    select * from jsonb_to_recordset(${jsonLiteral(items)}) as i(
+      order_id uuid, sku text, quantity int, unit_price_cents bigint)`);
+}
+
+const sides: Record<Side, (sql: postgres.Sql, batch: readonly OrderMessage[]) => Promise<unknown>> = {
+  writePath: async (sql, batch) => {
+    const outcomes = await processOrderBatch(sql, batch);
+    if (outcomes.some((o) => o.kind !== "accepted")) throw new Error("bench order not accepted");
+  },
+  rawInsert,
+  rawOneMessage,
+};
+
+/** Network round trips of one batch, counted on the wire through a relay (not used for timing). */
+async function roundTripsOf(
+  target: URL,
+  run: (sql: postgres.Sql, batch: readonly OrderMessage[]) => Promise<unknown>,
+  batchSize: number,
+): Promise<number> {
+  const counter = await startRoundTripCounter({ host: target.hostname, port: Number(target.port) });
+  const sql = postgres(target.toString(), { max: 1, prepare: false, onnotice: () => {}, port: counter.port });
   try {
-    await sql`select 1`; // connect (and postgres.js's type lookup) outside the count
-    queries = 0;
-    await run(sql);
-    return queries;
+    await sql`select 1`; // connecting (and postgres.js's type lookup) is not part of the batch
+    counter.reset();
+    await run(sql, makeOrders(batchSize));
+    return counter.roundTrips();
   } finally {
     await sql.end();
+    await counter.close();
   }
 }
 
@@ -122,88 +160,86 @@ async function main() {
     workerUrl.username = serviceRoles.worker;
     workerUrl.password = password;
 
-    // The worker's real client (createDb: one connection, no prepared statements) as the worker role.
-    const client = createDb({ kind: "url", url: workerUrl.toString() }, { applicationName: "bench-worker" });
-    const raw = postgres(workerUrl.toString(), { max: 1, prepare: false, onnotice: () => {} });
-    await client.sql`select 1`;
-    await raw`select 1`;
-    // Warm-up: plans, caches, connection.
-    for (const batch of batchesOf(makeOrders(500), 10)) {
-      await processOrderBatch(client.sql, batch);
-      await rawInsert(raw, makeOrders(batch.length));
+    // One connection per side, each the worker's real client (createDb: one connection, no prepared
+    // statements) logged in as the worker role.
+    const clients = Object.fromEntries(
+      (Object.keys(sides) as Side[]).map((side) => [
+        side,
+        createDb({ kind: "url", url: workerUrl.toString() }, { applicationName: `bench-${side}` }),
+      ]),
+    ) as Record<Side, ReturnType<typeof createDb>>;
+    // Warm-up: connections, plans, caches.
+    for (const batch of batchesOf(makeOrders(600), 10)) {
+      for (const side of Object.keys(sides) as Side[]) await sides[side](clients[side].sql, batch.map(fresh));
     }
 
     const results: Measurement[] = [];
     for (const batchSize of BATCH_SIZES) {
       const count = ordersFor(batchSize);
-      const writeRates: number[] = [];
-      const rawRates: number[] = [];
+      const rates: Record<Side, number[]> = { writePath: [], rawInsert: [], rawOneMessage: [] };
       for (let run = 0; run < RUNS; run++) {
-        // Alternate which side runs first so neither always gets the warmer cache.
-        const sides = [
-          async () => {
-            const batches = batchesOf(makeOrders(count), batchSize);
-            const seconds = await timed(async () => {
-              for (const batch of batches) {
-                const outcomes = await processOrderBatch(client.sql, batch);
-                if (outcomes.some((o) => o.kind !== "accepted")) throw new Error("bench order not accepted");
-              }
-            });
-            writeRates.push(count / seconds);
-          },
-          async () => {
-            const batches = batchesOf(makeOrders(count), batchSize);
-            const seconds = await timed(async () => {
-              for (const batch of batches) await rawInsert(raw, batch);
-            });
-            rawRates.push(count / seconds);
-          },
-        ];
-        for (const side of run % 2 === 0 ? sides : sides.reverse()) await side();
+        // Rotate which side goes first so none always gets the warmest cache.
+        const order = (Object.keys(sides) as Side[]).map((_, i, all) => all[(i + run) % all.length] as Side);
+        for (const side of order) {
+          const batches = batchesOf(makeOrders(count), batchSize);
+          const seconds = await timed(async () => {
+            for (const batch of batches) await sides[side](clients[side].sql, batch);
+          });
+          rates[side].push(count / seconds);
+        }
+      }
+      const roundTrips = {} as Record<Side, number>;
+      for (const side of Object.keys(sides) as Side[]) {
+        roundTrips[side] = await roundTripsOf(workerUrl, sides[side], batchSize);
       }
       results.push({
         batchSize,
-        writePathOrdersPerSecond: median(writeRates),
-        writePathRoundTrips: await countRoundTrips(workerUrl.toString(), async (sql) => {
-          await processOrderBatch(sql, makeOrders(batchSize));
-        }),
-        rawOrdersPerSecond: median(rawRates),
-        rawRoundTrips: await countRoundTrips(workerUrl.toString(), (sql) =>
-          rawInsert(sql, makeOrders(batchSize)),
-        ),
+        ordersPerSecond: {
+          writePath: median(rates.writePath),
+          rawInsert: median(rates.rawInsert),
+          rawOneMessage: median(rates.rawOneMessage),
+        },
+        roundTrips,
       });
     }
-    await Promise.all([client.close(), raw.end(), admin.end()]);
+    await Promise.all([...Object.values(clients).map((c) => c.close()), admin.end()]);
     report(results);
   } finally {
     await server.stop();
   }
 }
 
+/** The same order under a new id (the warm-up writes each batch once per side). */
+const fresh = (m: OrderMessage): OrderMessage => ({ ...m, orderId: randomUUID() });
+
 function report(results: readonly Measurement[]): void {
   const rows = results.map((r) => ({
-    "batch size": r.batchSize,
-    "write path orders/s": Math.round(r.writePathOrdersPerSecond),
-    "round trips/batch": r.writePathRoundTrips,
-    "raw INSERT orders/s": Math.round(r.rawOrdersPerSecond),
-    "raw round trips/batch": r.rawRoundTrips,
-    "write path / raw": (r.writePathOrdersPerSecond / r.rawOrdersPerSecond).toFixed(2),
+    batch: r.batchSize,
+    "write path orders/s": Math.round(r.ordersPerSecond.writePath),
+    "write path RT/batch": r.roundTrips.writePath,
+    "raw INSERT orders/s": Math.round(r.ordersPerSecond.rawInsert),
+    "raw INSERT RT/batch": r.roundTrips.rawInsert,
+    "raw 1-msg orders/s": Math.round(r.ordersPerSecond.rawOneMessage),
+    "raw 1-msg RT/batch": r.roundTrips.rawOneMessage,
+    "write/raw INSERT": (r.ordersPerSecond.writePath / r.ordersPerSecond.rawInsert).toFixed(2),
+    "write/raw 1-msg": (r.ordersPerSecond.writePath / r.ordersPerSecond.rawOneMessage).toFixed(2),
   }));
   process.stdout.write(
-    `\nworker write path vs raw multi-row INSERT: ${ITEMS_PER_ORDER} items/order, one connection, ` +
-      `median of ${RUNS} runs, orders per size: ${BATCH_SIZES.map(ordersFor).join("/")}\n`,
+    `\nworker write path vs raw inserts of the same rows: ${ITEMS_PER_ORDER} items/order, one connection per ` +
+      `side, median of ${RUNS} runs, orders per batch size: ${BATCH_SIZES.map(ordersFor).join("/")} ` +
+      `(RT = network round trips, counted on the wire)\n`,
   );
   console.table(rows);
   const at10 = results.find((r) => r.batchSize === 10);
-  if (at10) {
-    const ratio = at10.writePathOrdersPerSecond / at10.rawOrdersPerSecond;
-    process.stdout.write(
-      `summary: batch 10 → ${Math.round(at10.writePathOrdersPerSecond)} orders/s through the write path, ` +
-        `${ratio.toFixed(2)} x the raw limit (${Math.round(at10.rawOrdersPerSecond)} orders/s), target >= 0.60: ` +
-        `${ratio >= 0.6 ? "met" : "NOT met"}; round trips per batch ${results.map((r) => r.writePathRoundTrips).join("/")} ` +
-        `for batch ${BATCH_SIZES.join("/")}\n`,
-    );
-  }
+  if (!at10) return;
+  const limit = Math.max(at10.ordersPerSecond.rawInsert, at10.ordersPerSecond.rawOneMessage);
+  const ratio = at10.ordersPerSecond.writePath / limit;
+  process.stdout.write(
+    `summary: batch 10 → ${Math.round(at10.ordersPerSecond.writePath)} orders/s through the write path = ` +
+      `${ratio.toFixed(2)} x the faster raw limit (${Math.round(limit)} orders/s); target >= 0.60 ` +
+      `${ratio >= 0.6 ? "met" : "NOT met"}; write path round trips per batch ` +
+      `${results.map((r) => r.roundTrips.writePath).join("/")} for batch sizes ${BATCH_SIZES.join("/")}\n`,
+  );
 }
 
 await main();

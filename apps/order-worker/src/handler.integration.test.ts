@@ -42,8 +42,9 @@ afterAll(async () => {
 function handlerWith(sql: () => postgres.Sql) {
   const logger = new Logger({ serviceName: "order-worker-test" });
   const errors = vi.spyOn(logger, "error");
+  const infos = vi.spyOn(logger, "info");
   const metrics = new Metrics({ namespace: "OrdersTest", serviceName: "order-worker-test" });
-  return { handler: createOrderWorkerHandler({ sql, logger, metrics }), errors };
+  return { handler: createOrderWorkerHandler({ sql, logger, metrics }), errors, infos };
 }
 
 async function stockOf(sku: string): Promise<number> {
@@ -78,12 +79,33 @@ describe("order worker handler", () => {
       sqsRecord(JSON.stringify(rejected)),
       sqsRecord(JSON.stringify(accepted), 2),
     ]);
-    const { handler } = handlerWith(() => worker);
+    const { handler, infos } = handlerWith(() => worker);
 
     expect(await handler(event)).toEqual({ batchItemFailures: [] });
     // The whole batch again (e.g. the function timed out after committing): still no second effect.
     expect(await handler(event)).toEqual({ batchItemFailures: [] });
 
+    const summaries = infos.mock.calls
+      .filter(([message]) => message === "batch settled")
+      .map(([, extra]) => extra);
+    expect(summaries).toEqual([
+      {
+        records: 3,
+        OrdersAccepted: 1,
+        OrdersRejected: 1,
+        DuplicateDeliveries: 1,
+        FailedTransient: 0,
+        FailedPermanent: 0,
+      },
+      {
+        records: 3,
+        OrdersAccepted: 0,
+        OrdersRejected: 0,
+        DuplicateDeliveries: 3,
+        FailedTransient: 0,
+        FailedPermanent: 0,
+      },
+    ]);
     expect(await stockOf(`${p}-A`)).toBe(1);
     expect(await statusesOf([accepted.orderId, rejected.orderId])).toEqual({
       [accepted.orderId]: "accepted",

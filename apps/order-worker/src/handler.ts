@@ -46,7 +46,9 @@ export function createOrderWorkerHandler(deps: OrderWorkerDeps): OrderWorkerHand
       processBatch: (messages) => processOrderBatch(deps.sql(), messages),
       logger: deps.logger,
     });
-    recordMetrics(deps.metrics, results);
+    const counts = countResults(results);
+    for (const [name, value] of Object.entries(counts)) deps.metrics.addMetric(name, MetricUnit.Count, value);
+    deps.logger.info("batch settled", { records: event.Records.length, ...counts });
     try {
       return await processPartialResponse(event, (record: SQSRecord) => replay(results, record), processor, {
         ...(context ? { context } : {}),
@@ -64,20 +66,20 @@ function replay(results: ReadonlyMap<string, RecordResult>, record: SQSRecord) {
   return result.outcome;
 }
 
-function recordMetrics(metrics: Metrics, results: ReadonlyMap<string, RecordResult>): void {
+/** Per-batch counts, published as metrics and logged (names are the CloudWatch metric names). */
+function countResults(results: ReadonlyMap<string, RecordResult>) {
   const counts = {
     OrdersAccepted: 0,
     OrdersRejected: 0,
     DuplicateDeliveries: 0,
-    PoisonOrFailed: 0,
-    Retried: 0,
+    FailedTransient: 0,
+    FailedPermanent: 0,
   };
   for (const result of results.values()) {
-    if (result.ok && result.outcome.kind === "accepted") counts.OrdersAccepted++;
-    else if (result.ok && result.outcome.kind === "rejected") counts.OrdersRejected++;
-    else if (result.ok) counts.DuplicateDeliveries++;
-    else if (result.retryable) counts.Retried++;
-    else counts.PoisonOrFailed++;
+    if (!result.ok) result.retryable ? counts.FailedTransient++ : counts.FailedPermanent++;
+    else if (result.outcome.kind === "accepted") counts.OrdersAccepted++;
+    else if (result.outcome.kind === "rejected") counts.OrdersRejected++;
+    else counts.DuplicateDeliveries++;
   }
-  for (const [name, value] of Object.entries(counts)) metrics.addMetric(name, MetricUnit.Count, value);
+  return counts;
 }

@@ -48,6 +48,23 @@ async function storedOrder(id: string) {
   return order && { ...order, total_cents: Number(order.total_cents), items };
 }
 
+/** Waits until a session of that application name waits on a lock held by another transaction. */
+async function waitUntilBlocked(applicationName: string): Promise<void> {
+  const observer = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    for (let attempt = 0; attempt < 500; attempt++) {
+      const [row] = await observer<{ n: number }[]>`
+        select count(*)::int as n from pg_stat_activity
+        where application_name = ${applicationName} and wait_event_type = 'Lock'`;
+      if (row?.n) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`${applicationName} never blocked`);
+  } finally {
+    await observer.end();
+  }
+}
+
 async function countOrders(ids: readonly string[]): Promise<number> {
   const [row] = await admin<
     { n: number }[]
@@ -169,6 +186,40 @@ describe("processOrderBatch", () => {
     expect(again.map((o) => o.kind)).toEqual(["duplicate", "duplicate"]);
     expect(await stockOf(`${p}-A`)).toBe(7);
     expect(await countOrders(batch.map((m) => m.orderId))).toBe(2);
+  });
+
+  it("sees an order already recorded before deciding, so it takes no stock the duplicate would have taken", async () => {
+    const p = skuPrefix();
+    await seedProducts(admin, [{ sku: `${p}-A`, priceCents: 100, stock: 2 }]);
+    const first = orderMessage([{ sku: `${p}-A`, quantity: 1 }]);
+    await processOrderBatch(workerClient(), [first]);
+
+    // Redelivered beside a new order for the last unit: the new order must get it.
+    const later = orderMessage([{ sku: `${p}-A`, quantity: 1 }]);
+    const outcomes = await processOrderBatch(workerClient(), [first, later]);
+
+    expect(outcomes.map((o) => o.kind)).toEqual(["duplicate", "accepted"]);
+    expect(await stockOf(`${p}-A`)).toBe(0);
+  });
+
+  it("has one effect when another worker commits the same lock-free order while this one writes it", async () => {
+    // An order naming only unknown SKUs takes no product lock, so nothing orders the two deliveries: here the
+    // "other worker" (admin) has written the order and its item but not committed when this worker writes.
+    const message = orderMessage([{ sku: `${skuPrefix()}-UNKNOWN`, quantity: 2 }]);
+    const sql = workerClient({ connection: { application_name: "racing-worker" } });
+    let outcome: Promise<unknown> | undefined;
+    await admin.begin(async (other) => {
+      await other`insert into orders (id, customer_id, currency, total_cents, status, rejection_reason, accepted_at)
+        values (${message.orderId}, 'c', 'USD', 0, 'rejected', 'unknown_sku', now())`;
+      await other`insert into order_items (order_id, sku, quantity) values (${message.orderId}, ${message.items[0]?.sku ?? ""}, 2)`;
+      outcome = processOrderBatch(sql, [message]);
+      await waitUntilBlocked("racing-worker");
+    });
+
+    expect(await outcome).toEqual([{ kind: "duplicate", orderId: message.orderId }]);
+    const [items] = await admin<{ n: number }[]>`
+      select count(*)::int as n from order_items where order_id = ${message.orderId}`;
+    expect(items?.n).toBe(1);
   });
 
   it("gives one order and one decrement when two workers get the same message at once", async () => {

@@ -17,7 +17,7 @@ export type OrderOutcome =
  * 2. decide every order in memory (`decideOrders`), then one write statement and `commit` (one message).
  *
  * Exactly-once effect on at-least-once delivery:
- * - the batch's products are locked `FOR UPDATE` in SKU order, so batches touching the same products run one
+ * - the batch's products are locked (`FOR NO KEY UPDATE`: stock changes, the key never does) in SKU order, so batches touching the same products run one
  *   after the other (and never deadlock on each other);
  * - existing order ids are read by the next statement, which runs only once the locks are held and takes a
  *   fresh snapshot (read committed): a concurrent batch carrying the same order held the same locks, has
@@ -51,7 +51,7 @@ export async function processOrderBatch(
       select sku, currency, price_cents, stock from products
       where sku = any(array(select jsonb_array_elements_text(${jsonLiteral(skus)})))
       order by sku
-      for update;
+      for no key update;
       select id from orders
       where id = any(array(select jsonb_array_elements_text(${jsonLiteral(orderIds)})::uuid))`)) as unknown as [
       unknown,
