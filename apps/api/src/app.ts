@@ -57,7 +57,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono<ApiEnv> {
     const apiError = toApiError(error);
     const logger = c.var.logger ?? requestLogger(deps.logger, "none");
     if (!apiError) logger.error("unexpected error", error);
-    else if (apiError.type.status >= 500) logger.warn(apiError.detail, { cause: String(apiError.cause) });
+    else if (apiError.type.status >= 500) logger.warn(apiError.detail, { cause: apiError.cause });
     return problemResponse(toProblem(apiError, c.req.path, c.var.correlationId ?? "none"), apiError?.headers);
   });
 

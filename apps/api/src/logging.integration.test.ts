@@ -72,4 +72,29 @@ describe("logging", () => {
     expect(failure?.message).toBe("unexpected error");
     expect(JSON.stringify(failure?.error)).toMatch(/select/i);
   });
+
+  it("logs a refused send as a warning with the SDK's error, on the request's correlation id", async () => {
+    const app = createApp({
+      queue: new SqsOrderQueue(h.queue.client, `${h.queue.sqs.endpoint}/000000000000/no-such-queue`),
+      orders: new DbOrderReader(() => h.apiDb),
+      products: new DbProductReader(() => h.apiDb),
+      logger: logs.logger,
+    });
+    const before = logs.lines().length;
+    const res = await app.request("/orders", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Request-Id": "corr-503" },
+      body: JSON.stringify({ customerId: "c", items: [{ sku: "KB-001", quantity: 1 }] }),
+    });
+    expect(res.status).toBe(503);
+    const warning = logs
+      .lines()
+      .slice(before)
+      .find((line) => line.level === "WARN");
+    expect(warning).toMatchObject({
+      correlation_id: "corr-503",
+      message: expect.stringMatching(/not accepted/),
+    });
+    expect(JSON.stringify(warning?.cause)).toMatch(/queue/i);
+  });
 });
