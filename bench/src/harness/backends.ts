@@ -8,15 +8,12 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function countBackends(adminUrl: string, role: string, prefix: string): Promise<number> {
   await pause(1000);
-  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
+  return await withAdmin(adminUrl, async (sql) => {
     const [row] = await sql<{ n: number }[]>`
       select count(*)::int as n from pg_stat_activity
       where usename = ${role} and starts_with(application_name, ${prefix})`;
     return row?.n ?? 0;
-  } finally {
-    await sql.end();
-  }
+  });
 }
 
 /**
@@ -25,8 +22,7 @@ export async function countBackends(adminUrl: string, role: string, prefix: stri
  * 53300 (PgBouncer 1.18 was then seen holding more server connections than its pool size).
  */
 export async function clearBackends(adminUrl: string, role: string): Promise<void> {
-  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
+  await withAdmin(adminUrl, async (sql) => {
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       const [row] = await sql<{ n: number }[]>`
@@ -35,7 +31,25 @@ export async function clearBackends(adminUrl: string, role: string): Promise<voi
       await pause(100);
     }
     await pause(500);
-  } finally {
-    await sql.end();
+  });
+}
+
+/**
+ * Runs `work` on a fresh superuser connection. Right after a storm even the superuser's reserved slots can
+ * be taken by backends still starting or exiting, so `53300` is retried for up to 30 s.
+ */
+async function withAdmin<T>(adminUrl: string, work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+    try {
+      return await work(sql);
+    } catch (error) {
+      const full = (error as { code?: string }).code === "53300";
+      if (!full || Date.now() > deadline) throw error;
+      await pause(200);
+    } finally {
+      await sql.end();
+    }
   }
 }

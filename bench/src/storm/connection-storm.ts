@@ -5,8 +5,7 @@ import { clearBackends, countBackends } from "../harness/backends";
 import { startBenchDatabase } from "../harness/bench-database";
 import type { Benchmark, BenchOptions, BenchResult } from "../harness/result";
 import { formatTable } from "../harness/table";
-import { runStorm, type StormResult, type WriteOrder } from "./run-storm";
-import { resolveWriteOrder } from "./write-order";
+import { runStorm, type StormResult } from "./run-storm";
 
 export interface ConnectionStormOptions extends BenchOptions {
   /** Concurrent instances per round. */
@@ -15,7 +14,8 @@ export interface ConnectionStormOptions extends BenchOptions {
   maxConnections?: number;
   /** PgBouncer server connections for the worker role (stands in for RDS Proxy's pool). */
   poolSize?: number;
-  writeOrder?: WriteOrder;
+  /** Simulator processes (0: in this process); see StormOptions.shards. */
+  shards?: number;
   /** Give PgBouncer the plain-text password instead of the SCRAM verifier (shows its own auth cost). */
   plainTextAuthFile?: boolean;
 }
@@ -24,6 +24,7 @@ export interface ConnectionStormFigures {
   maxConnections: number;
   poolSize: number;
   writePath: string;
+  shards: number;
   rounds: ({ target: "direct" | "pooler"; leftOpen: number } & StormResult)[];
 }
 
@@ -36,9 +37,8 @@ export async function connectionStorm(options: ConnectionStormOptions): Promise<
   const sizes = options.sizes ?? (options.quick ? [40] : [100, 1000, 2000]);
   const maxConnections = options.maxConnections ?? (options.quick ? 20 : 100);
   const poolSize = options.poolSize ?? (options.quick ? 5 : 20);
-  const { writeOrder, label } = options.writeOrder
-    ? { writeOrder: options.writeOrder, label: "custom" }
-    : resolveWriteOrder();
+  const shards = options.shards ?? (options.quick ? 0 : 4);
+  const label = "worker processOrderBatch, 1 order per instance";
   const log = options.log;
 
   const database = await startBenchDatabase({ maxConnections });
@@ -51,7 +51,10 @@ export async function connectionStorm(options: ConnectionStormOptions): Promise<
     : await scramVerifier(database.adminUrl, serviceRoles.worker);
   const rounds: ConnectionStormFigures["rounds"] = [];
   try {
-    log(`connection storm: max_connections ${maxConnections}, pool ${poolSize}, write path: ${label}`);
+    log(
+      `connection storm: max_connections ${maxConnections}, pool ${poolSize}, write path: ${label}, ` +
+        `simulator processes: ${shards || 1}`,
+    );
     for (const instances of sizes) {
       for (const target of ["direct", "pooler"] as const) {
         // Every round starts from a quiet server: nothing left from the previous one takes a slot or counts.
@@ -67,27 +70,23 @@ export async function connectionStorm(options: ConnectionStormOptions): Promise<
                 maxClientConnections: instances + 100,
               })
             : undefined;
-        try {
-          const url = new URL(database.serviceUrl("worker"));
-          if (pooler) url.host = `${pooler.host}:${pooler.port}`;
-          const result = await runStorm({
-            url: url.toString(),
-            adminUrl: database.adminUrl,
-            instances,
-            writeOrder,
-            label: `${target}${instances}`,
-          });
-          // Connections the round's clients left open after closing (see docs/performance.md).
-          const leftOpen = await countBackends(
-            database.adminUrl,
-            serviceRoles.worker,
-            `${target}${instances}-`,
-          );
-          rounds.push({ target, ...result, leftOpen });
-          log(`  ${target} N=${instances}: ${result.succeeded} ok, ${JSON.stringify(result.failuresByCode)}`);
-        } finally {
-          await pooler?.stop();
-        }
+        const url = new URL(database.serviceUrl("worker"));
+        if (pooler) url.host = `${pooler.host}:${pooler.port}`;
+        const result = await runStorm({
+          url: url.toString(),
+          adminUrl: database.adminUrl,
+          instances,
+          label: `${target}${instances}`,
+          shards,
+        }).finally(() => pooler?.stop());
+        // Server connections still open once every client has closed (and the pooler has stopped).
+        const leftOpen = await countBackends(
+          database.adminUrl,
+          serviceRoles.worker,
+          `${target}${instances}-`,
+        );
+        rounds.push({ target, ...result, leftOpen });
+        log(`  ${target} N=${instances}: ${result.succeeded} ok, ${JSON.stringify(result.failuresByCode)}`);
       }
     }
   } finally {
@@ -109,6 +108,7 @@ export async function connectionStorm(options: ConnectionStormOptions): Promise<
         "p99 ms": r.latency.p99,
         "peak backends": r.peakBackends,
         "left open": r.leftOpen,
+        "max loop lag ms": r.maxLoopDelayMs,
       })),
     ),
   );
@@ -125,7 +125,7 @@ export async function connectionStorm(options: ConnectionStormOptions): Promise<
     `N=${largest}: pooler ${pooledLargest?.succeeded}/${largest} ok, peak ${pooledLargest?.peakBackends} backends ` +
     `(pool ${poolSize}), p99 ${pooledLargest?.latency.p99} ms; direct ${directLargest?.succeeded}/${largest} ok, ` +
     `${directLargest?.failuresByCode["53300"] ?? 0} x 53300, peak ${directLargest?.peakBackends}`;
-  const figures: ConnectionStormFigures = { maxConnections, poolSize, writePath: label, rounds };
+  const figures: ConnectionStormFigures = { maxConnections, poolSize, writePath: label, shards, rounds };
   return { name: "storm", summary, targetMet, figures };
 }
 

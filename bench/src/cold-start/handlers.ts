@@ -1,0 +1,66 @@
+import { benchOrderMessage } from "../harness/order-messages";
+import { httpApiEvent, sqsEvent } from "./lambda-events";
+
+/** What a cold-start run needs to know about the local dependencies it invokes against. */
+export interface LocalDeps {
+  /** Base environment: queue URLs and the emulator's SQS endpoint and dummy credentials. */
+  env: Record<string, string>;
+  databaseUrl(service: "api" | "worker" | "reporting"): string;
+  queueArn: string;
+}
+
+export interface HandlerUnderTest {
+  name: string;
+  /** Handler file from the repository root (the path infra points at). */
+  entry: string;
+  /** Environment for the function, or undefined when its invocation cannot run locally. */
+  env(deps: LocalDeps): Record<string, string>;
+  /** The event of its one measured invocation ("none": measure init only). */
+  event(deps: LocalDeps): unknown;
+  note?: string;
+}
+
+/** Every Lambda handler of the platform (paths fixed by the team's conventions), plus an empty baseline. */
+export const handlersUnderTest: HandlerUnderTest[] = [
+  {
+    name: "empty",
+    entry: "bench/src/cold-start/empty-handler.ts",
+    env: (deps) => deps.env,
+    event: () => ({}),
+  },
+  {
+    name: "api",
+    entry: "apps/api/src/lambda.ts",
+    env: (deps) => ({ ...deps.env, DATABASE_URL: deps.databaseUrl("api") }),
+    event: () =>
+      httpApiEvent("POST", "/orders", { customerId: "cold-start", items: [{ sku: "KB-001", quantity: 1 }] }),
+  },
+  {
+    name: "order-worker",
+    entry: "apps/order-worker/src/lambda.ts",
+    env: (deps) => ({ ...deps.env, DATABASE_URL: deps.databaseUrl("worker") }),
+    event: (deps) => sqsEvent(benchOrderMessage(Math.floor(Math.random() * 1e6)), deps.queueArn),
+  },
+  {
+    name: "reporting-http",
+    entry: "apps/reporting/src/http-lambda.ts",
+    env: (deps) => ({ ...deps.env, DATABASE_URL: deps.databaseUrl("reporting") }),
+    event: () => {
+      const today = new Date().toISOString().slice(0, 10);
+      return httpApiEvent("GET", `/reports/daily-sales?from=${today}&to=${today}`);
+    },
+  },
+  {
+    name: "reporting-rollup",
+    entry: "apps/reporting/src/rollup-lambda.ts",
+    env: (deps) => ({ ...deps.env, DATABASE_URL: deps.databaseUrl("reporting") }),
+    event: () => ({}),
+  },
+  {
+    name: "migrator",
+    entry: "packages/db/src/migrator-lambda.ts",
+    env: (deps) => deps.env,
+    event: () => "none",
+    note: "init only: its invocation reads Secrets Manager, which has no local emulator here",
+  },
+];
