@@ -17,10 +17,7 @@ export interface ApiRuntime {
  * first send and the database client on its first query, so cold starts that only serve /health or a
  * validation error never pay for a connection.
  */
-export function createRuntime(
-  config: ApiConfig,
-  logger = new Logger({ serviceName: "orders-api" }),
-): ApiRuntime {
+export function createRuntime(config: ApiConfig, logger = createLogger()): ApiRuntime {
   let opened = false;
   const db = lazyDb(() => {
     opened = true;
@@ -39,4 +36,9 @@ export function createRuntime(
       if (opened) await db().close();
     },
   };
+}
+
+/** Infra names the service through POWERTOOLS_SERVICE_NAME; a constructor value would override it. */
+function createLogger(env: Record<string, string | undefined> = process.env): Logger {
+  return new Logger({ serviceName: env.POWERTOOLS_SERVICE_NAME || "orders-api" });
 }
