@@ -109,6 +109,33 @@ describe("classifyDbError on real failures", () => {
     }
   });
 
+  it("sees through Drizzle's wrapper to the driver's code", async () => {
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const { sql: raw } = await import("drizzle-orm");
+    const client = postgres(server.url(), { max: 1 });
+    try {
+      const db = drizzle(client);
+      const error = await db.execute(raw`select 1/0`).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect((error as { code?: string }).code).toBeUndefined();
+      expect(classifyDbError(error)).toEqual({ kind: "permanent", retryable: false, code: "22012" });
+      const timeout = await db
+        .transaction(async (tx) => {
+          await tx.execute(raw`set local statement_timeout = 20`);
+          await tx.execute(raw`select pg_sleep(1)`);
+        })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect(classifyDbError(timeout)).toEqual({ kind: "timeout", retryable: true, code: "57014" });
+    } finally {
+      await client.end();
+    }
+  });
+
   it("classifies by code alone: deadlocks and serialization failures retry, unknown errors do not", () => {
     expect(classifyDbError({ code: "40P01" })).toMatchObject({ kind: "conflict", retryable: true });
     expect(classifyDbError({ code: "40001" })).toMatchObject({ kind: "conflict", retryable: true });

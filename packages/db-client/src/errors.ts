@@ -45,12 +45,24 @@ const retryableByKind: Record<DbFailureKind, boolean> = {
   permanent: false,
 };
 
-/** Classifies an error thrown by postgres.js (or anything below it) as retryable or not. */
+/**
+ * Classifies an error thrown by postgres.js, or by Drizzle (which wraps the driver's error as `cause`), as
+ * retryable or not.
+ */
 export function classifyDbError(error: unknown): DbFailure {
-  const code =
-    typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
+  const code = errorCode(error);
   const kind = kindOf(code);
   return { kind, retryable: retryableByKind[kind], code };
+}
+
+/** The first `code` along the error's `cause` chain (bounded: causes can be cyclic). */
+function errorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    if ("code" in current && current.code !== undefined) return String(current.code);
+    current = "cause" in current ? current.cause : undefined;
+  }
+  return undefined;
 }
 
 function kindOf(code: string | undefined): DbFailureKind {
