@@ -11,7 +11,7 @@ export async function readingDatabase<T>(read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    if (!classifyDbError(driverErrorOf(error)).retryable) throw error;
+    if (!classifyDbError(error).retryable) throw error;
     throw new DependencyUnavailableError(
       problemTypes.databaseUnavailable,
       "The database is unavailable right now.",
@@ -21,17 +21,3 @@ export async function readingDatabase<T>(read: () => Promise<T>): Promise<T> {
   }
 }
 
-/**
- * The postgres.js error behind a Drizzle error. Drizzle wraps every failed query in a DrizzleQueryError
- * (message: the SQL) whose `cause` carries the SQLSTATE or socket code that classification needs.
- */
-export function driverErrorOf(error: unknown): unknown {
-  let current = error;
-  for (let depth = 0; depth < 5; depth++) {
-    if (typeof current !== "object" || current === null) return current;
-    if ("code" in current) return current;
-    if (!("cause" in current)) return current;
-    current = current.cause;
-  }
-  return current;
-}
