@@ -29,7 +29,8 @@ const CATALOGUE_SIZE = 300;
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const ordersFor = (batchSize: number) =>
   Math.round(scale * (batchSize === 1 ? 1000 : batchSize === 10 ? 5000 : 15000));
-const RUNS = 3;
+/** Each side's orders are written in this many slices, the sides taking turns slice by slice. */
+const SLICES = 20;
 
 type Side = "writePath" | "rawInsert" | "rawOneMessage";
 
@@ -71,8 +72,6 @@ async function timed(run: () => Promise<void>): Promise<number> {
   await run();
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 function rawRows(batch: readonly OrderMessage[]) {
   const orders = batch.map((m) => ({
@@ -176,18 +175,22 @@ async function main() {
     const results: Measurement[] = [];
     for (const batchSize of BATCH_SIZES) {
       const count = ordersFor(batchSize);
-      const rates: Record<Side, number[]> = { writePath: [], rawInsert: [], rawOneMessage: [] };
-      for (let run = 0; run < RUNS; run++) {
-        // Rotate which side goes first so none always gets the warmest cache.
-        const order = (Object.keys(sides) as Side[]).map((_, i, all) => all[(i + run) % all.length] as Side);
+      // The sides take turns slice by slice (rotating who goes first), so load from anything else on the
+      // machine falls on all of them alike and the ratios stay meaningful.
+      const seconds: Record<Side, number> = { writePath: 0, rawInsert: 0, rawOneMessage: 0 };
+      const perSlice = Math.max(batchSize, Math.round(count / SLICES / batchSize) * batchSize);
+      for (let slice = 0; slice < SLICES; slice++) {
+        const order = (Object.keys(sides) as Side[]).map(
+          (_, i, all) => all[(i + slice) % all.length] as Side,
+        );
         for (const side of order) {
-          const batches = batchesOf(makeOrders(count), batchSize);
-          const seconds = await timed(async () => {
+          const batches = batchesOf(makeOrders(perSlice), batchSize);
+          seconds[side] += await timed(async () => {
             for (const batch of batches) await sides[side](clients[side].sql, batch);
           });
-          rates[side].push(count / seconds);
         }
       }
+      const written = perSlice * SLICES;
       const roundTrips = {} as Record<Side, number>;
       for (const side of Object.keys(sides) as Side[]) {
         roundTrips[side] = await roundTripsOf(workerUrl, sides[side], batchSize);
@@ -195,9 +198,9 @@ async function main() {
       results.push({
         batchSize,
         ordersPerSecond: {
-          writePath: median(rates.writePath),
-          rawInsert: median(rates.rawInsert),
-          rawOneMessage: median(rates.rawOneMessage),
+          writePath: written / seconds.writePath,
+          rawInsert: written / seconds.rawInsert,
+          rawOneMessage: written / seconds.rawOneMessage,
         },
         roundTrips,
       });
@@ -226,7 +229,8 @@ function report(results: readonly Measurement[]): void {
   }));
   process.stdout.write(
     `\nworker write path vs raw inserts of the same rows: ${ITEMS_PER_ORDER} items/order, one connection per ` +
-      `side, median of ${RUNS} runs, orders per batch size: ${BATCH_SIZES.map(ordersFor).join("/")} ` +
+      `side, sides interleaved in ${SLICES} slices, orders per side and batch size: ` +
+      `${BATCH_SIZES.map(ordersFor).join("/")} ` +
       `(RT = network round trips, counted on the wire)\n`,
   );
   console.table(rows);
