@@ -1,3 +1,4 @@
+import { chaosBenchmark } from "./chaos/chaos-run";
 import { coldStartBenchmark } from "./cold-start/cold-start";
 import type { Benchmark } from "./harness/result";
 import { connectionStormBenchmark } from "./storm/connection-storm";
@@ -8,4 +9,5 @@ export const benchmarks: Benchmark[] = [
   connectionStormBenchmark,
   workerEfficiencyBenchmark,
   coldStartBenchmark,
+  chaosBenchmark,
 ];

@@ -1,0 +1,266 @@
+import {
+  createOrderQueues,
+  queueDepth,
+  redriveDeadLetters,
+  startEventSourceMapping,
+  startLocalSqs,
+} from "@orders/local-aws";
+import { orderFlow } from "@orders/settings";
+import postgres from "postgres";
+import { benchSkus } from "../harness/bench-catalogue";
+import { startBenchDatabase } from "../harness/bench-database";
+import type { Benchmark, BenchOptions, BenchResult } from "../harness/result";
+import { formatTable } from "../harness/table";
+import { type ChaosSettings, chaosPlan } from "./chaos-plan";
+import { type ChaosCounters, chaoticHandler } from "./chaotic-handler";
+import { drainQueue } from "./drain-queue";
+import { sendBodies } from "./send-bodies";
+import { workerContainers } from "./worker-containers";
+
+export interface ChaosCheck {
+  check: string;
+  expected: string | number;
+  actual: string | number;
+  pass: boolean;
+}
+
+export interface ChaosFigures {
+  settings: ChaosSettings;
+  sent: number;
+  duplicates: number;
+  poison: number;
+  invocations: number;
+  crashesBeforeCommit: number;
+  crashesAfterCommit: number;
+  restarts: number;
+  /** Uncaught postgres.js errors during the restart (a Lambda container would have died). */
+  driverCrashes: number;
+  drainMs: number;
+  checks: ChaosCheck[];
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Chaos run: orders with duplicate deliveries and poison messages, through fauxqs and the event-source-mapping
+ * emulator into the real worker handler, while invocations crash before and after commit and PostgreSQL
+ * restarts once. Then checks, from the database and the queues: every valid order recorded exactly once, stock
+ * = initial − accepted units, every poison message in the DLQ after exactly maxReceiveCount receives, and a
+ * redrive moves the DLQ back to the orders queue.
+ */
+export async function chaosRun(
+  options: BenchOptions & { settings?: Partial<ChaosSettings> },
+): Promise<BenchResult> {
+  const settings: ChaosSettings = {
+    orders: options.quick ? 500 : 10_000,
+    duplicateRate: 0.05,
+    poisonRate: 0.01,
+    crashAfterCommitRate: options.quick ? 0.05 : 0.02,
+    crashBeforeCommitRate: options.quick ? 0.05 : 0.02,
+    ...options.settings,
+  };
+  const visibilityTimeoutSeconds = 2;
+  const plan = chaosPlan(settings);
+  const log = options.log;
+  const database = await startBenchDatabase();
+  const sqs = await startLocalSqs();
+  const client = sqs.client();
+  const admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
+  const workers = workerContainers(database.serviceUrl("worker"));
+  const counters: ChaosCounters = {
+    invocations: 0,
+    crashesBeforeCommit: 0,
+    crashesAfterCommit: 0,
+    receivesByBody: new Map(),
+  };
+  // postgres.js 3.4.9 can throw from a timer (`socket.write` on a socket already gone) when the server
+  // restarts under it: in Lambda that kills the container and its invocation fails. Here it would kill the
+  // whole run, so such a crash is counted and the invocation is left to the mapping's timeout instead.
+  let driverCrashes = 0;
+  const onCrash = (error: Error) => {
+    if (error instanceof TypeError && error.stack?.includes("postgres/src/connection.js")) {
+      driverCrashes++;
+      return;
+    }
+    console.error(error);
+    process.exit(1);
+  };
+  process.on("uncaughtException", onCrash);
+  try {
+    // A short visibility timeout so failed batches come back within seconds (the deployed one is 181 s).
+    const queues = await createOrderQueues(client, { name: "chaos", visibilityTimeoutSeconds });
+    const initialStock = await stockBySku(admin);
+    const mapping = await startEventSourceMapping({
+      sqs: client,
+      queueUrl: queues.queueUrl,
+      handler: chaoticHandler(workers.handler, settings, counters),
+      receiveWaitSeconds: 1,
+      // A hung invocation (see onCrash) fails after 10 s instead of the deployed 30 s.
+      timeoutSeconds: 10,
+      onBatch: () => {},
+      onError: () => {},
+    });
+
+    const started = performance.now();
+    log(
+      `chaos: sending ${plan.bodies.length} messages (${plan.duplicates} duplicates, ${plan.poison.size} poison)`,
+    );
+    await sendBodies(client, queues.queueUrl, plan.bodies);
+
+    // One PostgreSQL restart once ~40 % of the orders are in: in-flight batches fail and are retried.
+    let restarts = 0;
+    const deadline = Date.now() + (options.quick ? 180_000 : 900_000);
+    for (;;) {
+      if (Date.now() > deadline) throw new Error("chaos run did not settle in time");
+      const recorded = await countOrders(admin);
+      if (restarts === 0 && recorded >= plan.valid.length * 0.4) {
+        log(`chaos: restarting PostgreSQL at ${recorded} orders`);
+        await database.server.restart();
+        restarts++;
+      }
+      const main = await queueDepth(client, queues.queueUrl);
+      const dead = await queueDepth(client, queues.deadLetterQueueUrl);
+      if (
+        recorded === plan.valid.length &&
+        main.visible + main.inFlight === 0 &&
+        dead.visible >= plan.poison.size
+      ) {
+        break;
+      }
+      await pause(250);
+    }
+    const drainMs = Math.round(performance.now() - started);
+    await mapping.stop();
+    log(`chaos: settled in ${drainMs} ms after ${counters.invocations} invocations`);
+
+    const checks = await verify(admin, plan, initialStock, counters);
+    const deadBefore = await queueDepth(client, queues.deadLetterQueueUrl);
+    const redrive = await redriveDeadLetters(client, {
+      source: queues.deadLetterQueueUrl,
+      destination: queues.queueUrl,
+    });
+    const back = await drainQueue(client, queues.queueUrl);
+    const deadAfter = await queueDepth(client, queues.deadLetterQueueUrl);
+    checks.push(
+      row("messages in the DLQ before redrive", plan.poison.size, deadBefore.visible),
+      row(`redrive moved (${redrive.method})`, plan.poison.size, redrive.moved),
+      row("DLQ after redrive", 0, deadAfter.visible + deadAfter.inFlight),
+      row(
+        "redriven bodies = the poison bodies",
+        "same set",
+        sameSet(back, plan.poison) ? "same set" : `${back.length} bodies, differ`,
+      ),
+    );
+
+    log(formatTable(checks.map((c) => ({ ...c, pass: c.pass ? "PASS" : "FAIL" }))));
+    const figures: ChaosFigures = {
+      settings,
+      sent: plan.bodies.length,
+      duplicates: plan.duplicates,
+      poison: plan.poison.size,
+      invocations: counters.invocations,
+      crashesBeforeCommit: counters.crashesBeforeCommit,
+      crashesAfterCommit: counters.crashesAfterCommit,
+      restarts,
+      driverCrashes,
+      drainMs,
+      checks,
+    };
+    const passed = checks.every((c) => c.pass);
+    return {
+      name: "chaos",
+      summary:
+        `${settings.orders} orders + ${plan.duplicates} duplicates + ${plan.poison.size} poison, ` +
+        `${counters.crashesBeforeCommit} crashes before / ${counters.crashesAfterCommit} after commit, ` +
+        `${restarts} PostgreSQL restart (${driverCrashes} driver crashes): ${checks.filter((c) => c.pass).length}/${checks.length} checks pass, ` +
+        `settled in ${(drainMs / 1000).toFixed(1)} s`,
+      targetMet: passed,
+      figures,
+    };
+  } finally {
+    process.off("uncaughtException", onCrash);
+    await workers.close();
+    await admin.end({ timeout: 1 });
+    client.destroy();
+    await sqs.stop();
+    await database.stop();
+  }
+}
+
+async function verify(
+  admin: postgres.Sql,
+  plan: ReturnType<typeof chaosPlan>,
+  initialStock: Map<string, number>,
+  counters: ChaosCounters,
+): Promise<ChaosCheck[]> {
+  const ids = plan.valid.map((m) => m.orderId);
+  const [orders] = await admin<{ total: number; distinct: number; ours: number; accepted: number }[]>`
+    select count(*)::int as total, count(distinct id)::int as distinct,
+      count(*) filter (where id = any(${pgArray(ids)}::uuid[]))::int as ours,
+      count(*) filter (where status = 'accepted')::int as accepted
+    from orders`;
+  const [items] = await admin<{ n: number }[]>`select count(*)::int as n from order_items`;
+  const expectedItems = plan.valid.reduce((sum, m) => sum + m.items.length, 0);
+
+  const taken = new Map<string, number>();
+  for (const m of plan.valid) for (const i of m.items) taken.set(i.sku, (taken.get(i.sku) ?? 0) + i.quantity);
+  const stock = await stockBySku(admin);
+  const wrongStock = benchSkus.filter(
+    (sku) => stock.get(sku) !== (initialStock.get(sku) ?? 0) - (taken.get(sku) ?? 0),
+  );
+
+  const poisonReceives = [...plan.poison].map((body) => counters.receivesByBody.get(body) ?? 0);
+  const exact = poisonReceives.filter((n) => n === orderFlow.maxReceiveCount).length;
+  return [
+    row("orders recorded", plan.valid.length, orders?.total ?? 0),
+    row("of them, the valid orders sent (by id)", plan.valid.length, orders?.ours ?? 0),
+    row("distinct order ids (no double effect)", plan.valid.length, orders?.distinct ?? 0),
+    row("accepted (ample stock)", plan.valid.length, orders?.accepted ?? 0),
+    row("order items", expectedItems, items?.n ?? 0),
+    row(
+      "SKUs whose stock = initial − accepted units",
+      benchSkus.length,
+      benchSkus.length - wrongStock.length,
+    ),
+    row(`poison handed to the worker exactly ${orderFlow.maxReceiveCount} times`, plan.poison.size, exact),
+  ];
+}
+
+function row(check: string, expected: string | number, actual: string | number): ChaosCheck {
+  return { check, expected, actual, pass: expected === actual };
+}
+
+function sameSet(values: readonly string[], expected: ReadonlySet<string>): boolean {
+  return values.length === expected.size && values.every((v) => expected.has(v));
+}
+
+async function stockBySku(admin: postgres.Sql): Promise<Map<string, number>> {
+  const rows = await admin<{ sku: string; stock: number }[]>`
+    select sku, stock from products where sku = any(${pgArray(benchSkus)}::text[])`;
+  return new Map(rows.map((r) => [r.sku, r.stock]));
+}
+
+/** Orders recorded so far; retried while PostgreSQL restarts. */
+async function countOrders(admin: postgres.Sql): Promise<number> {
+  try {
+    const [row] = await admin<{ n: number }[]>`select count(*)::int as n from orders`;
+    return row?.n ?? 0;
+  } catch {
+    return -1;
+  }
+}
+
+export const chaosBenchmark: Benchmark = {
+  name: "chaos",
+  description:
+    "10,000 orders with duplicates, poison, worker crashes and a PostgreSQL restart: exactly-once verdict",
+  run: (options) => chaosRun(options),
+};
+
+/**
+ * An array literal for plain values (uuids, bench SKUs: no quotes or commas). postgres.js's `sql.array` needs
+ * the server's array types, which a fresh connection has not fetched when its first query is built.
+ */
+function pgArray(values: readonly string[]): string {
+  return `{${values.join(",")}}`;
+}

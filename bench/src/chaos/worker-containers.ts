@@ -1,0 +1,40 @@
+import { Logger } from "@aws-lambda-powertools/logger";
+import { Metrics } from "@aws-lambda-powertools/metrics";
+import { createDb, type DbClient } from "@orders/db-client";
+import { lambdaContainerPool, type SqsLambdaHandler } from "@orders/local-aws";
+import { createOrderWorkerHandler } from "@orders/order-worker/handler";
+
+/**
+ * The real worker handler, one instance per concurrent batch (like one Lambda container each), each with its
+ * own one-connection client as the worker role. Logs and metrics are silenced: the run prints its own figures.
+ */
+export function workerContainers(databaseUrl: string): {
+  handler: SqsLambdaHandler;
+  containers(): number;
+  close(): Promise<void>;
+} {
+  process.env.POWERTOOLS_METRICS_DISABLED = "true";
+  const clients: DbClient[] = [];
+  const pool = lambdaContainerPool(async () => {
+    let client: DbClient | undefined;
+    const handler = createOrderWorkerHandler({
+      sql: () => {
+        if (!client) {
+          client = createDb({ kind: "url", url: databaseUrl }, { applicationName: "chaos-worker" });
+          clients.push(client);
+        }
+        return client.sql;
+      },
+      logger: new Logger({ serviceName: "order-worker", logLevel: "SILENT" }),
+      metrics: new Metrics({ namespace: "Orders", serviceName: "order-worker" }),
+    });
+    return handler as SqsLambdaHandler;
+  });
+  return {
+    handler: pool.handler,
+    containers: pool.containers,
+    close: async () => {
+      await Promise.all(clients.map((c) => c.close()));
+    },
+  };
+}
