@@ -1,3 +1,4 @@
+import { burstBenchmark } from "./burst/burst";
 import { chaosBenchmark } from "./chaos/chaos-run";
 import { coldStartBenchmark } from "./cold-start/cold-start";
 import type { Benchmark } from "./harness/result";
@@ -9,5 +10,6 @@ export const benchmarks: Benchmark[] = [
   connectionStormBenchmark,
   workerEfficiencyBenchmark,
   coldStartBenchmark,
+  burstBenchmark,
   chaosBenchmark,
 ];
