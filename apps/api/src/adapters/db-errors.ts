@@ -20,4 +20,3 @@ export async function readingDatabase<T>(read: () => Promise<T>): Promise<T> {
     );
   }
 }
-
