@@ -50,9 +50,10 @@ export async function burst(options: BenchOptions & { chart?: boolean }): Promis
     const points: BurstPoint[] = [];
     const peaks: Record<string, number> = {};
     let sampling = true;
+    const progress = { accepted: 0 };
     const started = performance.now();
     const sampler = (async () => {
-      let last = { t: 0, orders: 0 };
+      let last = { t: 0, orders: 0, accepted: 0 };
       while (sampling) {
         const [counts] = await admin<{ orders: number }[]>`select count(*)::int as orders from orders`;
         const backends = await admin<{ role: string; n: number }[]>`
@@ -67,14 +68,15 @@ export async function burst(options: BenchOptions & { chart?: boolean }): Promis
           t: Math.round(t * 10) / 10,
           queueDepth: depth.visible + depth.inFlight,
           drainPerSecond: t > last.t ? Math.round((orders - last.orders) / (t - last.t)) : 0,
+          intakePerSecond: t > last.t ? Math.round((progress.accepted - last.accepted) / (t - last.t)) : 0,
         });
-        last = { t, orders };
+        last = { t, orders, accepted: progress.accepted };
         await pause(500);
       }
     })();
 
     log(`burst: ${total} POST /orders over ${connections} connections to ${stack.apiUrl}`);
-    const load = await postOrders(stack.apiUrl, total, connections);
+    const load = await postOrders(stack.apiUrl, total, connections, progress);
     log(`burst: sent in ${load.wallMs} ms; waiting for the worker to drain the queue`);
     const accepted = load.acceptedIds.length;
     const deadline = Date.now() + (options.quick ? 120_000 : 900_000);
@@ -153,7 +155,7 @@ export async function burst(options: BenchOptions & { chart?: boolean }): Promis
       await renderBurstChart(
         points,
         chartFile,
-        `Burst of ${total} POST /orders: queue depth and worker drain (maxConcurrency ${orderFlow.maxConcurrency})`,
+        `Burst of ${total} POST /orders: queue depth, API intake and worker drain (maxConcurrency ${orderFlow.maxConcurrency})`,
       );
       log(`burst: chart written to docs/burst.png`);
     }

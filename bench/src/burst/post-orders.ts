@@ -14,7 +14,13 @@ export interface LoadResult {
  * answered, until `total` requests were sent. Hand-written because it must read each 202's order id (to check
  * the end state), which load tools like autocannon do not hand back per request.
  */
-export async function postOrders(apiUrl: string, total: number, connections: number): Promise<LoadResult> {
+export async function postOrders(
+  apiUrl: string,
+  total: number,
+  connections: number,
+  /** Live count of 202 answers, for sampling the intake rate while the load runs. */
+  progress: { accepted: number } = { accepted: 0 },
+): Promise<LoadResult> {
   let next = 0;
   const byStatus: Record<string, number> = {};
   const acceptedIds: string[] = [];
@@ -42,6 +48,7 @@ export async function postOrders(apiUrl: string, total: number, connections: num
         if (response.status === 202) {
           const id = (JSON.parse(text) as { orderId?: string; id?: string }).orderId;
           if (id) acceptedIds.push(id);
+          progress.accepted++;
         }
       } catch (error) {
         const code = (error as { cause?: { code?: string } }).cause?.code ?? "network";

@@ -10,6 +10,8 @@ export interface BurstPoint {
   queueDepth: number;
   /** Orders the worker recorded per second over the last interval. */
   drainPerSecond: number;
+  /** Orders the API accepted (202) per second over the last interval. */
+  intakePerSecond: number;
 }
 
 /**
@@ -21,9 +23,12 @@ export async function renderBurstChart(
   file: string,
   title: string,
 ): Promise<void> {
+  const depth = "queue depth (messages)";
+  const rates = "rates (orders/s)";
   const rows = points.flatMap((p) => [
-    { t: p.t, series: "queue depth (messages)", value: p.queueDepth },
-    { t: p.t, series: "worker drain (orders/s)", value: p.drainPerSecond },
+    { t: p.t, panel: depth, series: "queue depth (messages)", value: p.queueDepth },
+    { t: p.t, panel: rates, series: "API accepted (202/s)", value: p.intakePerSecond },
+    { t: p.t, panel: rates, series: "worker recorded (orders/s)", value: p.drainPerSecond },
   ]);
   const spec: TopLevelSpec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -37,7 +42,7 @@ export async function renderBurstChart(
       x: { field: "t", type: "quantitative", title: "seconds since the burst started" },
       y: { field: "value", type: "quantitative", title: null },
       color: { field: "series", type: "nominal", title: null, legend: { orient: "top", labelLimit: 400 } },
-      row: { field: "series", type: "nominal", title: null },
+      row: { field: "panel", type: "nominal", title: null, header: { labelAngle: 0, labelAlign: "left" } },
     },
     resolve: { scale: { y: "independent" } },
     config: { font: "DejaVu Sans" },

@@ -13,6 +13,17 @@ describe("parseWorkerSummary", () => {
     });
   });
 
+  it("reads the current format, which compares with the faster of two raw baselines", () => {
+    const line =
+      "summary: batch 10 → 2122 orders/s through the write path = 0.44 x the faster raw limit (4832 orders/s); " +
+      "target >= 0.60 NOT met; write path round trips per batch 2/2/2 for batch sizes 1/10/100";
+    expect(parseWorkerSummary(line)).toEqual({
+      ordersPerSecondAt10: 2122,
+      ratioAt10: 0.44,
+      roundTrips: [2, 2, 2],
+    });
+  });
+
   it("refuses a line it does not understand instead of reporting zeros", () => {
     expect(() => parseWorkerSummary("summary: something else")).toThrow(/unexpected/);
   });
