@@ -12,8 +12,14 @@ export interface BackendSampler {
 export async function startBackendSampler(
   adminUrl: string,
   role: string,
-  intervalMs = 20,
+  options: {
+    intervalMs?: number;
+    /** Leave out backends whose application_name starts with this (another round's clients). */
+    ignoreApplicationPrefix?: string;
+  } = {},
 ): Promise<BackendSampler> {
+  const intervalMs = options.intervalMs ?? 20;
+  const ignore = options.ignoreApplicationPrefix ?? null;
   const sql = postgres(adminUrl, { max: 1, onnotice: () => {}, connection: { application_name: "sampler" } });
   await sql`select 1`;
   const started = performance.now();
@@ -25,7 +31,8 @@ export async function startBackendSampler(
       try {
         const [row] = await sql<{ n: number }[]>`
           select count(*)::int as n from pg_stat_activity
-          where usename = ${role} and backend_type = 'client backend'`;
+          where usename = ${role} and backend_type = 'client backend'
+            and (${ignore}::text is null or not starts_with(application_name, ${ignore}::text))`;
         const backends = row?.n ?? 0;
         peak = Math.max(peak, backends);
         series.push({ atMs: Math.round(performance.now() - started), backends });

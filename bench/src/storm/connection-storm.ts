@@ -78,6 +78,7 @@ export async function connectionStorm(options: ConnectionStormOptions): Promise<
           instances,
           label: `${target}${instances}`,
           shards,
+          ...(target === "pooler" ? { ignoreApplicationPrefix: "direct" } : {}),
         }).finally(() => pooler?.stop());
         // Server connections still open once every client has closed (and the pooler has stopped).
         const leftOpen = await countBackends(

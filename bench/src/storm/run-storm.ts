@@ -20,6 +20,11 @@ export interface StormOptions {
    * themselves; one event loop doing 2,000 of them stalls for seconds and times its own clients out.
    */
   shards: number;
+  /**
+   * Backends to leave out of the peak: a failed direct client can come back after it was closed (postgres.js
+   * reconnecting) and sit idle; it is not the pooler's, so a pooled round does not count it.
+   */
+  ignoreApplicationPrefix?: string;
 }
 
 export interface StormResult {
@@ -42,7 +47,9 @@ type Done = { outcomes: InstanceOutcome[]; maxLoopDelayMs: number };
  * server backends the worker role holds meanwhile.
  */
 export async function runStorm(options: StormOptions): Promise<StormResult> {
-  const sampler = await startBackendSampler(options.adminUrl, serviceRoles.worker);
+  const sampler = await startBackendSampler(options.adminUrl, serviceRoles.worker, {
+    ...(options.ignoreApplicationPrefix ? { ignoreApplicationPrefix: options.ignoreApplicationPrefix } : {}),
+  });
   let started = 0;
   let results: Done[];
   if (options.shards <= 0) {
