@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { parseOrderMessage } from "@orders/contracts";
 import { createDb } from "@orders/db-client";
+import { PROBLEM_CONTENT_TYPE, type Problem as ProblemOf } from "@orders/http-problem";
 import { findFreePort } from "@orders/local-postgres";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DbOrderReader } from "./adapters/db-order-reader";
@@ -8,7 +9,6 @@ import { DbProductReader } from "./adapters/db-product-reader";
 import { SqsOrderQueue } from "./adapters/sqs-order-queue";
 import { createApp } from "./app";
 import type { OrderView } from "./order-view";
-import { PROBLEM_CONTENT_TYPE, type Problem } from "./problem";
 import { type ApiHarness, startApiHarness } from "./testing/api-harness";
 import { silentLogger } from "./testing/log-capture";
 
@@ -36,6 +36,8 @@ function post(body: unknown, headers: Record<string, string> = {}) {
   });
 }
 
+/** What the API writes: the package's problem document plus the request id. */
+type Problem = ProblemOf<{ requestId: string }>;
 type FieldErrorJson = Problem["errors"] extends (infer E)[] | undefined ? E : never;
 
 interface Accepted {

@@ -1,11 +1,17 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import {
+  fieldErrorsFrom,
+  locationOf,
+  type ProblemError,
+  problemResponse,
+  toProblem,
+  ValidationError,
+} from "@orders/http-problem";
 import type { ApiEnv } from "./app-env";
-import { NotFoundError, ValidationError } from "./errors";
-import { fieldErrorsFrom, locationOf } from "./field-errors";
+import { NotFoundError, toProblemError } from "./errors";
 import { answerWrongMethodsWith405 } from "./method-not-allowed";
 import type { OrderQueue, OrderReader, ProductReader } from "./ports";
-import { problemResponse, toApiError, toProblem } from "./problem";
 import { requestContext } from "./request-context";
 import { requestLogger } from "./request-logger";
 import { registerDocsRoutes } from "./routes/docs";
@@ -47,19 +53,26 @@ export function createApp(deps: ApiDeps): OpenAPIHono<ApiEnv> {
   answerWrongMethodsWith405(app);
 
   app.notFound((c) =>
-    problemResponse(
-      toProblem(new NotFoundError(`Nothing at ${c.req.path}.`), c.req.path, c.var.correlationId ?? "none"),
-    ),
+    respond(new NotFoundError(`Nothing at ${c.req.path}.`), c.req.path, c.var.correlationId),
   );
 
   // The one place where errors become HTTP responses.
   app.onError((error, c) => {
-    const apiError = toApiError(error);
+    const expected = toProblemError(error);
     const logger = c.var.logger ?? requestLogger(deps.logger, "none");
-    if (!apiError) logger.error("unexpected error", error);
-    else if (apiError.type.status >= 500) logger.warn(apiError.detail, { cause: apiError.cause });
-    return problemResponse(toProblem(apiError, c.req.path, c.var.correlationId ?? "none"), apiError?.headers);
+    if (!expected) logger.error("unexpected error", error);
+    else if (expected.kind.status >= 500) logger.warn(expected.detail, { cause: expected.cause });
+    return respond(expected, c.req.path, c.var.correlationId);
   });
 
   return app;
+}
+
+/**
+ * The problem response for an error (the generic 500 when undefined), carrying the request's id: "none"
+ * when the failure came before the request context set one.
+ */
+function respond(error: ProblemError | undefined, instance: string, correlationId = "none"): Response {
+  const problem = toProblem(error, { instance, extensions: { requestId: correlationId } });
+  return problemResponse(problem, { ...error?.headers, "X-Request-Id": correlationId });
 }

@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { problemAnchor } from "@orders/http-problem";
 import { html } from "hono/html";
 import { type ProblemType, problemTypes } from "./problem-types";
 
@@ -88,7 +89,7 @@ ${Object.entries(doc.components?.schemas ?? {}).map(
 <p>The <code>type</code> of every error response points here.</p>
 ${Object.values(problemTypes).map(
   (type: ProblemType) =>
-    html`<h3 id="problem-${type.slug}">${type.slug} <small>(${type.status})</small></h3><p><strong>${type.title}.</strong> ${type.advice}</p>`,
+    html`<h3 id="${problemAnchor(type)}">${type.slug} <small>(${type.status})</small></h3><p><strong>${type.title}.</strong> ${type.advice}</p>`,
 )}
 </body>
 </html>`;

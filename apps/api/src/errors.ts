@@ -1,84 +1,74 @@
+import { ProblemError } from "@orders/http-problem";
+import { HTTPException } from "hono/http-exception";
+import { MAX_BODY_BYTES } from "./limits";
 import { type ProblemType, problemTypes } from "./problem-types";
 
-/** One failing field of a request, as listed in a validation problem's `errors`. */
-export interface FieldError {
-  /** Where the field is: the JSON body, a header or a path parameter. */
-  in: "body" | "header" | "path" | "query";
-  /** JSON pointer (RFC 6901) into that location, e.g. `/items/0/quantity`; empty for the whole body. */
-  pointer: string;
-  /** The same location as path segments, e.g. `["items", 0, "quantity"]`. */
-  path: (string | number)[];
-  message: string;
-}
-
-/**
- * The one error hierarchy of the API: everything a route throws on purpose is an ApiError, turned into an
- * RFC 9457 problem in exactly one place (`toProblemResponse`). Anything else is a bug and becomes a 500.
+/*
+ * The API's error hierarchy: everything a route throws on purpose is a ProblemError (from
+ * @orders/http-problem), turned into an RFC 9457 problem in exactly one place (`createApp`'s `onError`).
+ * Anything else is a bug and becomes a 500. `ValidationError` comes from the package as it is.
  */
-export class ApiError extends Error {
-  override name = "ApiError";
-  constructor(
-    readonly type: ProblemType,
-    readonly detail: string,
-    /** Headers the response must carry (Allow, Retry-After). */
-    readonly headers: Record<string, string> = {},
-    options?: ErrorOptions,
-  ) {
-    super(detail, options);
-  }
-}
 
-export class ValidationError extends ApiError {
-  override name = "ValidationError";
-  constructor(readonly errors: FieldError[]) {
-    super(
-      problemTypes.validation,
-      `${errors.length} field${errors.length === 1 ? "" : "s"} failed validation`,
-    );
-  }
-}
-
-export class MalformedBodyError extends ApiError {
+export class MalformedBodyError extends ProblemError {
   override name = "MalformedBodyError";
   constructor(detail = "The body is not valid JSON.") {
     super(problemTypes.malformedBody, detail);
   }
 }
 
-export class UnsupportedMediaTypeError extends ApiError {
+export class UnsupportedMediaTypeError extends ProblemError {
   override name = "UnsupportedMediaTypeError";
   constructor(detail = "Send the body as application/json.") {
     super(problemTypes.unsupportedMediaType, detail);
   }
 }
 
-export class PayloadTooLargeError extends ApiError {
+export class PayloadTooLargeError extends ProblemError {
   override name = "PayloadTooLargeError";
   constructor(maxBytes: number) {
     super(problemTypes.payloadTooLarge, `The body is larger than ${maxBytes} bytes.`);
   }
 }
 
-export class NotFoundError extends ApiError {
+export class NotFoundError extends ProblemError {
   override name = "NotFoundError";
   constructor(detail: string) {
     super(problemTypes.notFound, detail);
   }
 }
 
-export class MethodNotAllowedError extends ApiError {
+export class MethodNotAllowedError extends ProblemError {
   override name = "MethodNotAllowedError";
   constructor(method: string, path: string, allowed: readonly string[]) {
     super(problemTypes.methodNotAllowed, `${method} is not allowed on ${path}.`, {
-      Allow: allowed.join(", "),
+      headers: { Allow: allowed.join(", ") },
     });
   }
 }
 
 /** A dependency (queue, database) failed in a way a later retry may not: the client should retry. */
-export class DependencyUnavailableError extends ApiError {
+export class DependencyUnavailableError extends ProblemError {
   override name = "DependencyUnavailableError";
   constructor(type: ProblemType, detail: string, retryAfterSeconds: number, options?: ErrorOptions) {
-    super(type, detail, { "Retry-After": String(retryAfterSeconds) }, options);
+    super(type, detail, { ...options, headers: { "Retry-After": String(retryAfterSeconds) } });
   }
+}
+
+/**
+ * Maps any thrown value into the hierarchy. Hono's own HTTPExceptions (malformed JSON from the validator,
+ * 415 from the media-type gate, 413 from bodyLimit) are translated; anything else is unexpected (undefined).
+ */
+export function toProblemError(error: unknown): ProblemError | undefined {
+  if (error instanceof ProblemError) return error;
+  if (error instanceof HTTPException) {
+    switch (error.status) {
+      case 400:
+        return new MalformedBodyError(`${error.message}.`);
+      case 413:
+        return new PayloadTooLargeError(MAX_BODY_BYTES);
+      case 415:
+        return new UnsupportedMediaTypeError();
+    }
+  }
+  return undefined;
 }

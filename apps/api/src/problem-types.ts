@@ -1,21 +1,18 @@
-/** A kind of problem the API reports: its RFC 9457 `type` slug, HTTP status and stable title. */
-export interface ProblemType {
-  slug: string;
-  status: number;
-  title: string;
-  /** What a client should do about it (shown on the docs page the `type` URI points at). */
+import { internalErrorKind, type ProblemKind, validationErrorKind } from "@orders/http-problem";
+
+/** A kind of problem the API reports, with what a client should do about it. */
+export interface ProblemType extends ProblemKind {
+  /** Shown on the docs page the `type` URI points at (`problemTypeUri` in @orders/http-problem). */
   advice: string;
 }
 
 /**
- * Every problem type the API can answer with. The `type` URI of a problem is `/docs#problem-<slug>`: a
- * relative reference (RFC 9457 allows it) that resolves to this API's own offline docs page.
+ * Every problem type the API can answer with: the API's catalogue, each documented on `/docs` under the
+ * anchor its `type` URI names (`/docs#problem-<slug>`).
  */
 export const problemTypes = {
   validation: {
-    slug: "validation-error",
-    status: 400,
-    title: "Request is invalid",
+    ...validationErrorKind,
     advice: "Fix the fields listed in `errors` (each has a JSON pointer and a message) and send again.",
   },
   malformedBody: {
@@ -50,9 +47,7 @@ export const problemTypes = {
     advice: "Send the body as `Content-Type: application/json`.",
   },
   internal: {
-    slug: "internal-error",
-    status: 500,
-    title: "Internal error",
+    ...internalErrorKind,
     advice: "Retry later; quote the X-Request-Id when reporting it.",
   },
   queueUnavailable: {
@@ -68,8 +63,3 @@ export const problemTypes = {
     advice: "Retry after `Retry-After` seconds.",
   },
 } as const satisfies Record<string, ProblemType>;
-
-/** The `type` URI of a problem type. */
-export function problemTypeUri(type: ProblemType): string {
-  return `/docs#problem-${type.slug}`;
-}

@@ -1,8 +1,15 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import {
+  fieldErrorsFrom,
+  ProblemError,
+  problemResponse,
+  toProblem,
+  ValidationError,
+} from "@orders/http-problem";
 import type { QueueDepthReader, ReportReader } from "../ports";
-import { problemResponse, queryFieldErrors, toProblem } from "./problem";
-import { NotFoundError, ReportingError, ValidationError } from "./report-errors";
+import { NotFoundError } from "./report-errors";
 import { registerDashboardRoutes } from "./routes/dashboard-routes";
+import { registerProblemDocsRoutes } from "./routes/problem-docs-routes";
 import { registerReportRoutes } from "./routes/report-routes";
 
 /** The part of a logger the app uses (Powertools' Logger fits it). */
@@ -33,12 +40,14 @@ export interface ReportingAppDeps {
 export function createReportingApp(deps: ReportingAppDeps): OpenAPIHono {
   const app = new OpenAPIHono({
     defaultHook: (result) => {
-      if (!result.success) throw new ValidationError(queryFieldErrors(result.error));
+      // Every input of this read-only API is a query parameter.
+      if (!result.success) throw new ValidationError(fieldErrorsFrom(result.error, "query"));
     },
   });
 
   registerReportRoutes(app, deps);
   registerDashboardRoutes(app, { now: deps.now ?? (() => new Date()) });
+  registerProblemDocsRoutes(app);
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -47,21 +56,32 @@ export function createReportingApp(deps: ReportingAppDeps): OpenAPIHono {
       description:
         "Read-only sales reports over accepted orders (UTC days by processing time) and queue depth. " +
         "Errors are RFC 9457 application/problem+json; a validation problem lists each failing query " +
-        "parameter in `errors` (JSON pointer and message). Problem types: validation-error (400), " +
-        "not-found (404), internal-error (500), queue-unavailable (503), database-unavailable (503).",
+        "parameter in `errors` (JSON pointer and message). Problem types, each documented on /docs: " +
+        "validation-error (400), not-found (404), internal-error (500), queue-unavailable (503), " +
+        "database-unavailable (503).",
     },
   });
 
-  app.notFound((c) => problemResponse(toProblem(new NotFoundError(c.req.path), c.req.path)));
+  app.notFound((c) => respond(new NotFoundError(c.req.path), c.req.path));
 
   app.onError((error, c) => {
-    const expected = error instanceof ReportingError ? error : undefined;
+    const expected = error instanceof ProblemError ? error : undefined;
     if (!expected)
       deps.logger.error("unexpected error", error instanceof Error ? error : new Error(String(error)));
     else if (expected.kind.status >= 500)
       deps.logger.warn(expected.detail, { cause: String(expected.cause) });
-    return problemResponse(toProblem(expected, c.req.path));
+    return respond(expected, c.req.path);
   });
 
   return app;
+}
+
+/** The problem response for an error (the generic 500 for anything unexpected); problems are never cached. */
+function respond(error: unknown, instance: string): Response {
+  const problem = toProblem(error, {
+    instance,
+    extensions: {},
+    unexpectedDetail: "The report could not be produced.",
+  });
+  return problemResponse(problem, { "Cache-Control": "no-store" });
 }

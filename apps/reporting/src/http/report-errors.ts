@@ -1,61 +1,47 @@
-/** One failing request field, as listed in a validation problem's `errors` (same shape as the orders API). */
-export interface FieldError {
-  in: "query" | "path" | "header" | "body";
-  /** JSON pointer (RFC 6901) to the field within its location, e.g. `/to`. */
-  pointer: string;
-  path: (string | number)[];
-  message: string;
+import { internalErrorKind, ProblemError, type ProblemKind, validationErrorKind } from "@orders/http-problem";
+
+/** A kind of problem the reporting API answers with, and what a client should do about it. */
+export interface ReportProblemKind extends ProblemKind {
+  /** Shown on `/docs`, where the problem's `type` URI points. */
+  advice: string;
 }
 
-/** A kind of problem this service answers with: its `type` slug, HTTP status and stable title. */
-export interface ProblemKind {
-  slug: string;
-  status: number;
-  title: string;
-}
-
-/** Every problem kind of the reporting API (documented in its OpenAPI description). */
+/** Every problem kind of the reporting API (listed in its OpenAPI description and on `/docs`). */
 export const problemKinds = {
-  validation: { slug: "validation-error", status: 400, title: "Request is invalid" },
-  notFound: { slug: "not-found", status: 404, title: "Not found" },
-  internal: { slug: "internal-error", status: 500, title: "Internal error" },
-  queueUnavailable: { slug: "queue-unavailable", status: 503, title: "Queue metrics unavailable" },
-  databaseUnavailable: { slug: "database-unavailable", status: 503, title: "Database unavailable" },
-} as const satisfies Record<string, ProblemKind>;
+  validation: {
+    ...validationErrorKind,
+    advice: "Fix the query parameters listed in `errors` and ask again.",
+  },
+  notFound: { slug: "not-found", status: 404, title: "Not found", advice: "Check the path." },
+  internal: { ...internalErrorKind, advice: "Retry later." },
+  queueUnavailable: {
+    slug: "queue-unavailable",
+    status: 503,
+    title: "Queue metrics unavailable",
+    advice: "Retry shortly.",
+  },
+  databaseUnavailable: {
+    slug: "database-unavailable",
+    status: 503,
+    title: "Database unavailable",
+    advice: "Retry shortly.",
+  },
+} as const satisfies Record<string, ReportProblemKind>;
 
-/**
- * The one error hierarchy of the service: what a route throws on purpose is a ReportingError, turned into
- * an RFC 9457 problem in one place (`createReportingApp`'s `onError`). Anything else is a bug: a 500.
+/*
+ * The service's error hierarchy: what a route throws on purpose is a ProblemError (from
+ * @orders/http-problem), turned into an RFC 9457 problem in one place (`createReportingApp`'s `onError`).
+ * Anything else is a bug: a 500. `ValidationError` comes from the package as it is.
  */
-export class ReportingError extends Error {
-  override name = "ReportingError";
-  constructor(
-    readonly kind: ProblemKind,
-    readonly detail: string,
-    options?: ErrorOptions,
-  ) {
-    super(detail, options);
-  }
-}
 
-export class ValidationError extends ReportingError {
-  override name = "ValidationError";
-  constructor(readonly errors: FieldError[]) {
-    super(
-      problemKinds.validation,
-      `${errors.length} field${errors.length === 1 ? "" : "s"} failed validation`,
-    );
-  }
-}
-
-export class NotFoundError extends ReportingError {
+export class NotFoundError extends ProblemError {
   override name = "NotFoundError";
   constructor(path: string) {
     super(problemKinds.notFound, `Nothing at ${path}.`);
   }
 }
 
-export class QueueUnavailableError extends ReportingError {
+export class QueueUnavailableError extends ProblemError {
   override name = "QueueUnavailableError";
   constructor(cause: unknown) {
     super(problemKinds.queueUnavailable, "The queue depth could not be read from SQS; retry shortly.", {
@@ -64,7 +50,7 @@ export class QueueUnavailableError extends ReportingError {
   }
 }
 
-export class DatabaseUnavailableError extends ReportingError {
+export class DatabaseUnavailableError extends ProblemError {
   override name = "DatabaseUnavailableError";
   constructor(cause: unknown) {
     super(problemKinds.databaseUnavailable, "The database did not answer in time; retry shortly.", { cause });

@@ -74,7 +74,7 @@ export const queueDepthsSchema = z.object({ orders: depth, deadLetter: depth }).
 
 export const problemSchema = z
   .object({
-    type: z.string().openapi({ example: "/openapi.json#problem-validation-error" }),
+    type: z.string().openapi({ example: "/docs#problem-validation-error" }),
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),

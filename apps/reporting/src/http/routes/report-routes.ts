@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { PROBLEM_CONTENT_TYPE } from "@orders/http-problem";
 import type { QueueDepthReader, ReportReader } from "../../ports";
-import { problemContentType } from "../problem";
 import {
   dailySalesSchema,
   problemSchema,
@@ -12,7 +12,7 @@ import {
 
 const problem = (description: string) => ({
   description,
-  content: { [problemContentType]: { schema: problemSchema } },
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } },
 });
 
 const dailySalesRoute = createRoute({
