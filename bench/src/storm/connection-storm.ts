@@ -37,7 +37,7 @@ export async function connectionStorm(options: ConnectionStormOptions): Promise<
   const sizes = options.sizes ?? (options.quick ? [40] : [100, 1000, 2000]);
   const maxConnections = options.maxConnections ?? (options.quick ? 20 : 100);
   const poolSize = options.poolSize ?? (options.quick ? 5 : 20);
-  const shards = options.shards ?? (options.quick ? 0 : 4);
+  const shards = options.shards ?? (options.quick ? 0 : 8);
   const label = "worker processOrderBatch, 1 order per instance";
   const log = options.log;
 
