@@ -3,7 +3,8 @@ import { Metrics } from "@aws-lambda-powertools/metrics";
 import { connectionConfigFromEnv, createDb, lazyDb } from "@orders/db-client";
 import { createOrderWorkerHandler } from "./handler";
 
-const serviceName = "order-worker";
+// Infra names the service through POWERTOOLS_SERVICE_NAME; a constructor value would override it.
+const serviceName = process.env.POWERTOOLS_SERVICE_NAME || "order-worker";
 
 // Read at cold start so a misconfigured function fails at once, with a message naming what is missing.
 const connection = connectionConfigFromEnv();
