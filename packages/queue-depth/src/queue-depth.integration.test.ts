@@ -1,0 +1,40 @@
+import {
+  CreateQueueCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
+} from "@aws-sdk/client-sqs";
+import { startFauxqs } from "fauxqs";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { readQueueDepth } from "./queue-depth";
+
+let server: Awaited<ReturnType<typeof startFauxqs>>;
+let sqs: SQSClient;
+
+beforeAll(async () => {
+  server = await startFauxqs({ port: 0, logger: false, defaultRegion: "us-east-1" });
+  sqs = new SQSClient({
+    endpoint: `http://127.0.0.1:${server.port}`,
+    region: "us-east-1",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
+});
+afterAll(async () => {
+  sqs?.destroy();
+  await server?.stop();
+});
+
+it("counts visible, in-flight and delayed messages separately", async () => {
+  const { QueueUrl: created } = await sqs.send(new CreateQueueCommand({ QueueName: "depth" }));
+  const queueUrl = new URL(new URL(created as string).pathname, `http://127.0.0.1:${server.port}`).toString();
+  expect(await readQueueDepth(sqs, queueUrl)).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
+
+  for (const body of ["a", "b", "c"])
+    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body }));
+  await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "later", DelaySeconds: 60 }));
+  await sqs.send(
+    new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 1, VisibilityTimeout: 60 }),
+  );
+
+  expect(await readQueueDepth(sqs, queueUrl)).toEqual({ visible: 2, inFlight: 1, delayed: 1 });
+});
