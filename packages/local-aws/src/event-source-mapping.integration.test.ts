@@ -1,22 +1,12 @@
-import { SendMessageBatchCommand, type SQSClient } from "@aws-sdk/client-sqs";
+import { SendMessageBatchCommand } from "@aws-sdk/client-sqs";
 import type { SQSEvent, SQSRecord } from "aws-lambda";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type BatchReport, startEventSourceMapping } from "./event-source-mapping";
-import { type LocalSqs, startLocalSqs } from "./local-sqs";
 import { createOrderQueues } from "./order-queues";
 import { queueDepth } from "./queue-depth";
+import { useLocalSqs } from "./testing/use-local-sqs";
 
-let local: LocalSqs;
-let sqs: SQSClient;
-
-beforeAll(async () => {
-  local = await startLocalSqs();
-  sqs = local.client();
-});
-afterAll(async () => {
-  sqs?.destroy();
-  await local?.stop();
-});
+const emulator = useLocalSqs();
 
 let queueCount = 0;
 /**
@@ -25,12 +15,12 @@ let queueCount = 0;
  */
 async function shortVisibilityQueues() {
   queueCount += 1;
-  return await createOrderQueues(sqs, { name: `esm-${queueCount}`, visibilityTimeoutSeconds: 1 });
+  return await createOrderQueues(emulator.sqs, { name: `esm-${queueCount}`, visibilityTimeoutSeconds: 1 });
 }
 
 async function sendBodies(queueUrl: string, bodies: string[]): Promise<void> {
   for (let i = 0; i < bodies.length; i += 10) {
-    await sqs.send(
+    await emulator.sqs.send(
       new SendMessageBatchCommand({
         QueueUrl: queueUrl,
         Entries: bodies.slice(i, i + 10).map((body, n) => ({
@@ -63,7 +53,7 @@ describe("event-source mapping emulator", () => {
     const reports: BatchReport[] = [];
     const mapping = await startEventSourceMapping({
       ...quiet,
-      sqs,
+      sqs: emulator.sqs,
       queueUrl: queues.queueUrl,
       batchSize: 10,
       batchWindowSeconds: 0,
@@ -81,7 +71,7 @@ describe("event-source mapping emulator", () => {
     try {
       await waitFor(() => seen.length >= bodies.length + 2);
       await waitFor(async () => {
-        const depth = await queueDepth(sqs, queues.queueUrl);
+        const depth = await queueDepth(emulator.sqs, queues.queueUrl);
         return depth.visible + depth.inFlight === 0;
       });
     } finally {
@@ -100,7 +90,7 @@ describe("event-source mapping emulator", () => {
     const record = seen[0]?.record;
     expect(record?.eventSource).toBe("aws:sqs");
     expect(record?.eventSourceARN).toBe(queues.queueArn);
-    expect(record?.awsRegion).toBe(local.region);
+    expect(record?.awsRegion).toBe(emulator.local.region);
     expect(record?.receiptHandle).toBeTruthy();
     expect(record?.md5OfBody).toMatch(/^[0-9a-f]{32}$/);
     expect(record?.attributes.SentTimestamp).toMatch(/^\d+$/);
@@ -115,11 +105,11 @@ describe("event-source mapping emulator", () => {
   });
 
   it("collects messages arriving within the batching window into one batch of at most batchSize", async () => {
-    const queues = await createOrderQueues(sqs, { name: "esm-window" });
+    const queues = await createOrderQueues(emulator.sqs, { name: "esm-window" });
     const sizes: number[] = [];
     const mapping = await startEventSourceMapping({
       ...quiet,
-      sqs,
+      sqs: emulator.sqs,
       queueUrl: queues.queueUrl,
       batchSize: 4,
       batchWindowSeconds: 2,
@@ -148,7 +138,7 @@ describe("event-source mapping emulator", () => {
     let calls = 0;
     const mapping = await startEventSourceMapping({
       ...quiet,
-      sqs,
+      sqs: emulator.sqs,
       queueUrl: queues.queueUrl,
       batchSize: 10,
       batchWindowSeconds: 0,
@@ -169,7 +159,7 @@ describe("event-source mapping emulator", () => {
     }
     expect(Object.fromEntries(attempts)).toEqual({ "a-1": ["1", "2"], "a-2": ["1", "2"], "a-3": ["1", "2"] });
     expect(reports[0]).toMatchObject({ size: 3, failed: 3, error: "database unavailable" });
-    expect(await queueDepth(sqs, queues.queueUrl)).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
+    expect(await queueDepth(emulator.sqs, queues.queueUrl)).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
   });
 
   it("never runs more than maxConcurrency batches at once, and loses or repeats nothing under load", async () => {
@@ -184,7 +174,7 @@ describe("event-source mapping emulator", () => {
     const processed: string[] = [];
     const mapping = await startEventSourceMapping({
       ...quiet,
-      sqs,
+      sqs: emulator.sqs,
       queueUrl: queues.queueUrl,
       batchSize: 5,
       batchWindowSeconds: 0,
@@ -209,13 +199,13 @@ describe("event-source mapping emulator", () => {
   });
 
   it("finishes the batches in flight when stopped, and deletes their messages", async () => {
-    const queues = await createOrderQueues(sqs, { name: "esm-drain" });
+    const queues = await createOrderQueues(emulator.sqs, { name: "esm-drain" });
     await sendBodies(queues.queueUrl, ["slow-1"]);
     let started = false;
     let finished = false;
     const mapping = await startEventSourceMapping({
       ...quiet,
-      sqs,
+      sqs: emulator.sqs,
       queueUrl: queues.queueUrl,
       batchWindowSeconds: 0,
       maxConcurrency: 2,
@@ -228,6 +218,6 @@ describe("event-source mapping emulator", () => {
     await waitFor(() => started);
     await mapping.stop();
     expect(finished).toBe(true);
-    expect(await queueDepth(sqs, queues.queueUrl)).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
+    expect(await queueDepth(emulator.sqs, queues.queueUrl)).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
   });
 });

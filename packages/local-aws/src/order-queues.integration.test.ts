@@ -3,29 +3,18 @@ import {
   GetQueueAttributesCommand,
   ReceiveMessageCommand,
   SendMessageCommand,
-  type SQSClient,
 } from "@aws-sdk/client-sqs";
 import { orderFlow } from "@orders/settings";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LocalSqs, startLocalSqs } from "./local-sqs";
+import { describe, expect, it } from "vitest";
 import { createOrderQueues } from "./order-queues";
+import { useLocalSqs } from "./testing/use-local-sqs";
 
-let local: LocalSqs;
-let sqs: SQSClient;
-
-beforeAll(async () => {
-  local = await startLocalSqs();
-  sqs = local.client();
-});
-afterAll(async () => {
-  sqs?.destroy();
-  await local?.stop();
-});
+const emulator = useLocalSqs();
 
 describe("createOrderQueues", () => {
   it("gives the orders queue the deployed visibility timeout and redrive policy", async () => {
-    const queues = await createOrderQueues(sqs, { name: "attrs" });
-    const { Attributes } = await sqs.send(
+    const queues = await createOrderQueues(emulator.sqs, { name: "attrs" });
+    const { Attributes } = await emulator.sqs.send(
       new GetQueueAttributesCommand({ QueueUrl: queues.queueUrl, AttributeNames: ["All"] }),
     );
     expect(Number(Attributes?.VisibilityTimeout)).toBe(orderFlow.visibilityTimeoutSeconds);
@@ -36,12 +25,14 @@ describe("createOrderQueues", () => {
   });
 
   it("moves a message to the dead-letter queue after exactly maxReceiveCount receives", async () => {
-    const queues = await createOrderQueues(sqs, { name: "poison" });
-    await sqs.send(new SendMessageCommand({ QueueUrl: queues.queueUrl, MessageBody: "poison-pill" }));
+    const queues = await createOrderQueues(emulator.sqs, { name: "poison" });
+    await emulator.sqs.send(
+      new SendMessageCommand({ QueueUrl: queues.queueUrl, MessageBody: "poison-pill" }),
+    );
 
     const receiveCounts: number[] = [];
     for (let attempt = 0; attempt < orderFlow.maxReceiveCount + 1; attempt++) {
-      const { Messages = [] } = await sqs.send(
+      const { Messages = [] } = await emulator.sqs.send(
         new ReceiveMessageCommand({
           QueueUrl: queues.queueUrl,
           WaitTimeSeconds: 0,
@@ -51,7 +42,7 @@ describe("createOrderQueues", () => {
       for (const message of Messages) {
         receiveCounts.push(Number(message.Attributes?.ApproximateReceiveCount));
         // A failed attempt, made visible at once instead of waiting out the 181 s visibility timeout.
-        await sqs.send(
+        await emulator.sqs.send(
           new ChangeMessageVisibilityCommand({
             QueueUrl: queues.queueUrl,
             ReceiptHandle: message.ReceiptHandle,
@@ -62,7 +53,7 @@ describe("createOrderQueues", () => {
     }
 
     expect(receiveCounts).toEqual(Array.from({ length: orderFlow.maxReceiveCount }, (_, i) => i + 1));
-    const { Messages: dead = [] } = await sqs.send(
+    const { Messages: dead = [] } = await emulator.sqs.send(
       new ReceiveMessageCommand({ QueueUrl: queues.deadLetterQueueUrl, WaitTimeSeconds: 1 }),
     );
     expect(dead.map((m) => m.Body)).toEqual(["poison-pill"]);

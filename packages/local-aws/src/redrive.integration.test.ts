@@ -2,35 +2,24 @@ import {
   ChangeMessageVisibilityCommand,
   ReceiveMessageCommand,
   SendMessageCommand,
-  type SQSClient,
 } from "@aws-sdk/client-sqs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LocalSqs, startLocalSqs } from "./local-sqs";
+import { describe, expect, it } from "vitest";
 import { createOrderQueues } from "./order-queues";
 import { queueDepth } from "./queue-depth";
 import { redriveDeadLetters } from "./redrive";
+import { useLocalSqs } from "./testing/use-local-sqs";
 
-let local: LocalSqs;
-let sqs: SQSClient;
-
-beforeAll(async () => {
-  local = await startLocalSqs();
-  sqs = local.client();
-});
-afterAll(async () => {
-  sqs?.destroy();
-  await local?.stop();
-});
+const emulator = useLocalSqs();
 
 /** Fails every message maxReceiveCount times, so the queue's redrive policy dead-letters them all. */
 async function exhaustReceives(queueUrl: string): Promise<void> {
   for (let round = 0; round < 100; round++) {
-    const { Messages = [] } = await sqs.send(
+    const { Messages = [] } = await emulator.sqs.send(
       new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10 }),
     );
     if (Messages.length === 0) return;
     for (const message of Messages) {
-      await sqs.send(
+      await emulator.sqs.send(
         new ChangeMessageVisibilityCommand({
           QueueUrl: queueUrl,
           ReceiptHandle: message.ReceiptHandle,
@@ -44,10 +33,10 @@ async function exhaustReceives(queueUrl: string): Promise<void> {
 
 describe("redriveDeadLetters", () => {
   it("moves dead letters back to the orders queue with their bodies and attributes", async () => {
-    const queues = await createOrderQueues(sqs, { name: "redrive" });
+    const queues = await createOrderQueues(emulator.sqs, { name: "redrive" });
     const bodies = Array.from({ length: 13 }, (_, i) => JSON.stringify({ orderId: `order-${i}` }));
     for (const body of bodies) {
-      await sqs.send(
+      await emulator.sqs.send(
         new SendMessageCommand({
           QueueUrl: queues.queueUrl,
           MessageBody: body,
@@ -60,19 +49,23 @@ describe("redriveDeadLetters", () => {
       );
     }
     await exhaustReceives(queues.queueUrl);
-    expect((await queueDepth(sqs, queues.deadLetterQueueUrl)).visible).toBe(bodies.length);
+    expect((await queueDepth(emulator.sqs, queues.deadLetterQueueUrl)).visible).toBe(bodies.length);
 
-    const result = await redriveDeadLetters(sqs, {
+    const result = await redriveDeadLetters(emulator.sqs, {
       source: queues.deadLetterQueueUrl,
       destination: queues.queueUrl,
     });
 
     // fauxqs has no StartMessageMoveTask, so this exercises the copy fallback.
     expect(result).toEqual({ method: "receive-send-delete", moved: bodies.length, failed: 0 });
-    expect(await queueDepth(sqs, queues.deadLetterQueueUrl)).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
+    expect(await queueDepth(emulator.sqs, queues.deadLetterQueueUrl)).toEqual({
+      visible: 0,
+      inFlight: 0,
+      delayed: 0,
+    });
     const back = [];
     for (;;) {
-      const { Messages = [] } = await sqs.send(
+      const { Messages = [] } = await emulator.sqs.send(
         new ReceiveMessageCommand({
           QueueUrl: queues.queueUrl,
           MaxNumberOfMessages: 10,
@@ -94,12 +87,12 @@ describe("redriveDeadLetters", () => {
   });
 
   it("reports nothing moved when the dead-letter queue is empty", async () => {
-    const queues = await createOrderQueues(sqs, { name: "redrive-empty" });
-    const result = await redriveDeadLetters(sqs, {
+    const queues = await createOrderQueues(emulator.sqs, { name: "redrive-empty" });
+    const result = await redriveDeadLetters(emulator.sqs, {
       source: queues.deadLetterQueueUrl,
       destination: queues.queueUrl,
     });
     expect(result.moved).toBe(0);
-    expect((await queueDepth(sqs, queues.queueUrl)).visible).toBe(0);
+    expect((await queueDepth(emulator.sqs, queues.queueUrl)).visible).toBe(0);
   });
 });
