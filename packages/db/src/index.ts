@@ -5,4 +5,4 @@ export { listProducts } from "./queries/products";
 export { setServiceRolePassword } from "./roles";
 export * from "./schema";
 export * as schema from "./schema";
-export { demoCatalogue, seedDemoCatalogue } from "./seed";
+export { demoCatalogue, seedDemoCatalogue, upsertProducts } from "./seed";

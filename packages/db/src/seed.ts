@@ -22,7 +22,15 @@ export const demoCatalogue: readonly NewProduct[] = [
 
 /** Inserts the demo catalogue, resetting price and stock of SKUs that already exist. */
 export async function seedDemoCatalogue(sql: postgres.Sql): Promise<number> {
-  const rows = demoCatalogue.map((p) => ({
+  return await upsertProducts(sql, demoCatalogue);
+}
+
+/**
+ * Inserts products (as the owner: no service role may), resetting name, price and stock of SKUs that already
+ * exist. Returns the number of rows written.
+ */
+export async function upsertProducts(sql: postgres.Sql, products: readonly NewProduct[]): Promise<number> {
+  const rows = products.map((p) => ({
     sku: p.sku,
     name: p.name,
     currency: p.currency ?? "USD",

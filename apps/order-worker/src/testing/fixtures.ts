@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ORDER_MESSAGE_SCHEMA_VERSION, type OrderMessage } from "@orders/contracts";
+import { upsertProducts } from "@orders/db";
 import type postgres from "postgres";
 
 /** A valid order message (a fresh order id unless given), as the API would queue it. */
@@ -28,14 +29,10 @@ export interface ProductSeed {
 
 /** Inserts products as the database owner (the worker role may not). */
 export async function seedProducts(admin: postgres.Sql, products: readonly ProductSeed[]): Promise<void> {
-  const rows = products.map((p) => ({
-    sku: p.sku,
-    name: p.sku,
-    currency: p.currency ?? "USD",
-    price_cents: p.priceCents,
-    stock: p.stock,
-  }));
-  await admin`insert into products ${admin(rows, "sku", "name", "currency", "price_cents", "stock")}`;
+  await upsertProducts(
+    admin,
+    products.map((p) => ({ ...p, name: p.sku })),
+  );
 }
 
 /** A prefix that keeps one test's SKUs apart from every other test's in the same database. */
