@@ -3,7 +3,8 @@ import type { NewProduct } from "./schema";
 
 /**
  * A small demo catalogue for local runs and tests. Some products have little stock so that rejections
- * (`insufficient_stock`) show up quickly. Never applied in production: only the local stack and tests call it.
+ * (`insufficient_stock`) show up quickly. Never applied in production: the local stack, tests and the migrator
+ * of non-production stages load it.
  */
 export const demoCatalogue: readonly NewProduct[] = [
   { sku: "KB-001", name: "Mechanical keyboard", priceCents: 8999, stock: 500 },
