@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 import type { ConnectionOptions } from "node:tls";
-import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
+import { defaultProvider } from "@aws-sdk/credential-provider-node";
 import { type Database, schema } from "@orders/db";
 import { databaseConnection } from "@orders/settings";
 import { drizzle } from "drizzle-orm/postgres-js";
@@ -67,7 +67,8 @@ export function createDb(
               port: config.port,
               username: config.user,
               region: config.region,
-              credentials: fromNodeProviderChain(),
+              // The default chain (environment variables first: the Lambda role's credentials).
+              credentials: defaultProvider(),
             }),
           ssl: verifiedTls(config.host, options.ca),
         });

@@ -1,3 +1,4 @@
+import { Signer } from "@aws-sdk/rds-signer";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createIamTokenProvider } from "./iam-token";
@@ -40,6 +41,17 @@ describe("IAM auth token", () => {
     expect(params["X-Amz-Credential"]).toBe("AKIAEXAMPLEFAKE00001/20261128/eu-west-1/rds-db/aws4_request");
     expect(params["X-Amz-Date"]).toBe("20261128T100000Z");
     expect(params["X-Amz-Signature"]).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("is exactly the token @aws-sdk/rds-signer's Signer gives for the same target, credentials and time", async () => {
+    for (const credentials of [
+      staticCredentials,
+      { ...staticCredentials, sessionToken: "session/token+=" },
+    ]) {
+      const ours = await createIamTokenProvider({ ...base, credentials: async () => credentials })();
+      const reference = await new Signer({ ...base, credentials }).getAuthToken();
+      expect(ours).toBe(reference);
+    }
   });
 
   it("is reused until the refresh margin before expiry, then signed anew", async () => {

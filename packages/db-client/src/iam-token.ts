@@ -1,5 +1,8 @@
-import { Signer } from "@aws-sdk/rds-signer";
+import { formatUrl } from "@aws-sdk/core/util";
 import { databaseConnection } from "@orders/settings";
+import { Sha256 } from "@smithy/core/checksum";
+import { HttpRequest } from "@smithy/core/protocols";
+import { SignatureV4 } from "@smithy/signature-v4";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
 
 export interface IamTokenProviderOptions {
@@ -32,9 +35,14 @@ interface CachedToken {
  * asks for the password on every new connection, so we keep one token until shortly before it expires, or
  * until the signing credentials change (a rotated Lambda role session).
  *
+ * The token is what `@aws-sdk/rds-signer`'s `Signer.getAuthToken()` returns (a test checks they are equal),
+ * signed here with the same SigV4 pieces. The Signer itself is not used because its module imports the
+ * whole `@aws-sdk/credential-providers` index (STS and SSO clients, instance-metadata providers) into
+ * every bundle at import time, although the credentials are always passed in.
+ *
  * @example
  * const token = createIamTokenProvider({ hostname, port: 5432, username: "orders_api", region,
- *   credentials: fromNodeProviderChain() });
+ *   credentials: defaultProvider() });
  * postgres({ host: hostname, pass: token, ssl: { rejectUnauthorized: true } });
  */
 export function createIamTokenProvider(options: IamTokenProviderOptions): IamTokenProvider {
@@ -46,14 +54,7 @@ export function createIamTokenProvider(options: IamTokenProviderOptions): IamTok
 
   async function sign(credentials: AwsCredentialIdentity, identity: string): Promise<string> {
     const signedAt = now();
-    const signer = new Signer({
-      hostname: options.hostname,
-      port: options.port,
-      username: options.username,
-      region: options.region,
-      credentials,
-    });
-    const token = await signer.getAuthToken();
+    const token = await signRdsConnect(options, credentials);
     const credentialsExpireAt = credentials.expiration?.getTime() ?? Number.POSITIVE_INFINITY;
     cached = { token, expiresAt: Math.min(signedAt + lifetimeMs, credentialsExpireAt), signedWith: identity };
     return token;
@@ -73,4 +74,22 @@ export function createIamTokenProvider(options: IamTokenProviderOptions): IamTok
     });
     return pending;
   };
+}
+
+/** RDS IAM auth token: a SigV4-presigned `GET /?Action=connect&DBUser=...` for `rds-db`, without scheme. */
+async function signRdsConnect(
+  target: Pick<IamTokenProviderOptions, "hostname" | "port" | "username" | "region">,
+  credentials: AwsCredentialIdentity,
+): Promise<string> {
+  const signer = new SignatureV4({ service: "rds-db", region: target.region, credentials, sha256: Sha256 });
+  const request = new HttpRequest({
+    method: "GET",
+    protocol: "https:",
+    hostname: target.hostname,
+    port: target.port,
+    query: { Action: "connect", DBUser: target.username },
+    headers: { host: `${target.hostname}:${target.port}` },
+  });
+  const presigned = await signer.presign(request, { expiresIn: databaseConnection.iamTokenLifetimeSeconds });
+  return formatUrl(presigned).replace("https://", "");
 }
