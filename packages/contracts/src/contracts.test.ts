@@ -35,6 +35,22 @@ describe("orderRequest", () => {
     expect(result.error?.issues.map((i) => i.path)).toEqual([["items", 1, "sku"]]);
   });
 
+  it("words its issues as classic zod does (mini registers no messages by itself)", () => {
+    const result = orderRequest.safeParse({
+      customerId: "",
+      items: [{ sku: "A", quantity: 0 }],
+      currency: "usd",
+      extra: 1,
+    });
+    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["customerId", "Too small: expected string to have >=1 characters"],
+      ["items.0.quantity", "Too small: expected number to be >=1"],
+      ["currency", "must be a three-letter ISO 4217 code in upper case"],
+      ["currency", "is not an ISO 4217 currency code"],
+      ["", 'Unrecognized key: "extra"'],
+    ]);
+  });
+
   it("refuses unknown currencies, fractional quantities, unknown fields and too many items", () => {
     const base = { customerId: "c", items: [{ sku: "A", quantity: 1 }] };
     expect(orderRequest.safeParse({ ...base, currency: "XYZ" }).success).toBe(false);

@@ -1,5 +1,6 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { currencyCode, orderLine } from "./order-request";
+import "./zod";
 
 export const ORDER_MESSAGE_SCHEMA_VERSION = 1;
 
@@ -10,13 +11,13 @@ export const ORDER_MESSAGE_SCHEMA_VERSION = 1;
 export const orderMessage = z.object({
   schemaVersion: z.literal(ORDER_MESSAGE_SCHEMA_VERSION),
   orderId: z.uuid(),
-  customerId: z.string().min(1).max(64),
+  customerId: z.string().check(z.minLength(1), z.maxLength(64)),
   currency: currencyCode,
-  items: z.array(orderLine).min(1).max(50),
+  items: z.array(orderLine).check(z.minLength(1), z.maxLength(50)),
   /** When the API accepted the request (ISO 8601, UTC). */
   acceptedAt: z.iso.datetime(),
   /** Ties API logs, worker logs and the response's X-Request-Id together. */
-  correlationId: z.string().min(1).max(128),
+  correlationId: z.string().check(z.minLength(1), z.maxLength(128)),
 });
 
 export type OrderMessage = z.infer<typeof orderMessage>;

@@ -1,26 +1,26 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import "./zod";
 
 /** ISO 4217 codes this runtime knows (from ICU), so no hand-kept list can drift. */
 const knownCurrencies = new Set(Intl.supportedValuesOf("currency"));
 
-export const currencyCode = z
-  .string()
-  .regex(/^[A-Z]{3}$/, "must be a three-letter ISO 4217 code in upper case")
-  .refine((code) => knownCurrencies.has(code), "is not an ISO 4217 currency code");
+export const currencyCode = z.string().check(
+  z.regex(/^[A-Z]{3}$/, "must be a three-letter ISO 4217 code in upper case"),
+  z.refine((code: string) => knownCurrencies.has(code), "is not an ISO 4217 currency code"),
+);
 
 export const orderLine = z.object({
-  sku: z.string().min(1).max(64),
-  quantity: z.int().min(1).max(1000),
+  sku: z.string().check(z.minLength(1), z.maxLength(64)),
+  quantity: z.int().check(z.minimum(1), z.maximum(1000)),
 });
 
 /** Body of `POST /orders`. */
 export const orderRequest = z.strictObject({
-  customerId: z.string().min(1).max(64),
-  items: z
-    .array(orderLine)
-    .min(1)
-    .max(50)
-    .superRefine((items, ctx) => {
+  customerId: z.string().check(z.minLength(1), z.maxLength(64)),
+  items: z.array(orderLine).check(
+    z.minLength(1),
+    z.maxLength(50),
+    z.superRefine((items, ctx) => {
       const seen = new Set<string>();
       items.forEach((item, index) => {
         if (seen.has(item.sku)) {
@@ -33,7 +33,8 @@ export const orderRequest = z.strictObject({
         seen.add(item.sku);
       });
     }),
-  currency: currencyCode.default("USD"),
+  ),
+  currency: z._default(currencyCode, "USD"),
 });
 
 export type OrderLine = z.infer<typeof orderLine>;

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { $ZodError } from "zod/v4/core";
 
 /** Where a failing field is in the request. */
 export type FieldLocation = "body" | "header" | "path" | "query";
@@ -28,13 +28,14 @@ export function locationOf(target: string): FieldLocation {
 }
 
 /**
- * One entry per zod issue, with the failing field as JSON pointer and as path segments.
+ * One entry per zod issue, with the failing field as JSON pointer and as path segments. Takes the error of
+ * classic zod and of zod/mini alike (both are zod 4 core errors).
  *
  * @example
  * const result = schema.safeParse(body);
  * if (!result.success) throw new ValidationError(fieldErrorsFrom(result.error, "body"));
  */
-export function fieldErrorsFrom(error: z.ZodError, location: FieldLocation): FieldError[] {
+export function fieldErrorsFrom(error: $ZodError, location: FieldLocation): FieldError[] {
   return error.issues.map((issue) => {
     // Symbol keys cannot come from JSON, a query string or a header; String() keeps the type honest.
     const path = issue.path.map((segment) => (typeof segment === "number" ? segment : String(segment)));
