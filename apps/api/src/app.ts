@@ -1,13 +1,6 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
-import { OpenAPIHono } from "@hono/zod-openapi";
-import {
-  fieldErrorsFrom,
-  locationOf,
-  type ProblemError,
-  problemResponse,
-  toProblem,
-  ValidationError,
-} from "@orders/http-problem";
+import { type ProblemError, problemResponse, toProblem } from "@orders/http-problem";
+import { Hono } from "hono";
 import type { ApiEnv } from "./app-env";
 import { NotFoundError, toProblemError } from "./errors";
 import { answerWrongMethodsWith405 } from "./method-not-allowed";
@@ -37,13 +30,8 @@ export interface ApiDeps {
  * const app = createApp({ queue, orders, products, logger });
  * const res = await app.request("/health");
  */
-export function createApp(deps: ApiDeps): OpenAPIHono<ApiEnv> {
-  const app = new OpenAPIHono<ApiEnv>({
-    defaultHook: (result) => {
-      if (!result.success)
-        throw new ValidationError(fieldErrorsFrom(result.error, locationOf(result.target)));
-    },
-  });
+export function createApp(deps: ApiDeps): Hono<ApiEnv> {
+  const app = new Hono<ApiEnv>();
 
   app.use(requestContext(deps.logger));
   registerHealthRoute(app);

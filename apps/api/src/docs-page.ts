@@ -1,9 +1,7 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
 import { problemAnchor } from "@orders/http-problem";
 import { html } from "hono/html";
+import type { OpenApiDocument } from "./openapi/document";
 import { type ProblemType, problemTypes } from "./problem-types";
-
-export type OpenApiDocument = ReturnType<OpenAPIHono["getOpenAPI31Document"]>;
 
 const methods = ["get", "post", "put", "patch", "delete"] as const;
 

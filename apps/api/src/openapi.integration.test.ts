@@ -1,5 +1,6 @@
 import { compileErrors, validate } from "@readme/openapi-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "./openapi/document";
 import { type ApiHarness, startApiHarness } from "./testing/api-harness";
 
 let h: ApiHarness;
@@ -24,6 +25,10 @@ describe("GET /openapi.json", () => {
     expect(doc.openapi).toBe("3.1.0");
     const result = await validate(structuredClone(doc) as never);
     expect(result.valid, result.valid ? "" : compileErrors(result)).toBe(true);
+  });
+
+  it("is the document generated from the schemas that validate (else: npm run openapi -w @orders/api)", async () => {
+    expect(await openApiDocument()).toEqual(buildOpenApiDocument());
   });
 
   it("lists every route with its methods and documents the problem responses", async () => {

@@ -1,9 +1,9 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
-import type { OpenAPIHono } from "@hono/zod-openapi";
 import { orderItemsTable, ordersTable, seedDemoCatalogue } from "@orders/db";
 import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
 import { createDb, type DbClient } from "@orders/db-client";
 import { drizzle } from "drizzle-orm/postgres-js";
+import type { Hono } from "hono";
 import postgres from "postgres";
 import { DbOrderReader } from "../adapters/db-order-reader";
 import { DbProductReader } from "../adapters/db-product-reader";
@@ -14,7 +14,7 @@ import { type LocalQueue, startLocalQueue } from "./local-queue";
 import { silentLogger } from "./log-capture";
 
 export interface ApiHarness {
-  app: OpenAPIHono<ApiEnv>;
+  app: Hono<ApiEnv>;
   database: TestDatabase;
   queue: LocalQueue;
   /** Connected as the API's own role (orders_api), like in production. */

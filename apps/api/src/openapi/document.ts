@@ -1,0 +1,121 @@
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { orderRequest } from "@orders/contracts";
+import { acceptOrderHeaders, orderIdParams } from "../schemas";
+import { requestSchema } from "./request-schemas";
+import { health, orderAccepted, orderView, problemResponses, productList } from "./response-schemas";
+
+export type OpenApiDocument = ReturnType<OpenAPIHono["getOpenAPI31Document"]>;
+
+const documentInfo = {
+  openapi: "3.1.0",
+  info: {
+    title: "Orders API",
+    version: "1.0.0",
+    description:
+      "Place orders (queued, processed asynchronously by a worker), read processed orders and the catalogue. " +
+      "Money is always integer cents.",
+  },
+} as const;
+
+const idempotencyKeyDescription =
+  "Makes retries safe: the same customer and key always get the same orderId, and the order is written once.";
+
+/**
+ * The API's OpenAPI 3.1 document. What the API validates (body, path parameter, header) is described from
+ * the very zod/mini schemas the routes validate with; the responses from the documentation-only schemas.
+ * Runs at build time (write-document.ts writes openapi.json, which the API serves) and in the tests, which
+ * check that the served document is this one: never in the Lambda function.
+ */
+export function buildOpenApiDocument(): OpenApiDocument {
+  // Only the generator's registry is used: the routes that serve these paths are in routes/.
+  const app = new OpenAPIHono();
+  for (const route of routes()) app.openAPIRegistry.registerPath(route);
+  return app.getOpenAPI31Document(documentInfo);
+}
+
+function routes() {
+  const header = acceptOrderHeaders.shape["idempotency-key"];
+  return [
+    createRoute({
+      method: "get",
+      path: "/health",
+      operationId: "health",
+      summary: "Liveness",
+      description: "Touches neither queue nor database, so a load balancer probe never costs a connection.",
+      responses: { 200: { description: "Alive", content: { "application/json": { schema: health } } } },
+    }),
+    createRoute({
+      method: "post",
+      path: "/orders",
+      operationId: "placeOrder",
+      summary: "Place an order",
+      description:
+        "Validates the order and puts it on the queue; answers 202 only once the message is on the queue. " +
+        "The worker prices it and reserves stock; poll GET /orders/{id} for the outcome.",
+      parameters: [
+        {
+          schema: requestSchema(header.def.innerType, {
+            description: idempotencyKeyDescription,
+            example: "checkout-7f3a",
+          }),
+          required: false,
+          description: idempotencyKeyDescription,
+          name: "idempotency-key",
+          in: "header",
+        },
+      ],
+      request: {
+        body: { required: true, content: { "application/json": { schema: requestSchema(orderRequest) } } },
+      },
+      responses: {
+        202: {
+          description: "Queued. `Location` points at the order.",
+          headers: { Location: { schema: { type: "string" }, description: "/orders/{orderId}" } },
+          content: { "application/json": { schema: orderAccepted } },
+        },
+        ...problemResponses({
+          400: "Invalid body or header, or malformed JSON",
+          413: "Body over 64 KiB",
+          415: "Body is not application/json",
+          503: "The queue did not take the order; retry after Retry-After seconds",
+        }),
+      },
+    }),
+    createRoute({
+      method: "get",
+      path: "/orders/{id}",
+      operationId: "getOrder",
+      summary: "Read a processed order",
+      description: "404 until the worker has processed the order.",
+      parameters: [
+        {
+          schema: requestSchema(orderIdParams.shape.id, { example: "6f1c2a4e-8b3d-5e7f-9a0b-1c2d3e4f5a6b" }),
+          required: true,
+          name: "id",
+          in: "path",
+        },
+      ],
+      responses: {
+        200: { description: "The processed order", content: { "application/json": { schema: orderView } } },
+        ...problemResponses({
+          400: "The id is not a UUID",
+          404: "Unknown or not processed yet",
+          503: "Database unavailable",
+        }),
+      },
+    }),
+    createRoute({
+      method: "get",
+      path: "/products",
+      operationId: "listProducts",
+      summary: "The catalogue, with price (integer cents) and stock",
+      responses: {
+        200: {
+          description: "Every product, by SKU",
+          content: { "application/json": { schema: productList } },
+        },
+        ...problemResponses({ 503: "Database unavailable" }),
+      },
+    }),
+  ];
+}

@@ -1,0 +1,59 @@
+import * as z from "zod/mini";
+
+/** A JSON Schema (OpenAPI 3.1 schema object) as plain data. */
+export type JsonSchema = { [key: string]: unknown };
+
+/**
+ * Keys in the order the OpenAPI generator used to write them, so the document (and the schemas printed on
+ * /docs) read the same whichever generator produced a part.
+ */
+const keyOrder = [
+  "type",
+  "format",
+  "properties",
+  "items",
+  "required",
+  "minItems",
+  "maxItems",
+  "minLength",
+  "maxLength",
+  "minimum",
+  "maximum",
+  "pattern",
+  "default",
+  "description",
+  "example",
+  "additionalProperties",
+];
+
+/**
+ * The JSON Schema of a zod/mini request schema as the client sends it (defaults make fields optional), by
+ * zod's own converter, with what OpenAPI does not use dropped: `$schema`, and the `pattern` zod adds beside a
+ * `format` (the format says it).
+ */
+export function requestSchema(schema: z.ZodMiniType, extra: JsonSchema = {}): JsonSchema {
+  const converted = z.toJSONSchema(schema, { io: "input", target: "draft-2020-12" }) as JsonSchema;
+  const { $schema: _, ...rest } = converted;
+  return ordered({ ...rest, ...extra });
+}
+
+function ordered(schema: JsonSchema): JsonSchema {
+  const { format, pattern } = schema;
+  const entries = Object.entries(schema)
+    .filter(([key]) => !(key === "pattern" && format !== undefined && pattern !== undefined))
+    .map(([key, value]): [string, unknown] => [key, nested(key, value)]);
+  const rank = (key: string) => (keyOrder.includes(key) ? keyOrder.indexOf(key) : keyOrder.length);
+  return Object.fromEntries(entries.sort(([a], [b]) => rank(a) - rank(b)));
+}
+
+function nested(key: string, value: unknown): unknown {
+  if (key === "properties" && value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([name, property]) => [name, ordered(property as JsonSchema)]),
+    );
+  }
+  if (key === "items" && value && typeof value === "object" && !Array.isArray(value)) {
+    return ordered(value as JsonSchema);
+  }
+  return value;
+}
