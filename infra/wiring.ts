@@ -1,4 +1,4 @@
-import type { ServiceName } from "@orders/settings";
+import { lambdaBundling, type ServiceName } from "@orders/settings";
 import { cloudDatabase, localDatabaseUrl } from "./database";
 import { vpc } from "./network";
 import { databaseEnvironment, observabilityEnvironment } from "./src/environment";
@@ -26,12 +26,14 @@ export function environment(serviceName: string, ...parts: $util.Input<Record<st
 }
 
 /**
- * Settings shared by every app function: runtime, architecture, log retention, and the VPC when deployed.
+ * Settings shared by every app function: runtime, architecture, how the code is bundled (the cold-start
+ * benchmark bundles the same way), log retention, and the VPC when deployed.
  * Under `sst dev` the functions run on your machine against the local database, so they stay out of the
  * VPC (nothing private to reach, and no NAT hop for the live-debugging bridge).
  */
 export const commonFunctionArgs = {
   ...lambdaRuntime,
+  nodejs: { ...lambdaBundling },
   logging: { retention: profile.logRetention },
   ...($dev ? {} : { vpc }),
 };

@@ -15,6 +15,8 @@ import { driverSource } from "./driver-source";
 import { handlersUnderTest, type LocalDeps } from "./handlers";
 
 const MB = 1024 * 1024;
+/** The issue's size limit for a function's code ("1 MB"), read as 1,000,000 bytes. */
+const MAX_BUNDLE_BYTES = 1_000_000;
 
 interface Sample {
   initMs: number;
@@ -117,6 +119,8 @@ export async function coldStart(options: BenchOptions): Promise<BenchResult> {
         handler: r.name,
         "bundle KiB": Math.round(r.bundle.bytes / 1024),
         "gzip KiB": Math.round(r.bundle.gzipBytes / 1024),
+        files: r.bundle.files,
+        "loaded KiB": Math.round(r.bundle.coldStartBytes / 1024),
         "init ms": r.initMs,
         "import ms": r.importMs,
         "x empty init": ratio(r),
@@ -128,18 +132,19 @@ export async function coldStart(options: BenchOptions): Promise<BenchResult> {
   );
   for (const r of rows.filter((row) => row.name !== "empty")) {
     options.log(
-      `  ${r.name} largest inputs: ${r.bundle.largestInputs.map((i) => `${i.path} ${Math.round(i.bytes / 1024)} KiB`).join(", ")}`,
+      `  ${r.name} largest inputs loaded at cold start: ${r.bundle.largestInputs.map((i) => `${i.path} ${Math.round(i.bytes / 1024)} KiB`).join(", ")}`,
     );
   }
   const api = rows.find((r) => r.name === "api");
   const largest = rows.reduce((a, b) => (b.bundle.bytes > a.bundle.bytes ? b : a));
-  const targetMet = rows.every((r) => r.bundle.bytes <= MB) && (!api || ratio(api) <= 1.5);
+  const targetMet = rows.every((r) => r.bundle.bytes <= MAX_BUNDLE_BYTES) && (!api || ratio(api) <= 1.5);
   return {
     name: "cold-start",
     summary:
-      `${rows.length - 1} handlers; largest bundle ${largest.name} ${Math.round(largest.bundle.bytes / 1024)} KiB ` +
+      `${rows.length - 1} handlers; largest bundle ${largest.name} ${largest.bundle.bytes.toLocaleString("en")} bytes ` +
       `(${Math.round(largest.bundle.gzipBytes / 1024)} KiB gzip); init empty ${empty?.initMs} ms, ` +
-      `api ${api?.initMs} ms (${api ? ratio(api) : "-"}x), api first POST ${api?.invokeMs} ms`,
+      `api ${api?.initMs} ms (${api ? ratio(api) : "-"}x), api first POST ${api?.invokeMs} ms ` +
+      `(init + first POST ${api ? Math.round((api.initMs + api.invokeMs) * 10) / 10 : "-"} ms)`,
     targetMet,
     figures: { runs, rows },
   };

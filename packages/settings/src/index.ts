@@ -5,4 +5,5 @@ export {
   type ServiceRole,
   serviceRoles,
 } from "./database";
+export { lambdaBundling } from "./lambda-bundling";
 export { type OrderFlowSettings, orderFlow, orderFlowProblems } from "./order-flow";
