@@ -1,6 +1,6 @@
 import { problemAnchor } from "@orders/http-problem";
+import type { OpenApiDocument } from "@orders/openapi";
 import { html } from "hono/html";
-import type { OpenApiDocument } from "./openapi/document";
 import { type ProblemType, problemTypes } from "./problem-types";
 
 const methods = ["get", "post", "put", "patch", "delete"] as const;

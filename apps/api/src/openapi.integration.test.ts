@@ -28,7 +28,9 @@ describe("GET /openapi.json", () => {
   });
 
   it("is the document generated from the schemas that validate (else: npm run openapi -w @orders/api)", async () => {
-    expect(await openApiDocument()).toEqual(buildOpenApiDocument());
+    // Byte for byte, key order included: what a client downloads is what the schemas generate.
+    const served = await h.app.request("/openapi.json");
+    expect(await served.text()).toBe(JSON.stringify(buildOpenApiDocument()));
   });
 
   it("lists every route with its methods and documents the problem responses", async () => {

@@ -20,3 +20,4 @@ export {
   problemTypeUri,
   validationErrorKind,
 } from "./problem-kind";
+export { jsonBody, validate } from "./validation";

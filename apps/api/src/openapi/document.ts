@@ -1,10 +1,9 @@
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { orderRequest } from "@orders/contracts";
+import type { OpenApiDocument } from "@orders/openapi";
+import { buildDocument, requestSchema } from "@orders/openapi/build";
 import { acceptOrderHeaders, orderIdParams } from "../schemas";
-import { requestSchema } from "./request-schemas";
 import { health, orderAccepted, orderView, problemResponses, productList } from "./response-schemas";
-
-export type OpenApiDocument = ReturnType<OpenAPIHono["getOpenAPI31Document"]>;
 
 const documentInfo = {
   openapi: "3.1.0",
@@ -27,10 +26,7 @@ const idempotencyKeyDescription =
  * check that the served document is this one: never in the Lambda function.
  */
 export function buildOpenApiDocument(): OpenApiDocument {
-  // Only the generator's registry is used: the routes that serve these paths are in routes/.
-  const app = new OpenAPIHono();
-  for (const route of routes()) app.openAPIRegistry.registerPath(route);
-  return app.getOpenAPI31Document(documentInfo);
+  return buildDocument(documentInfo, routes());
 }
 
 function routes() {

@@ -1,7 +1,5 @@
-import { writeFile } from "node:fs/promises";
+import { writeDocument } from "@orders/openapi/build";
 import { buildOpenApiDocument } from "./document";
 
 /** Regenerates openapi.json from the schemas (`npm run openapi -w @orders/api`). */
-const file = new URL("./openapi.json", import.meta.url);
-await writeFile(file, `${JSON.stringify(buildOpenApiDocument(), null, 2)}\n`);
-console.log(`wrote ${file.pathname}`);
+await writeDocument(new URL("./openapi.json", import.meta.url), buildOpenApiDocument());

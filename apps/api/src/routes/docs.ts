@@ -1,6 +1,6 @@
+import { loadOnce, type OpenApiDocument } from "@orders/openapi";
 import type { Hono } from "hono";
 import type { ApiEnv } from "../app-env";
-import type { OpenApiDocument } from "../openapi/document";
 
 /**
  * `GET /openapi.json` and `GET /docs`. The document is generated from the schemas that validate at build
@@ -8,17 +8,9 @@ import type { OpenApiDocument } from "../openapi/document";
  * request for it: cold starts carry neither it nor the generator (classic zod, ~450 KiB).
  */
 export function registerDocsRoutes(app: Hono<ApiEnv>): void {
-  let document: Promise<OpenApiDocument> | undefined;
-  const getDocument = () => {
-    document ??= import("../openapi/openapi.json", { with: { type: "json" } }).then(
-      (m) => m.default as OpenApiDocument,
-      (error: unknown) => {
-        document = undefined; // a failed load is tried again on the next request
-        throw error;
-      },
-    );
-    return document;
-  };
+  const getDocument = loadOnce(() =>
+    import("../openapi/openapi.json", { with: { type: "json" } }).then((m) => m.default as OpenApiDocument),
+  );
   app.get("/openapi.json", async (c) => c.json(await getDocument()));
   app.get("/docs", async (c) => {
     const [doc, { renderDocsPage }] = await Promise.all([getDocument(), import("../docs-page")]);

@@ -1,4 +1,5 @@
 import { orderRequest } from "@orders/contracts";
+import { jsonBody, validate } from "@orders/http-problem";
 import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { acceptOrder } from "../accept-order";
@@ -8,7 +9,6 @@ import { MAX_BODY_BYTES } from "../limits";
 import { toOrderView } from "../order-view";
 import type { OrderQueue, OrderReader } from "../ports";
 import { acceptOrderHeaders, orderIdParams } from "../schemas";
-import { jsonBody, validate } from "../validation";
 
 /**
  * `POST /orders` and `GET /orders/{id}`: wiring only; the work is in acceptOrder and the adapters. Their

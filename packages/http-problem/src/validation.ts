@@ -1,16 +1,18 @@
-import { fieldErrorsFrom, locationOf, ValidationError } from "@orders/http-problem";
 import type { MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { validator } from "hono/validator";
 import type * as z from "zod/mini";
+import { fieldErrorsFrom, locationOf } from "./field-errors";
+import { ValidationError } from "./problem-error";
 
 /**
- * Request validation with zod/mini schemas, as Hono middleware. It does what @hono/zod-openapi's `openapi()`
- * did for the routes (same order, same errors), without pulling classic zod into the Lambda bundle: a failed
- * schema throws a ValidationError listing each failing field, answered as one problem+json in `onError`.
+ * Request validation with zod/mini schemas, as Hono middleware, for every HTTP service. It does what
+ * @hono/zod-openapi's `openapi()` did for the routes (same order, same errors), without pulling classic zod
+ * into the Lambda bundles: a failed schema throws a ValidationError listing each failing field, answered as
+ * one problem+json by the service's `onError`.
  */
 
-type Target = "param" | "header" | "json";
+type Target = "param" | "query" | "header" | "json";
 
 /**
  * Validates one part of the request; the parsed value is then `c.req.valid(target)`. Header names are

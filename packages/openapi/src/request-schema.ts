@@ -4,8 +4,8 @@ import * as z from "zod/mini";
 export type JsonSchema = { [key: string]: unknown };
 
 /**
- * Keys in the order the OpenAPI generator used to write them, so the document (and the schemas printed on
- * /docs) read the same whichever generator produced a part.
+ * Keys in the order the OpenAPI generator writes them, so a document reads the same whichever of the two
+ * converters produced a part (the generator for response schemas, zod's own for request schemas).
  */
 const keyOrder = [
   "type",
@@ -29,12 +29,17 @@ const keyOrder = [
 /**
  * The JSON Schema of a zod/mini request schema as the client sends it (defaults make fields optional), by
  * zod's own converter, with what OpenAPI does not use dropped: `$schema`, and the `pattern` zod adds beside a
- * `format` (the format says it).
+ * `format` (the format says it). `extra` (an example, a description) follows in the order given, as the
+ * generator's `.openapi({...})` metadata did.
+ *
+ * @example
+ * requestSchema(z.uuid(), { example: "6f1c2a4e-8b3d-5e7f-9a0b-1c2d3e4f5a6b" });
+ * // { type: "string", format: "uuid", example: "6f1c2a4e-…" }
  */
 export function requestSchema(schema: z.ZodMiniType, extra: JsonSchema = {}): JsonSchema {
   const converted = z.toJSONSchema(schema, { io: "input", target: "draft-2020-12" }) as JsonSchema;
   const { $schema: _, ...rest } = converted;
-  return ordered({ ...rest, ...extra });
+  return { ...ordered(rest), ...extra };
 }
 
 function ordered(schema: JsonSchema): JsonSchema {

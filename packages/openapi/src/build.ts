@@ -1,0 +1,6 @@
+/*
+ * Build time only (document scripts and tests): the OpenAPI generator and classic zod come with it, so a
+ * Lambda handler must never import this entry point.
+ */
+export { buildDocument, type DocumentInfo, writeDocument } from "./document-file";
+export { type JsonSchema, requestSchema } from "./request-schema";
