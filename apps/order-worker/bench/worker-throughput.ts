@@ -4,9 +4,9 @@
  *   npx tsx apps/order-worker/bench/worker-throughput.ts        (or: npm run bench -w @orders/order-worker)
  *
  * Starts an embedded PostgreSQL 17, migrates it, seeds a catalogue with ample stock, then for batch sizes
- * 1, 10 and 100 (3 items per order) measures orders/s through `processOrderBatch` (lock products, read
- * existing ids, decide, one write statement, commit) over one connection as the worker role, beside the same
- * rows written with no locks, no reads and no stock update (the limit of one connection), two ways:
+ * 1, 10 and 100 (3 items per order) measures orders/s through `processOrderBatch` (one call of the database
+ * function `record_order_batch`: lock products, read existing ids, decide, write, in one statement) over one
+ * connection as the worker role, beside the same rows written with no locks, no reads and no stock update (the limit of one connection), two ways:
  * - a multi-row INSERT through postgres.js with bind parameters (orders + items in one statement);
  * - the same rows in one parameterless statement (one network round trip: the strictest floor).
  * Round trips are counted on the wire by a relay. Prints a table and a one-line summary.
@@ -19,8 +19,8 @@ import { createDb } from "@orders/db-client";
 import { createDatabase, startEmbeddedPostgres } from "@orders/local-postgres";
 import { serviceRoles } from "@orders/settings";
 import postgres from "postgres";
-import { jsonLiteral } from "../src/adapters/json-literal";
 import { processOrderBatch } from "../src/adapters/order-repository";
+import { jsonLiteral } from "../src/adapters/sql-literal";
 import { startRoundTripCounter } from "../src/testing/round-trip-counter";
 
 const BATCH_SIZES = [1, 10, 100] as const;

@@ -165,29 +165,36 @@ describe("order worker handler", () => {
     expect(await stockOf(`${p}-A`)).toBe(9);
   });
 
-  it("fails only the order the database refuses, not its whole batch", async () => {
-    const p = skuPrefix();
-    await seedProducts(admin, [{ sku: `${p}-A`, priceCents: 500, stock: 10 }]);
-    const fine = [
-      orderMessage([{ sku: `${p}-A`, quantity: 1 }]),
-      orderMessage([{ sku: `${p}-A`, quantity: 2 }]),
-    ];
+  it.each([
     // The contract accepts year 0000; PostgreSQL has no year 0 and refuses the timestamp (a permanent error).
-    const refused = orderMessage([{ sku: `${p}-A`, quantity: 1 }], { acceptedAt: "0000-01-01T00:00:00Z" });
-    const refusedRecord = sqsRecord(JSON.stringify(refused));
-    const { handler } = handlerWith(() => worker);
+    { what: "a timestamp", overrides: { acceptedAt: "0000-01-01T00:00:00Z" } },
+    // The contract accepts any text; PostgreSQL text cannot hold NUL.
+    { what: "text", overrides: { customerId: "nul \u0000 inside" } },
+  ])(
+    "fails only the order whose $what the database cannot store, not its whole batch",
+    async ({ overrides }) => {
+      const p = skuPrefix();
+      await seedProducts(admin, [{ sku: `${p}-A`, priceCents: 500, stock: 10 }]);
+      const fine = [
+        orderMessage([{ sku: `${p}-A`, quantity: 1 }]),
+        orderMessage([{ sku: `${p}-A`, quantity: 2 }]),
+      ];
+      const refused = orderMessage([{ sku: `${p}-A`, quantity: 1 }], overrides);
+      const refusedRecord = sqsRecord(JSON.stringify(refused));
+      const { handler } = handlerWith(() => worker);
 
-    const response = await handler(
-      sqsEvent([sqsRecord(JSON.stringify(fine[0])), refusedRecord, sqsRecord(JSON.stringify(fine[1]))]),
-    );
+      const response = await handler(
+        sqsEvent([sqsRecord(JSON.stringify(fine[0])), refusedRecord, sqsRecord(JSON.stringify(fine[1]))]),
+      );
 
-    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: refusedRecord.messageId }] });
-    expect(await statusesOf([...fine, refused].map((m) => m.orderId))).toEqual({
-      [fine[0]?.orderId as string]: "accepted",
-      [fine[1]?.orderId as string]: "accepted",
-    });
-    expect(await stockOf(`${p}-A`)).toBe(7);
-  });
+      expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: refusedRecord.messageId }] });
+      expect(await statusesOf([...fine, refused].map((m) => m.orderId))).toEqual({
+        [fine[0]?.orderId as string]: "accepted",
+        [fine[1]?.orderId as string]: "accepted",
+      });
+      expect(await stockOf(`${p}-A`)).toBe(7);
+    },
+  );
 
   it("reports the whole batch failed while the database is unreachable, and the same client recovers", async () => {
     const p = skuPrefix();

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { orderFlow, serviceRoles } from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import journal from "../migrations/meta/_journal.json" with { type: "json" };
 import { runMigrations } from "./migrate";
 import { seedDemoCatalogue } from "./seed";
 import { createTestDatabase, type TestDatabase } from "./testing";
@@ -60,7 +61,7 @@ describe("migrations", () => {
     const [row] = await admin<{ n: number }[]>`select count(*)::int as n from drizzle.__drizzle_migrations`;
     const [tables] = await admin<{ n: number }[]>`
       select count(*)::int as n from information_schema.tables where table_schema = 'public'`;
-    expect(row?.n).toBe(2);
+    expect(row?.n).toBe(journal.entries.length);
     expect(tables?.n).toBe(5);
   });
 
@@ -138,6 +139,23 @@ describe("worker role", () => {
     ).toBe(INSUFFICIENT_PRIVILEGE);
     expect(await outcome(() => worker`drop table order_items`)).toBe(MUST_BE_OWNER);
     expect(await outcome(() => worker`truncate orders`)).toBe(INSUFFICIENT_PRIVILEGE);
+  });
+
+  it("records a batch through record_order_batch, which only the worker may call", async () => {
+    const id = randomUUID();
+    const call = (sql: postgres.Sql) =>
+      sql.unsafe(`select outcome, total_cents from record_order_batch(
+        array['${id}']::uuid[], array['c-3'], array['USD'], array[now()], array[1], array['KB-001'], array[1])`);
+    expect(await outcome(() => call(connectAs("api")))).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await outcome(() => call(connectAs("reporting")))).toBe(INSUFFICIENT_PRIVILEGE);
+    const [price] = await admin<
+      { price_cents: string }[]
+    >`select price_cents from products where sku = 'KB-001'`;
+    expect(await call(connectAs("worker"))).toEqual([
+      { outcome: "accepted", total_cents: price?.price_cents },
+    ]);
+    const [order] = await admin<{ status: string }[]>`select status from orders where id = ${id}`;
+    expect(order?.status).toBe("accepted");
   });
 
   it("cannot oversell: the database refuses negative stock", async () => {

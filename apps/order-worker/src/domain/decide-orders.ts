@@ -24,8 +24,12 @@ export type OrderDecision =
   | { kind: "duplicate"; orderId: string };
 
 /**
- * Decides a whole batch in memory: the domain core of the worker, with no I/O. Returns one decision per
- * message, in message order. Expects each message to name a SKU once (see `readOrderMessage`).
+ * The worker's decision rules, as a pure function: the executable specification of the database function
+ * `record_order_batch` (packages/db/migrations/0002_record_order_batch.sql), which applies the same rules in
+ * production, under the product locks, in the statement that writes (see `processOrderBatch` for why there).
+ * A property test (order-repository.spec.integration.test.ts) holds the two to the same answer on generated
+ * batches; change both together. Returns one decision per message, in message order. Expects each message to
+ * name a SKU once (see `readOrderMessage`).
  *
  * Orders are considered in message order; each accepted order consumes stock that later orders of the same
  * batch can no longer take, so two orders for the last unit are decided first come, first served.
