@@ -27,12 +27,16 @@ async function translateDbErrors<T>(query: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Queue depths from SQS; any SQS failure is a 503 problem (the dashboard shows it and keeps the rest). */
-export function sqsQueueDepthReader(sqs: SQSClient, urls: QueueUrls): QueueDepthReader {
+/**
+ * Queue depths from SQS; any SQS failure is a 503 problem (the dashboard shows it and keeps the rest).
+ * `sqs` is a getter, like `sql` above: the client is built on the first queue request, since building one
+ * starts reading the SDK's shared config files (for its defaults mode), work a cold start need not do.
+ */
+export function sqsQueueDepthReader(sqs: () => SQSClient, urls: QueueUrls): QueueDepthReader {
   return {
     read: async () => {
       try {
-        return await readQueueDepths(sqs, urls);
+        return await readQueueDepths(sqs(), urls);
       } catch (error) {
         throw new QueueUnavailableError(error);
       }

@@ -6,15 +6,16 @@ import { createReportingApp } from "./http/create-app";
 import { logger } from "./logger";
 
 /**
- * The app wired to the real world from the environment: PostgreSQL as `orders_reporting` (opened on first
- * use) and SQS (`new SQSClient({})`, so `AWS_ENDPOINT_URL_SQS` points it at a local emulator). Fails fast
- * on missing queue URLs.
+ * The app wired to the real world from the environment: PostgreSQL as `orders_reporting` and SQS
+ * (`new SQSClient({})`, so `AWS_ENDPOINT_URL_SQS` points it at a local emulator), each created on first
+ * use and kept. Fails fast on missing queue URLs.
  */
 export function createRuntimeApp() {
   const queueUrls = queueUrlsFromEnv();
+  let sqs: SQSClient | undefined;
   return createReportingApp({
     reports: postgresReportReader(() => reportingDb().sql),
-    queues: sqsQueueDepthReader(new SQSClient({}), queueUrls),
+    queues: sqsQueueDepthReader(() => (sqs ??= new SQSClient({})), queueUrls),
     logger,
   });
 }

@@ -8,5 +8,7 @@ import { config } from "zod/mini";
  * config is shared, so classic zod elsewhere in a process sees the same locale), so every issue reads
  * exactly as classic zod would write it ("Too small: expected number to be >=1"). Import `z` from
  * "zod/mini" as `import * as z` (not `import { z }`, whose namespace object esbuild cannot tree-shake).
+ * Services that validate with zod/mini schemas of their own import this module alone:
+ * `import "@orders/contracts/zod"`.
  */
 config(en());

@@ -1,14 +1,9 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
-import {
-  fieldErrorsFrom,
-  ProblemError,
-  problemResponse,
-  toProblem,
-  ValidationError,
-} from "@orders/http-problem";
+import { ProblemError, problemResponse, toProblem } from "@orders/http-problem";
+import { Hono } from "hono";
 import type { QueueDepthReader, ReportReader } from "../ports";
 import { NotFoundError } from "./report-errors";
 import { registerDashboardRoutes } from "./routes/dashboard-routes";
+import { registerOpenApiRoute } from "./routes/openapi-routes";
 import { registerProblemDocsRoutes } from "./routes/problem-docs-routes";
 import { registerReportRoutes } from "./routes/report-routes";
 
@@ -37,30 +32,13 @@ export interface ReportingAppDeps {
  * const app = createReportingApp({ reports, queues, logger });
  * const res = await app.request("/reports/daily-sales?from=2026-11-01&to=2026-11-30");
  */
-export function createReportingApp(deps: ReportingAppDeps): OpenAPIHono {
-  const app = new OpenAPIHono({
-    defaultHook: (result) => {
-      // Every input of this read-only API is a query parameter.
-      if (!result.success) throw new ValidationError(fieldErrorsFrom(result.error, "query"));
-    },
-  });
+export function createReportingApp(deps: ReportingAppDeps): Hono {
+  const app = new Hono();
 
   registerReportRoutes(app, deps);
   registerDashboardRoutes(app, { now: deps.now ?? (() => new Date()) });
   registerProblemDocsRoutes(app);
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "Orders reporting API",
-      version: "1.0.0",
-      description:
-        "Read-only sales reports over accepted orders (UTC days by processing time) and queue depth. " +
-        "Errors are RFC 9457 application/problem+json; a validation problem lists each failing query " +
-        "parameter in `errors` (JSON pointer and message). Problem types, each documented on /docs: " +
-        "validation-error (400), not-found (404), internal-error (500), queue-unavailable (503), " +
-        "database-unavailable (503).",
-    },
-  });
+  registerOpenApiRoute(app);
 
   app.notFound((c) => respond(new NotFoundError(c.req.path), c.req.path));
 

@@ -10,6 +10,7 @@ import { ordersArbitrary } from "../testing/order-arbitrary";
 import { clearOrders, type FixtureOrder, insertOrders } from "../testing/order-fixtures";
 import { type ReportingHarness, startReportingHarness } from "../testing/reporting-harness";
 import { createReportingApp } from "./create-app";
+import { buildOpenApiDocument } from "./openapi/document";
 
 let h: ReportingHarness;
 
@@ -179,6 +180,28 @@ describe("validation", () => {
     for (const error of body.errors)
       expect(error).toMatchObject({ in: "query", message: expect.any(String) });
   });
+
+  it("lists every failing parameter with its message, as the routes did with @hono/zod-openapi", async () => {
+    const missing = await getJson("/reports/top-products?limit=ten");
+    expect(missing.body.errors).toEqual([
+      { in: "query", pointer: "/from", path: ["from"], message: "required, as YYYY-MM-DD" },
+      { in: "query", pointer: "/to", path: ["to"], message: "required, as YYYY-MM-DD" },
+      { in: "query", pointer: "/limit", path: ["limit"], message: "must be a whole number" },
+    ]);
+    const range = await getJson("/reports/top-products?from=2026-11-02&to=2026-11-01&limit=101");
+    expect(range.body.errors).toEqual([
+      { in: "query", pointer: "/limit", path: ["limit"], message: "must be at most 100" },
+      { in: "query", pointer: "/to", path: ["to"], message: "must not be before from" },
+    ]);
+    const repeated = await getJson("/reports/daily-sales?from=2026-11-02&to=2026-11-01&to=2026-11-03");
+    expect(repeated.body.errors).toEqual([
+      { in: "query", pointer: "/to", path: ["to"], message: "required, as YYYY-MM-DD" },
+    ]);
+    const backwards = await getJson("/reports/daily-sales?from=2026-11-02&to=2026-11-01");
+    expect(backwards.body.errors).toEqual([
+      { in: "query", pointer: "/to", path: ["to"], message: "must not be before from" },
+    ]);
+  });
 });
 
 describe("service", () => {
@@ -201,6 +224,12 @@ describe("service", () => {
     expect(body.paths["/reports/daily-sales"].get.responses["400"].content).toHaveProperty([
       "application/problem+json",
     ]);
+  });
+
+  it("serves the document generated from the schemas that validate, byte for byte (else: npm run openapi -w @orders/reporting)", async () => {
+    const served = await h.app.request("/openapi.json");
+    expect(served.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(await served.text()).toBe(JSON.stringify(buildOpenApiDocument()));
   });
 
   it("serves the dashboard page and Chart.js from its own origin", async () => {

@@ -60,7 +60,7 @@ describe("GET /reports/queue", () => {
     try {
       const app = createReportingApp({
         reports: postgresReportReader(() => h.reporting.sql),
-        queues: sqsQueueDepthReader(sqs, {
+        queues: sqsQueueDepthReader(() => sqs, {
           orders: h.queues.urls.orders.replace(/orders$/, "no-such-queue"),
           deadLetter: h.queues.urls.deadLetter,
         }),

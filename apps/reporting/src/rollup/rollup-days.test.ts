@@ -40,4 +40,28 @@ describe("parseRollupRequest", () => {
   ])("rejects %j naming the %s field", (event, field) => {
     expect(() => parseRollupRequest(event)).toThrow(new RegExp(`"${field}"`));
   });
+
+  it("words zod's own issues in English, as classic zod did (zod/mini registers no messages itself)", () => {
+    const issues = (event: unknown) => {
+      try {
+        parseRollupRequest(event);
+      } catch (error) {
+        return (error as { issues: { path: PropertyKey[]; message: string }[] }).issues.map((i) => [
+          i.path.join("."),
+          i.message,
+        ]);
+      }
+      throw new Error("expected the request to be refused");
+    };
+    expect(issues({ days: "2026-11-01" })).toEqual([
+      ["days", "Invalid input: expected array, received string"],
+    ]);
+    expect(issues({ days: Array.from({ length: 367 }, () => "2026-11-01") })).toEqual([
+      ["days", "Too big: expected array to have <=366 items"],
+    ]);
+    expect(issues({ from: 5, to: "2026-11-01" })).toEqual([
+      ["from", "Invalid input: expected string, received number"],
+    ]);
+    expect(issues({ days: ["2026-02-30"] })).toEqual([["days.0", "must be a calendar day as YYYY-MM-DD"]]);
+  });
 });

@@ -1,8 +1,10 @@
-import { z } from "zod";
+// zod/mini words issues in English only once told to; "days" and the types rely on zod's own messages.
+import "@orders/contracts/zod";
+import * as z from "zod/mini";
 import { maxRangeDays } from "../calendar/report-limits";
 import { daySpan, isUtcDay, type UtcDay } from "../calendar/utc-day";
 
-const utcDay = z.string().refine(isUtcDay, "must be a calendar day as YYYY-MM-DD");
+const utcDay = z.string().check(z.refine(isUtcDay, "must be a calendar day as YYYY-MM-DD"));
 
 /**
  * Extra days a rollup run should rebuild (a backfill), on top of the scheduled window. Either a list of days,
@@ -10,22 +12,28 @@ const utcDay = z.string().refine(isUtcDay, "must be a calendar day as YYYY-MM-DD
  */
 export const rollupRequestSchema = z
   .object({
-    days: z.array(utcDay).max(maxRangeDays).optional(),
-    from: utcDay.optional(),
-    to: utcDay.optional(),
+    days: z.optional(z.array(utcDay).check(z.maxLength(maxRangeDays))),
+    from: z.optional(utcDay),
+    to: z.optional(utcDay),
   })
-  .superRefine((request, ctx) => {
-    if ((request.from === undefined) !== (request.to === undefined)) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "from and to must be given together" });
-      return;
-    }
-    if (request.from === undefined || request.to === undefined) return;
-    const span = daySpan(request.from, request.to);
-    if (span < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "to must not be before from" });
-    if (span > maxRangeDays) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: `a range covers at most ${maxRangeDays} days` });
-    }
-  });
+  .check(
+    z.superRefine((request, ctx) => {
+      if ((request.from === undefined) !== (request.to === undefined)) {
+        ctx.addIssue({ code: "custom", path: ["to"], message: "from and to must be given together" });
+        return;
+      }
+      if (request.from === undefined || request.to === undefined) return;
+      const span = daySpan(request.from, request.to);
+      if (span < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "to must not be before from" });
+      if (span > maxRangeDays) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["to"],
+          message: `a range covers at most ${maxRangeDays} days`,
+        });
+      }
+    }),
+  );
 
 export type RollupRequest = z.infer<typeof rollupRequestSchema>;
 
@@ -39,14 +47,15 @@ export interface ValidRollupRequest {
 /**
  * Reads the backfill request out of whatever invoked the rollup: an EventBridge scheduled event (no request:
  * its `detail` is `{}`), a rule or schedule target with a constant JSON input (`{"days": [...]}`, the request
- * is the whole event), or a custom event carrying the request in `detail`. Throws a `ZodError` naming the
- * bad field, so a mistyped backfill fails loudly instead of silently rolling up nothing.
+ * is the whole event), or a custom event carrying the request in `detail`. Throws zod's error (`$ZodError`,
+ * its message the issues as JSON) naming the bad field, so a mistyped backfill fails loudly instead of
+ * silently rolling up nothing.
  */
 export function parseRollupRequest(event: unknown): ValidRollupRequest {
   const top = isRecord(event) ? event : {};
   const detail = isRecord(top.detail) ? top.detail : {};
   const { days, from, to } = { ...top, ...detail };
-  return rollupRequestSchema.parse({ days, from, to });
+  return z.parse(rollupRequestSchema, { days, from, to });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -87,7 +87,7 @@ try {
   cleanups.unshift(async () => sqs.destroy());
   const app = createReportingApp({
     reports: postgresReportReader(() => reporting.sql),
-    queues: sqsQueueDepthReader(sqs, queues.urls),
+    queues: sqsQueueDepthReader(() => sqs, queues.urls),
     logger,
   });
   const served = await serveApp(app.fetch);

@@ -34,7 +34,7 @@ export async function startReportingHarness(prefix: string): Promise<ReportingHa
   const sqs = new SQSClient({});
   const app = createReportingApp({
     reports: postgresReportReader(() => reporting.sql),
-    queues: sqsQueueDepthReader(sqs, queues.urls),
+    queues: sqsQueueDepthReader(() => sqs, queues.urls),
     logger: { error: (_message, error) => loggedErrors.push(error), warn: () => {} },
   });
   return {

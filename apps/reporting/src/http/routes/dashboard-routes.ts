@@ -1,4 +1,4 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Hono } from "hono";
 import { addDays, utcDayOf } from "../../calendar/utc-day";
 import { chartJsSource } from "../../dashboard/chart-asset";
 import { dashboardScript } from "../../dashboard/dashboard-script";
@@ -12,7 +12,7 @@ const contentSecurityPolicy =
   "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'";
 
 /** `/` (the dashboard page) and its two scripts. Not part of the OpenAPI document: they are not API. */
-export function registerDashboardRoutes(app: OpenAPIHono, deps: { now: () => Date }): void {
+export function registerDashboardRoutes(app: Hono, deps: { now: () => Date }): void {
   app.get("/", (c) => {
     const asked = Number(c.req.query("days"));
     const days = (rangeChoices as readonly number[]).includes(asked) ? asked : defaultDays;

@@ -1,5 +1,5 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
 import { problemAnchor } from "@orders/http-problem";
+import type { Hono } from "hono";
 import { html } from "hono/html";
 import { problemKinds } from "../report-errors";
 
@@ -21,7 +21,7 @@ ${Object.values(problemKinds).map(
  * `GET /docs`: one anchor per problem kind, so a problem's `type` URI (`/docs#problem-<slug>`, the scheme
  * shared with the orders API) resolves to its documentation. Not API, hence not in the OpenAPI document.
  */
-export function registerProblemDocsRoutes(app: OpenAPIHono): void {
+export function registerProblemDocsRoutes(app: Hono): void {
   app.get("/docs", (c) => {
     // Nothing external and no script: the page cannot be used to run code.
     c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");

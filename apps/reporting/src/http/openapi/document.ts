@@ -1,0 +1,95 @@
+import { createRoute } from "@hono/zod-openapi";
+import type { OpenApiDocument } from "@orders/openapi";
+import { buildDocument, type JsonSchema, requestSchema } from "@orders/openapi/build";
+import type * as z from "zod/mini";
+import { rangeQuerySchema, topProductsQuerySchema } from "../schemas";
+import { dailySalesSchema, problem, queueDepthsSchema, topProductsSchema } from "./response-schemas";
+
+const documentInfo = {
+  openapi: "3.1.0",
+  info: {
+    title: "Orders reporting API",
+    version: "1.0.0",
+    description:
+      "Read-only sales reports over accepted orders (UTC days by processing time) and queue depth. " +
+      "Errors are RFC 9457 application/problem+json; a validation problem lists each failing query " +
+      "parameter in `errors` (JSON pointer and message). Problem types, each documented on /docs: " +
+      "validation-error (400), not-found (404), internal-error (500), queue-unavailable (503), " +
+      "database-unavailable (503).",
+  },
+} as const;
+
+/**
+ * The reporting API's OpenAPI 3.1 document. The query parameters are described from the very zod/mini
+ * schemas the routes validate with; the responses from the documentation-only schemas. Runs at build time
+ * (write-document.ts writes openapi.json, which the service serves) and in the tests, which check that the
+ * served document is this one: never in the Lambda function.
+ */
+export function buildOpenApiDocument(): OpenApiDocument {
+  return buildDocument(documentInfo, routes());
+}
+
+/** A query parameter described from its schema (required unless it has a default). */
+function queryParameter(name: string, schema: z.ZodMiniType, extra: JsonSchema) {
+  const json = requestSchema(schema, extra);
+  const description = typeof extra.description === "string" ? { description: extra.description } : {};
+  return { schema: json, required: !("default" in json), ...description, name, in: "query" as const };
+}
+
+function rangeParameters(shape: typeof rangeQuerySchema.shape) {
+  return [
+    queryParameter("from", shape.from, { example: "2026-11-01", description: "UTC day, first included" }),
+    queryParameter("to", shape.to, { example: "2026-11-30", description: "UTC day, last included" }),
+  ];
+}
+
+function routes() {
+  return [
+    createRoute({
+      method: "get",
+      path: "/reports/daily-sales",
+      summary: "Accepted orders, units and revenue per UTC day",
+      description:
+        "One entry per day with at least one accepted order, by the day the order was processed (UTC). " +
+        "Closed days come from the rollups, recent ones are aggregated live, so new orders show at once.",
+      parameters: rangeParameters(rangeQuerySchema.shape),
+      responses: {
+        200: {
+          description: "Days with activity, in order",
+          content: { "application/json": { schema: dailySalesSchema } },
+        },
+        400: problem("Missing or invalid from/to, to before from, or a range over 366 days"),
+        503: problem("Database unavailable"),
+      },
+    }),
+    createRoute({
+      method: "get",
+      path: "/reports/top-products",
+      summary: "Best-selling products by revenue over a range of UTC days",
+      parameters: [
+        ...rangeParameters(topProductsQuerySchema.shape),
+        queryParameter("limit", topProductsQuerySchema.shape.limit, { example: 10 }),
+      ],
+      responses: {
+        200: {
+          description: "Products by revenue (highest first, ties by SKU)",
+          content: { "application/json": { schema: topProductsSchema } },
+        },
+        400: problem("Invalid range or limit outside 1..100"),
+        503: problem("Database unavailable"),
+      },
+    }),
+    createRoute({
+      method: "get",
+      path: "/reports/queue",
+      summary: "Approximate depth of the orders queue and its dead-letter queue",
+      responses: {
+        200: {
+          description: "Depths from SQS GetQueueAttributes",
+          content: { "application/json": { schema: queueDepthsSchema } },
+        },
+        503: problem("SQS could not be read"),
+      },
+    }),
+  ];
+}

@@ -1,0 +1,5 @@
+import { writeDocument } from "@orders/openapi/build";
+import { buildOpenApiDocument } from "./document";
+
+/** Regenerates openapi.json from the schemas (`npm run openapi -w @orders/reporting`). */
+await writeDocument(new URL("./openapi.json", import.meta.url), buildOpenApiDocument());
