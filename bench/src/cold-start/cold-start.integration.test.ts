@@ -1,10 +1,14 @@
-import { describe, expect, it } from "vitest";
-import { type ColdStartRow, coldStart } from "./cold-start";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type ColdStartRow, coldStart, MAX_BUNDLE_BYTES } from "./cold-start";
 
 describe("cold start (smoke: one fresh process per handler)", () => {
-  it("bundles every handler as SST would and serves a first invocation from a fresh process", async () => {
+  let rows: ColdStartRow[];
+  beforeAll(async () => {
     const result = await coldStart({ quick: true, log: () => {} });
-    const rows = (result.figures as { rows: ColdStartRow[] }).rows;
+    rows = (result.figures as { rows: ColdStartRow[] }).rows;
+  });
+
+  it("bundles every handler as SST would and serves a first invocation from a fresh process", () => {
     const outcome = (name: string) => rows.find((r) => r.name === name)?.outcome;
 
     expect(outcome("empty")).toBe("HTTP 200");
@@ -20,5 +24,13 @@ describe("cold start (smoke: one fresh process per handler)", () => {
       expect(row.bundle.gzipBytes).toBeLessThan(row.bundle.bytes);
       expect(row.initMs).toBeGreaterThan(0);
     }
+  });
+
+  it("keeps every function's code under 1 MB and opens nothing at import that could wait for first use", () => {
+    // Issue 6 §4: the whole function (entry and every chunk), not only what a cold start loads.
+    expect(rows.filter((r) => r.bundle.bytes > MAX_BUNDLE_BYTES).map((r) => r.name)).toEqual([]);
+    // No socket, timer or file read left pending by the import alone (e.g. an AWS SDK client built at import
+    // starts reading the shared config files).
+    expect(rows.filter((r) => r.handlesAfterImport.length > 0).map((r) => r.name)).toEqual([]);
   });
 });
