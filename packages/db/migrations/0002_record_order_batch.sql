@@ -25,15 +25,17 @@
 -- the tables, only EXECUTE on this function.
 --
 -- Input: the batch as typed arrays (no JSON to unpack): per message, in message order, its order id, customer,
--- currency and acceptance time; per item, ordered by message, the message's 1-based index, SKU and quantity
--- (each SKU at most once per message). Output: one row per message, in message order.
+-- currency and acceptance time; the distinct SKUs the batch names (any order); per item, ordered by message,
+-- the message's 1-based index, the item's SKU as a 1-based index into those SKUs, and its quantity (each SKU
+-- at most once per message). Output: one row per message, in message order.
 CREATE FUNCTION record_order_batch(
   order_ids uuid[],
   customer_ids text[],
   order_currencies text[],
   order_accepted_at timestamptz[],
+  product_skus text[],
   item_messages int[],
-  item_skus text[],
+  item_products int[],
   item_quantities int[]
 )
 RETURNS TABLE (message_index int, order_id uuid, outcome text, total_cents bigint, rejection_reason text)
@@ -42,11 +44,11 @@ VOLATILE
 AS $fn$
 DECLARE
   message_count int := coalesce(array_length(order_ids, 1), 0);
+  product_count int := coalesce(array_length(product_skus, 1), 0);
   item_count int := coalesce(array_length(item_messages, 1), 0);
   already_recorded uuid[];
-  it_product int[]; -- index into the cat_ arrays; NULL for a SKU the catalogue does not know
   it_prices bigint[] := '{}';
-  -- The batch's products, locked, in SKU order.
+  -- The batch's products as locked, aligned with product_skus; NULL for a SKU the catalogue does not know.
   cat_currencies text[];
   cat_prices bigint[];
   available int[];
@@ -67,27 +69,25 @@ BEGIN
   IF coalesce(array_length(customer_ids, 1), 0) <> message_count
      OR coalesce(array_length(order_currencies, 1), 0) <> message_count
      OR coalesce(array_length(order_accepted_at, 1), 0) <> message_count
-     OR coalesce(array_length(item_skus, 1), 0) <> item_count
+     OR coalesce(array_length(item_products, 1), 0) <> item_count
      OR coalesce(array_length(item_quantities, 1), 0) <> item_count THEN
     RAISE EXCEPTION 'record_order_batch: arrays of one batch differ in length' USING ERRCODE = 'invalid_parameter_value';
   END IF;
 
   -- Lock the batch's products in SKU order, and read them.
-  WITH catalogue AS (
-    SELECT locked.*, row_number() OVER (ORDER BY locked.sku)::int AS n
-    FROM (SELECT products.sku, products.currency, products.price_cents, products.stock
-          FROM products
-          WHERE products.sku = ANY (item_skus)
-          ORDER BY products.sku
-          FOR NO KEY UPDATE) AS locked
+  WITH locked AS MATERIALIZED (
+    SELECT products.sku, products.currency, products.price_cents, products.stock
+    FROM products
+    WHERE products.sku = ANY (product_skus)
+    ORDER BY products.sku
+    FOR NO KEY UPDATE
   )
-  SELECT (SELECT coalesce(array_agg(catalogue.n ORDER BY t.n), '{}')
-          FROM unnest(item_skus) WITH ORDINALITY AS t(sku, n)
-          LEFT JOIN catalogue ON catalogue.sku = t.sku),
-         (SELECT coalesce(array_agg(catalogue.currency ORDER BY catalogue.n), '{}') FROM catalogue),
-         (SELECT coalesce(array_agg(catalogue.price_cents ORDER BY catalogue.n), '{}') FROM catalogue),
-         (SELECT coalesce(array_agg(catalogue.stock ORDER BY catalogue.n), '{}') FROM catalogue)
-  INTO it_product, cat_currencies, cat_prices, available;
+  SELECT coalesce(array_agg(locked.currency ORDER BY named.n), '{}'),
+         coalesce(array_agg(locked.price_cents ORDER BY named.n), '{}'),
+         coalesce(array_agg(locked.stock ORDER BY named.n), '{}')
+  INTO cat_currencies, cat_prices, available
+  FROM unnest(product_skus) WITH ORDINALITY AS named(sku, n)
+  LEFT JOIN locked ON locked.sku = named.sku;
 
   -- Only now, with the locks held: this statement's fresh snapshot sees every batch that held them before.
   already_recorded := ARRAY(SELECT o.id FROM orders AS o WHERE o.id = ANY (order_ids));
@@ -101,17 +101,18 @@ BEGIN
     last_item := first_item - 1;
     WHILE last_item < item_count AND item_messages[last_item + 1] = m LOOP
       last_item := last_item + 1;
-      c := it_product[last_item];
-      IF c IS NULL THEN
-        unknown_sku := coalesce(unknown_sku, item_skus[last_item]);
-        it_prices[last_item] := NULL;
-      ELSE
-        it_prices[last_item] := cat_prices[c];
-        IF cat_currencies[c] <> order_currencies[m] THEN
-          foreign_currency := coalesce(foreign_currency, cat_currencies[c]);
-        ELSIF available[c] < item_quantities[last_item] THEN
-          short_sku := coalesce(short_sku, item_skus[last_item]);
-        END IF;
+      c := item_products[last_item];
+      IF c IS NULL OR c < 1 OR c > product_count THEN
+        RAISE EXCEPTION 'record_order_batch: item % names no SKU of the batch', last_item
+          USING ERRCODE = 'invalid_parameter_value';
+      END IF;
+      it_prices[last_item] := cat_prices[c];
+      IF cat_currencies[c] IS NULL THEN
+        unknown_sku := coalesce(unknown_sku, product_skus[c]);
+      ELSIF cat_currencies[c] <> order_currencies[m] THEN
+        foreign_currency := coalesce(foreign_currency, cat_currencies[c]);
+      ELSIF available[c] < item_quantities[last_item] THEN
+        short_sku := coalesce(short_sku, product_skus[c]);
       END IF;
     END LOOP;
     d_totals[m] := NULL;
@@ -130,7 +131,7 @@ BEGIN
     ELSE
       total := 0;
       FOR i IN first_item .. last_item LOOP
-        c := it_product[i];
+        c := item_products[i];
         available[c] := available[c] - item_quantities[i];
         total := total + item_quantities[i] * it_prices[i];
       END LOOP;
@@ -163,11 +164,12 @@ BEGIN
     RETURNING orders.id
   ),
   lines AS (
-    SELECT decided.id, decided.outcome, t.sku, t.quantity, t.price
+    SELECT decided.id, decided.outcome, named.sku, t.quantity, t.price
     FROM decided
     JOIN new_orders ON new_orders.id = decided.id
-    JOIN unnest(item_messages, item_skus, item_quantities, it_prices) AS t(message, sku, quantity, price)
+    JOIN unnest(item_messages, item_products, item_quantities, it_prices) AS t(message, product, quantity, price)
       ON t.message = decided.n
+    JOIN unnest(product_skus) WITH ORDINALITY AS named(sku, n) ON named.n = t.product
   ),
   new_items AS (
     INSERT INTO order_items (order_id, sku, quantity, unit_price_cents)
@@ -194,5 +196,5 @@ END
 $fn$;--> statement-breakpoint
 
 -- Only the worker may call it (functions are executable by PUBLIC unless revoked).
-REVOKE ALL ON FUNCTION record_order_batch(uuid[], text[], text[], timestamptz[], int[], text[], int[]) FROM PUBLIC;--> statement-breakpoint
-GRANT EXECUTE ON FUNCTION record_order_batch(uuid[], text[], text[], timestamptz[], int[], text[], int[]) TO orders_worker;
+REVOKE ALL ON FUNCTION record_order_batch(uuid[], text[], text[], timestamptz[], text[], int[], int[], int[]) FROM PUBLIC;--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION record_order_batch(uuid[], text[], text[], timestamptz[], text[], int[], int[], int[]) TO orders_worker;

@@ -145,7 +145,7 @@ describe("worker role", () => {
     const id = randomUUID();
     const call = (sql: postgres.Sql) =>
       sql.unsafe(`select outcome, total_cents from record_order_batch(
-        array['${id}']::uuid[], array['c-3'], array['USD'], array[now()], array[1], array['KB-001'], array[1])`);
+        array['${id}']::uuid[], array['c-3'], array['USD'], array[now()], array['KB-001'], array[1], array[1], array[1])`);
     expect(await outcome(() => call(connectAs("api")))).toBe(INSUFFICIENT_PRIVILEGE);
     expect(await outcome(() => call(connectAs("reporting")))).toBe(INSUFFICIENT_PRIVILEGE);
     const [price] = await admin<

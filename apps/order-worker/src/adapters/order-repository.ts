@@ -31,7 +31,18 @@ export async function processOrderBatch(
   messages: readonly OrderMessage[],
 ): Promise<OrderOutcome[]> {
   if (messages.length === 0) return [];
-  const items = messages.flatMap((m, index) => m.items.map((item) => ({ message: index + 1, ...item })));
+  // The SKUs the batch names, once each; items point at them by 1-based index.
+  const productIndex = new Map<string, number>();
+  for (const m of messages)
+    for (const item of m.items)
+      if (!productIndex.has(item.sku)) productIndex.set(item.sku, productIndex.size + 1);
+  const items = messages.flatMap((m, index) =>
+    m.items.map((item) => ({
+      message: index + 1,
+      product: productIndex.get(item.sku) as number,
+      quantity: item.quantity,
+    })),
+  );
   // One parameterless statement (see sql-literal): on its own it is its own transaction.
   const rows = await sql.unsafe<OutcomeRow[]>(
     `select message_index, order_id, outcome, total_cents, rejection_reason
@@ -52,13 +63,14 @@ export async function processOrderBatch(
          messages.map((m) => m.acceptedAt),
          "timestamptz",
        )},
+       ${arrayLiteral([...productIndex.keys()], "text")},
        ${arrayLiteral(
          items.map((i) => i.message),
          "int",
        )},
        ${arrayLiteral(
-         items.map((i) => i.sku),
-         "text",
+         items.map((i) => i.product),
+         "int",
        )},
        ${arrayLiteral(
          items.map((i) => i.quantity),
