@@ -18,15 +18,28 @@ export interface HandlerUnderTest {
   /** The event of its one measured invocation ("none": measure init only). */
   event(deps: LocalDeps): unknown;
   note?: string;
+  /** A yardstick rather than a platform function: shown beside them, held to none of their limits. */
+  reference?: true;
 }
 
-/** Every Lambda handler of the platform (paths fixed by the team's conventions), plus an empty baseline. */
+/**
+ * Every Lambda handler of the platform (paths fixed by the team's conventions), plus two yardsticks: an empty
+ * handler and one that only creates an AWS SDK client at module scope.
+ */
 export const handlersUnderTest: HandlerUnderTest[] = [
   {
     name: "empty",
     entry: "bench/src/cold-start/empty-handler.ts",
     env: (deps) => deps.env,
     event: () => ({}),
+  },
+  {
+    name: "sdk-client-only",
+    entry: "bench/src/cold-start/sdk-client-handler.ts",
+    env: (deps) => deps.env,
+    event: () => ({}),
+    note: "reference: one SQS client at module scope, nothing else",
+    reference: true,
   },
   {
     name: "api",
