@@ -320,3 +320,20 @@ describe("processOrderBatch", () => {
     }
   });
 });
+
+describe("record_order_batch", () => {
+  // processOrderBatch always builds consistent arrays; the function still refuses inconsistent ones rather than
+  // deciding on a misread batch.
+  it.each([
+    { what: "arrays of different lengths", messages: 1, items: "array[1, 1]", products: "array[1]" },
+    { what: "an item pointing at no SKU", messages: 1, items: "array[1]", products: "array[2]" },
+    { what: "items out of message order", messages: 2, items: "array[2, 1]", products: "array[1, 1]" },
+  ])("refuses $what and writes nothing", async ({ messages, items, products }) => {
+    const ids = Array.from({ length: messages }, () => `'${crypto.randomUUID()}'`);
+    const call = workerClient().unsafe(`select * from record_order_batch(
+      array[${ids.join(",")}]::uuid[], array_fill('c'::text, array[${messages}]), array_fill('USD'::text, array[${messages}]),
+      array_fill(now(), array[${messages}]), array['NOPE-A'], ${items}, ${products}, array_fill(1, array[cardinality(${items})]))`);
+    await expect(call).rejects.toMatchObject({ code: "22023" });
+    expect(await countOrders(ids.map((id) => id.slice(1, -1)))).toBe(0);
+  });
+});
