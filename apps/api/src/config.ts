@@ -1,4 +1,6 @@
-import { type ConnectionConfig, connectionConfigFromEnv } from "@orders/db-client";
+// The subpath, not the package index: the index also brings Drizzle, postgres.js and the IAM signer, which
+// load only on the first database read (see runtime.ts).
+import { type ConnectionConfig, connectionConfigFromEnv } from "@orders/db-client/config";
 
 export interface ApiConfig {
   queueUrl: string;

@@ -1,7 +1,5 @@
 import { Logger } from "@aws-lambda-powertools/logger";
-import { createDb, lazyDb } from "@orders/db-client";
-import { DbOrderReader } from "./adapters/db-order-reader";
-import { DbProductReader } from "./adapters/db-product-reader";
+import { dbReadersOnFirstUse } from "./adapters/db-readers-on-first-use";
 import { createSqsClient, SqsOrderQueue } from "./adapters/sqs-order-queue";
 import type { ApiDeps } from "./app";
 import type { ApiConfig } from "./config";
@@ -15,25 +13,24 @@ export interface ApiRuntime {
 /**
  * The real adapters, built once per container. Nothing here performs I/O: the SQS client connects on its
  * first send and the database client on its first query, so cold starts that only serve /health or a
- * validation error never pay for a connection.
+ * validation error never pay for a connection. The database code itself (Drizzle, postgres.js, the IAM
+ * token signer) is loaded on the first read: `POST /orders`, the hot path, never reads the database.
  */
 export function createRuntime(config: ApiConfig, logger = createLogger()): ApiRuntime {
-  let opened = false;
-  const db = lazyDb(() => {
-    opened = true;
-    return createDb(config.database, { applicationName: "orders-api" });
-  });
+  const db = dbReadersOnFirstUse(() =>
+    import("./adapters/db-readers").then((m) => m.createDbReaders(config.database)),
+  );
   const sqs = createSqsClient();
   return {
     deps: {
       queue: new SqsOrderQueue(sqs, config.queueUrl),
-      orders: new DbOrderReader(db),
-      products: new DbProductReader(db),
+      orders: db.orders,
+      products: db.products,
       logger,
     },
     close: async () => {
       sqs.destroy();
-      if (opened) await db().close();
+      await db.close();
     },
   };
 }

@@ -36,4 +36,12 @@ describe("cold start (smoke: one fresh process per handler)", () => {
     // starts reading the shared config files).
     expect(functions.filter((r) => r.handlesAfterImport.length > 0).map((r) => r.name)).toEqual([]);
   });
+
+  it("leaves the api's database code (Drizzle, postgres.js) out of what its cold start loads", () => {
+    // POST /orders never reads the database; the readers are a chunk loaded on the first GET.
+    const loaded = rows.find((r) => r.name === "api")?.bundle.largestInputs.map((i) => i.path);
+    expect(loaded).toBeDefined();
+    expect(loaded).not.toContain("drizzle-orm");
+    expect(loaded).not.toContain("postgres");
+  });
 });
