@@ -16,8 +16,13 @@ export interface ConnectionStormOptions extends BenchOptions {
   poolSize?: number;
   /** Simulator processes (0: in this process); see StormOptions.shards. */
   shards?: number;
-  /** Give PgBouncer the plain-text password instead of the SCRAM verifier (shows its own auth cost). */
-  plainTextAuthFile?: boolean;
+  /**
+   * How instances log in to the pooler. `token` (default): the password is sent as is and compared, the shape
+   * of RDS Proxy's IAM auth (a signed token over TLS: no PBKDF2 for the instance or the proxy). `scram`: full
+   * SCRAM with the pooler holding the role's verifier, so every instance runs PBKDF2 (4,096 rounds) on the
+   * simulator's CPU, which real instances would each do on their own.
+   */
+  poolerAuth?: "token" | "scram";
 }
 
 export interface ConnectionStormFigures {
@@ -25,6 +30,7 @@ export interface ConnectionStormFigures {
   poolSize: number;
   writePath: string;
   shards: number;
+  poolerAuth: "token" | "scram";
   rounds: ({ target: "direct" | "pooler"; leftOpen: number } & StormResult)[];
 }
 
@@ -42,18 +48,18 @@ export async function connectionStorm(options: ConnectionStormOptions): Promise<
   const log = options.log;
 
   const database = await startBenchDatabase({ maxConnections });
-  // PgBouncer gets the role's SCRAM verifier, not its password (what an auth_query setup hands it): it then
-  // checks each client's proof with a few HMACs and logs in upstream with the client's own keys. With a
-  // plain-text password it runs PBKDF2 (4,096 rounds) on its single thread for every one of N logins, a
-  // cost RDS Proxy spreads over its fleet.
-  const secret = options.plainTextAuthFile
-    ? database.password("worker")
-    : await scramVerifier(database.adminUrl, serviceRoles.worker);
+  const poolerAuth = options.poolerAuth ?? "token";
+  // With SCRAM, PgBouncer gets the role's verifier, not its password (what an auth_query setup hands it): it
+  // checks each client's proof with a few HMACs instead of running PBKDF2 on its single thread per login.
+  const secret =
+    poolerAuth === "token"
+      ? database.password("worker")
+      : await scramVerifier(database.adminUrl, serviceRoles.worker);
   const rounds: ConnectionStormFigures["rounds"] = [];
   try {
     log(
       `connection storm: max_connections ${maxConnections}, pool ${poolSize}, write path: ${label}, ` +
-        `simulator processes: ${shards || 1}`,
+        `simulator processes: ${shards || 1}, pooler login: ${poolerAuth}`,
     );
     for (const instances of sizes) {
       for (const target of ["direct", "pooler"] as const) {
@@ -66,6 +72,7 @@ export async function connectionStorm(options: ConnectionStormOptions): Promise<
             ? await startPgBouncer({
                 upstream: { host: database.server.host, port: database.server.port },
                 users: [{ user: serviceRoles.worker, password: secret }],
+                clientAuth: poolerAuth === "token" ? "plain" : "scram-sha-256",
                 poolSize,
                 maxClientConnections: instances + 100,
               })
@@ -126,14 +133,26 @@ export async function connectionStorm(options: ConnectionStormOptions): Promise<
     `N=${largest}: pooler ${pooledLargest?.succeeded}/${largest} ok, peak ${pooledLargest?.peakBackends} backends ` +
     `(pool ${poolSize}), p99 ${pooledLargest?.latency.p99} ms; direct ${directLargest?.succeeded}/${largest} ok, ` +
     `${directLargest?.failuresByCode["53300"] ?? 0} x 53300, peak ${directLargest?.peakBackends}`;
-  const figures: ConnectionStormFigures = { maxConnections, poolSize, writePath: label, shards, rounds };
+  const figures: ConnectionStormFigures = {
+    maxConnections,
+    poolSize,
+    writePath: label,
+    shards,
+    poolerAuth,
+    rounds,
+  };
   return { name: "storm", summary, targetMet, figures };
 }
 
 export const connectionStormBenchmark: Benchmark = {
   name: "storm",
   description: "N concurrent Lambda-style clients, direct vs PgBouncer (transaction mode), N = 100/1000/2000",
-  run: (options) => connectionStorm(options),
+  // STORM_POOLER_AUTH=scram repeats the storm with full SCRAM logins to the pooler (see poolerAuth).
+  run: (options) =>
+    connectionStorm({
+      ...options,
+      ...(process.env.STORM_POOLER_AUTH === "scram" ? { poolerAuth: "scram" } : {}),
+    }),
 };
 
 /** The stored SCRAM verifier of a role (`SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>`). */

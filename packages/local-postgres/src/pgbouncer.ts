@@ -25,6 +25,13 @@ export interface StartPgBouncerOptions {
   maxDbConnections?: number;
   /** Client connections accepted at once (default 10,000). */
   maxClientConnections?: number;
+  /**
+   * How clients prove their password to the pooler (default `scram-sha-256`). `plain`: the client sends the
+   * password itself and the pooler compares it with its auth file, the shape of a Lambda handing RDS Proxy an
+   * IAM token (over TLS there): no PBKDF2 on either side of the client leg. The pooler still logs in upstream
+   * with SCRAM, once per server connection.
+   */
+  clientAuth?: "scram-sha-256" | "plain";
   onLog?: (line: string) => void;
 }
 
@@ -68,7 +75,7 @@ export async function startPgBouncer(options: StartPgBouncerOptions): Promise<Pg
 listen_addr = 127.0.0.1
 listen_port = ${port}
 unix_socket_dir =
-auth_type = scram-sha-256
+auth_type = ${options.clientAuth ?? "scram-sha-256"}
 auth_file = ${join(dir, "userlist.txt")}
 pool_mode = transaction
 default_pool_size = ${options.poolSize}
