@@ -170,6 +170,8 @@ describe("order worker handler", () => {
     { what: "a timestamp", overrides: { acceptedAt: "0000-01-01T00:00:00Z" } },
     // The contract accepts any text; PostgreSQL text cannot hold NUL.
     { what: "text", overrides: { customerId: "nul \u0000 inside" } },
+    // Nor a lone UTF-16 surrogate (no UTF-8 form): refused rather than stored as U+FFFD.
+    { what: "unpaired surrogate", overrides: { customerId: "half \uD83D of an emoji" } },
   ])(
     "fails only the order whose $what the database cannot store, not its whole batch",
     async ({ overrides }) => {

@@ -66,6 +66,23 @@ DECLARE
   short_sku text;
   total bigint;
 BEGIN
+  -- Every array one-dimensional from index 1 (or empty), without NULLs: the loop reads by index, the writes
+  -- unnest, and both must see the same elements.
+  IF coalesce(array_ndims(order_ids), 1) <> 1 OR coalesce(array_lower(order_ids, 1), 1) <> 1
+     OR coalesce(array_ndims(customer_ids), 1) <> 1 OR coalesce(array_lower(customer_ids, 1), 1) <> 1
+     OR coalesce(array_ndims(order_currencies), 1) <> 1 OR coalesce(array_lower(order_currencies, 1), 1) <> 1
+     OR coalesce(array_ndims(order_accepted_at), 1) <> 1 OR coalesce(array_lower(order_accepted_at, 1), 1) <> 1
+     OR coalesce(array_ndims(product_skus), 1) <> 1 OR coalesce(array_lower(product_skus, 1), 1) <> 1
+     OR coalesce(array_ndims(item_messages), 1) <> 1 OR coalesce(array_lower(item_messages, 1), 1) <> 1
+     OR coalesce(array_ndims(item_products), 1) <> 1 OR coalesce(array_lower(item_products, 1), 1) <> 1
+     OR coalesce(array_ndims(item_quantities), 1) <> 1 OR coalesce(array_lower(item_quantities, 1), 1) <> 1
+     OR array_position(order_ids, NULL) IS NOT NULL OR array_position(customer_ids, NULL) IS NOT NULL
+     OR array_position(order_currencies, NULL) IS NOT NULL OR array_position(order_accepted_at, NULL) IS NOT NULL
+     OR array_position(product_skus, NULL) IS NOT NULL OR array_position(item_messages, NULL) IS NOT NULL
+     OR array_position(item_products, NULL) IS NOT NULL OR array_position(item_quantities, NULL) IS NOT NULL THEN
+    RAISE EXCEPTION 'record_order_batch: every array must be one-dimensional, start at 1 and hold no NULL'
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
   IF coalesce(array_length(customer_ids, 1), 0) <> message_count
      OR coalesce(array_length(order_currencies, 1), 0) <> message_count
      OR coalesce(array_length(order_accepted_at, 1), 0) <> message_count
@@ -102,7 +119,7 @@ BEGIN
     WHILE last_item < item_count AND item_messages[last_item + 1] = m LOOP
       last_item := last_item + 1;
       c := item_products[last_item];
-      IF c IS NULL OR c < 1 OR c > product_count THEN
+      IF c < 1 OR c > product_count THEN
         RAISE EXCEPTION 'record_order_batch: item % names no SKU of the batch', last_item
           USING ERRCODE = 'invalid_parameter_value';
       END IF;

@@ -146,6 +146,15 @@ describe("worker role", () => {
     const call = (sql: postgres.Sql) =>
       sql.unsafe(`select outcome, total_cents from record_order_batch(
         array['${id}']::uuid[], array['c-3'], array['USD'], array[now()], array['KB-001'], array[1], array[1], array[1])`);
+    // The other roles would also be refused the tables the function touches, so ask about the function itself
+    // (this counts grants to PUBLIC, the default for a new function).
+    const signature =
+      "record_order_batch(uuid[], text[], text[], timestamptz[], text[], int[], int[], int[])";
+    const [canExecute] = await admin<{ api: boolean; worker: boolean; reporting: boolean }[]>`
+      select has_function_privilege(${serviceRoles.api}, ${signature}, 'EXECUTE') as api,
+             has_function_privilege(${serviceRoles.worker}, ${signature}, 'EXECUTE') as worker,
+             has_function_privilege(${serviceRoles.reporting}, ${signature}, 'EXECUTE') as reporting`;
+    expect(canExecute).toEqual({ api: false, worker: true, reporting: false });
     expect(await outcome(() => call(connectAs("api")))).toBe(INSUFFICIENT_PRIVILEGE);
     expect(await outcome(() => call(connectAs("reporting")))).toBe(INSUFFICIENT_PRIVILEGE);
     const [price] = await admin<

@@ -328,6 +328,7 @@ describe("record_order_batch", () => {
     { what: "arrays of different lengths", messages: 1, items: "array[1, 1]", products: "array[1]" },
     { what: "an item pointing at no SKU", messages: 1, items: "array[1]", products: "array[2]" },
     { what: "items out of message order", messages: 2, items: "array[2, 1]", products: "array[1, 1]" },
+    { what: "a NULL element", messages: 1, items: "array[1]", products: "array[NULL]::int[]" },
   ])("refuses $what and writes nothing", async ({ messages, items, products }) => {
     const ids = Array.from({ length: messages }, () => `'${crypto.randomUUID()}'`);
     const call = workerClient().unsafe(`select * from record_order_batch(
@@ -335,5 +336,13 @@ describe("record_order_batch", () => {
       array_fill(now(), array[${messages}]), array['NOPE-A'], ${items}, ${products}, array_fill(1, array[cardinality(${items})]))`);
     await expect(call).rejects.toMatchObject({ code: "22023" });
     expect(await countOrders(ids.map((id) => id.slice(1, -1)))).toBe(0);
+  });
+
+  it("refuses arrays that do not start at index 1 (the decision reads by index, the writes unnest)", async () => {
+    const id = crypto.randomUUID();
+    const call = workerClient().unsafe(`select * from record_order_batch(
+      '[0:0]={${id}}'::uuid[], array['c'], array['USD'], array[now()], array['NOPE-A'], array[1], array[1], array[1])`);
+    await expect(call).rejects.toMatchObject({ code: "22023" });
+    expect(await countOrders([id])).toBe(0);
   });
 });

@@ -63,6 +63,10 @@ it("is refused by the server, not truncated, for values the type cannot hold", a
   await expect(sql.unsafe(`select ${arrayLiteral(["not-a-uuid"], "uuid")}`)).rejects.toMatchObject({
     code: "22P02",
   });
+  expect(() => arrayLiteral(["ok", "lone \uD800 surrogate"], "text")).toThrow(
+    expect.objectContaining({ name: "UnstorableTextError", code: "22021" }),
+  );
+  expect(arrayLiteral(["paired 🛒 surrogates"], "text")).toContain("🛒");
   expect(() => arrayLiteral(["ok", "nul \u0000 byte"], "text")).toThrow(
     expect.objectContaining({ name: "UnstorableTextError", code: "22021" }),
   );

@@ -31,7 +31,9 @@ export type ArrayElementType = "uuid" | "text" | "int" | "timestamptz";
  * spaces, the word NULL) unchanged. No NULL elements: callers pass only present values.
  */
 export function arrayLiteral(values: readonly (string | number)[], type: ArrayElementType): string {
-  if (values.some((value) => typeof value === "string" && value.includes("\u0000"))) {
+  if (
+    values.some((value) => typeof value === "string" && (value.includes("\u0000") || !value.isWellFormed()))
+  ) {
     throw new UnstorableTextError();
   }
   const elements = values.map((value) => `"${String(value).replace(/[\\"]/g, (c) => `\\${c}`)}"`);
@@ -39,14 +41,16 @@ export function arrayLiteral(values: readonly (string | number)[], type: ArrayEl
 }
 
 /**
- * PostgreSQL text cannot hold NUL, and a raw NUL in a query would break the wire protocol (the server answers
- * with a protocol error, which reads like a lost connection). So it is refused here, with the SQLSTATE the
- * server gives such text (22021): a permanent error, which the worker isolates to the message carrying it.
+ * Text PostgreSQL cannot store as sent. It has no NUL character, and a raw NUL in a query would break the wire
+ * protocol (the server answers with a protocol error, which reads like a lost connection). A lone UTF-16
+ * surrogate has no UTF-8 form: the driver would silently send U+FFFD instead, storing other text than was
+ * ordered. Both are refused here with the SQLSTATE the server gives untranslatable text (22021): a permanent
+ * error, which the worker isolates to the message carrying it.
  */
 export class UnstorableTextError extends Error {
   override name = "UnstorableTextError";
   readonly code = "22021";
   constructor() {
-    super("text with a NUL character cannot be stored in PostgreSQL");
+    super("text with a NUL character or a lone surrogate cannot be stored in PostgreSQL");
   }
 }
