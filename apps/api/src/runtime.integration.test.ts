@@ -88,6 +88,17 @@ describe("database readers loaded on first use", () => {
     await readers.close();
     expect(loads).toBe(0);
   });
+
+  it("close without loading again after a failed load", async () => {
+    let loads = 0;
+    const readers = dbReadersOnFirstUse(async (): Promise<DbReaders> => {
+      loads++;
+      throw new Error("chunk not found");
+    });
+    await expect(readers.orders.findOrder(randomUUID())).rejects.toThrow("chunk not found");
+    await readers.close();
+    expect(loads).toBe(1);
+  });
 });
 
 describe("createRuntime", () => {

@@ -1,3 +1,4 @@
+import { loadOnce } from "@orders/openapi";
 import type { OrderReader, ProductReader } from "../ports";
 
 /** The database readers and the one client behind them. */
@@ -12,28 +13,27 @@ export interface DbReaders {
  * Readers that load the database code on the first read rather than at import. `load` is meant to be a
  * dynamic `import()` of the module that builds the real readers: bundled with code splitting, Drizzle,
  * postgres.js and the IAM token signer become a chunk that a container serving only `POST /orders` never
- * parses. Reads that arrive while it loads share that one load, hence one client and one connection; a
- * failed load is not kept, so the next read tries again.
+ * parses. The load goes through {@link loadOnce}: reads that arrive while it loads share that one load,
+ * hence one client and one connection; a failed load is not kept, so the next read tries again.
  *
  * @example
  * const readers = dbReadersOnFirstUse(() => import("./db-readers").then((m) => m.createDbReaders(config)));
  */
 export function dbReadersOnFirstUse(load: () => Promise<DbReaders>): DbReaders {
-  let loading: Promise<DbReaders> | undefined;
+  const loaded = loadOnce(load);
+  // The last load a read asked for, so that closing never starts one (nor retries a failed one).
+  let requested: Promise<DbReaders> | undefined;
   const readers = (): Promise<DbReaders> => {
-    loading ??= load().catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    });
-    return loading;
+    requested = loaded();
+    return requested;
   };
   return {
     orders: { findOrder: async (id) => (await readers()).orders.findOrder(id) },
     products: { listProducts: async () => (await readers()).products.listProducts() },
     close: async () => {
       // Never loaded (or the load failed): nothing was opened.
-      const loaded = await loading?.catch(() => undefined);
-      await loaded?.close();
+      const opened = await requested?.catch(() => undefined);
+      await opened?.close();
     },
   };
 }
