@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
 import postgres from "postgres";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { arrayLiteral, jsonLiteral } from "./sql-literal";
+import { arrayLiteral } from "./sql-literal";
 
 let database: TestDatabase;
 let sql: postgres.Sql;
@@ -30,19 +30,14 @@ const nasty = [
   "  leading and trailing spaces  ",
 ];
 
-it("carries any text to the server unchanged in a jsonb literal, whatever quotes or dollar tags it holds", async () => {
-  const value = { nasty, nested: { n: 42, flag: true, none: null } };
-  const [row] = await sql.unsafe<{ doc: unknown }[]>(`select ${jsonLiteral(value)} as doc`);
-  expect(row?.doc).toEqual(value);
-  expect(jsonLiteral(nasty[2])).not.toMatch(/^\$v\$/);
-});
-
 it("carries any text to the server unchanged, element by element, in an array literal", async () => {
   const [row] = await sql.unsafe<{ values: string[]; n: number }[]>(
     `select a as values, cardinality(a) as n from (select ${arrayLiteral(nasty, "text")} as a) s`,
   );
   expect(row?.values).toEqual(nasty);
   expect(row?.n).toBe(nasty.length);
+  // The default dollar tag occurs in the data, so another one is chosen.
+  expect(arrayLiteral([nasty[2] as string], "text")).not.toMatch(/^\$v\$/);
 });
 
 it("types the elements: uuid, int and timestamptz arrays arrive as those types", async () => {
@@ -57,9 +52,6 @@ it("types the elements: uuid, int and timestamptz arrays arrive as those types",
 });
 
 it("is refused by the server, not truncated, for values the type cannot hold", async () => {
-  await expect(sql.unsafe(`select ${jsonLiteral("nul \u0000 byte")}`)).rejects.toMatchObject({
-    code: "22P05",
-  });
   await expect(sql.unsafe(`select ${arrayLiteral(["not-a-uuid"], "uuid")}`)).rejects.toMatchObject({
     code: "22P02",
   });

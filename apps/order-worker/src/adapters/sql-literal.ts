@@ -17,11 +17,6 @@ function dollarQuoted(text: string): string {
   return `${tag}${text}${tag}`;
 }
 
-/** A value as a `jsonb` literal. */
-export function jsonLiteral(value: unknown): string {
-  return `${dollarQuoted(JSON.stringify(value))}::jsonb`;
-}
-
 /** PostgreSQL element types the array literals are used for. */
 export type ArrayElementType = "uuid" | "text" | "int" | "timestamptz";
 
