@@ -3,4 +3,5 @@
  * Lambda handler must never import this entry point.
  */
 export { buildDocument, type DocumentInfo, writeDocument } from "./document-file";
+export { type MemberDoc, type ProblemSchemaOptions, problemResponses, problemSchema } from "./problem-schema";
 export { type JsonSchema, requestSchema } from "./request-schema";

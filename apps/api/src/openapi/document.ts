@@ -1,9 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
 import { orderRequest } from "@orders/contracts";
 import type { OpenApiDocument } from "@orders/openapi";
-import { buildDocument, requestSchema } from "@orders/openapi/build";
+import { buildDocument, problemResponses, requestSchema } from "@orders/openapi/build";
 import { acceptOrderHeaders, orderIdParams } from "../schemas";
-import { health, orderAccepted, orderView, problemResponses, productList } from "./response-schemas";
+import { health, orderAccepted, orderView, problem, productList } from "./response-schemas";
 
 const documentInfo = {
   openapi: "3.1.0",
@@ -69,7 +69,7 @@ function routes() {
           headers: { Location: { schema: { type: "string" }, description: "/orders/{orderId}" } },
           content: { "application/json": { schema: orderAccepted } },
         },
-        ...problemResponses({
+        ...problemResponses(problem, {
           400: "Invalid body or header, or malformed JSON",
           413: "Body over 64 KiB",
           415: "Body is not application/json",
@@ -93,7 +93,7 @@ function routes() {
       ],
       responses: {
         200: { description: "The processed order", content: { "application/json": { schema: orderView } } },
-        ...problemResponses({
+        ...problemResponses(problem, {
           400: "The id is not a UUID",
           404: "Unknown or not processed yet",
           503: "Database unavailable",
@@ -110,7 +110,7 @@ function routes() {
           description: "Every product, by SKU",
           content: { "application/json": { schema: productList } },
         },
-        ...problemResponses({ 503: "Database unavailable" }),
+        ...problemResponses(problem, { 503: "Database unavailable" }),
       },
     }),
   ];

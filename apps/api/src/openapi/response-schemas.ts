@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { problemSchema } from "@orders/openapi/build";
 
 /*
  * Response schemas of the API, for the OpenAPI document only (responses are built by the routes and never
@@ -48,36 +49,15 @@ export const productList = z.object({ products: z.array(productView) }).openapi(
 
 export const health = z.object({ status: z.literal("ok") }).openapi("Health");
 
-export const problem = z
-  .object({
-    type: z.string().openapi({ description: "URI reference to this problem type on the docs page." }),
-    title: z.string(),
-    status: z.int(),
-    detail: z.string(),
-    instance: z.string(),
-    requestId: z.string(),
-    errors: z
-      .array(
-        z.object({
-          in: z.enum(["body", "header", "path", "query"]),
-          pointer: z.string().openapi({ example: "/items/0/quantity" }),
-          path: z.array(z.union([z.string(), z.int()])).openapi({ example: ["items", 0, "quantity"] }),
-          message: z.string(),
-        }),
-      )
-      .optional(),
-  })
-  .openapi("Problem", { description: "RFC 9457 problem details." });
-
-/** OpenAPI response entries for problems, so every route documents the errors it can answer with. */
-export function problemResponses<S extends number>(statuses: Record<S, string>) {
-  return Object.fromEntries(
-    Object.entries(statuses).map(([status, description]) => [
-      status,
-      { description: String(description), content: { "application/problem+json": { schema: problem } } },
-    ]),
-  ) as Record<
-    S,
-    { description: string; content: { "application/problem+json": { schema: typeof problem } } }
-  >;
-}
+/** RFC 9457 problem details, with the request id every API problem carries. */
+export const problem = problemSchema({
+  description: "RFC 9457 problem details.",
+  type: { description: "URI reference to this problem type on the docs page." },
+  members: { requestId: z.string() },
+  errors: {
+    in: ["body", "header", "path", "query"],
+    pointer: { example: "/items/0/quantity" },
+    path: { example: ["items", 0, "quantity"] },
+    index: z.int(),
+  },
+});

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { OpenApiDocument } from "@orders/openapi";
-import { buildDocument, type JsonSchema, requestSchema } from "@orders/openapi/build";
+import { buildDocument, type JsonSchema, problemResponses, requestSchema } from "@orders/openapi/build";
 import type * as z from "zod/mini";
 import { rangeQuerySchema, topProductsQuerySchema } from "../schemas";
 import { dailySalesSchema, problem, queueDepthsSchema, topProductsSchema } from "./response-schemas";
@@ -58,8 +58,10 @@ function routes() {
           description: "Days with activity, in order",
           content: { "application/json": { schema: dailySalesSchema } },
         },
-        400: problem("Missing or invalid from/to, to before from, or a range over 366 days"),
-        503: problem("Database unavailable"),
+        ...problemResponses(problem, {
+          400: "Missing or invalid from/to, to before from, or a range over 366 days",
+          503: "Database unavailable",
+        }),
       },
     }),
     createRoute({
@@ -75,8 +77,10 @@ function routes() {
           description: "Products by revenue (highest first, ties by SKU)",
           content: { "application/json": { schema: topProductsSchema } },
         },
-        400: problem("Invalid range or limit outside 1..100"),
-        503: problem("Database unavailable"),
+        ...problemResponses(problem, {
+          400: "Invalid range or limit outside 1..100",
+          503: "Database unavailable",
+        }),
       },
     }),
     createRoute({
@@ -88,7 +92,7 @@ function routes() {
           description: "Depths from SQS GetQueueAttributes",
           content: { "application/json": { schema: queueDepthsSchema } },
         },
-        503: problem("SQS could not be read"),
+        ...problemResponses(problem, { 503: "SQS could not be read" }),
       },
     }),
   ];

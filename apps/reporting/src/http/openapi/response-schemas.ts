@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { PROBLEM_CONTENT_TYPE } from "@orders/http-problem";
+import { problemSchema } from "@orders/openapi/build";
 
 /*
  * Response schemas of the reports, for the OpenAPI document only (responses are built by the routes and
@@ -37,28 +37,12 @@ const depth = z.object({
 
 export const queueDepthsSchema = z.object({ orders: depth, deadLetter: depth }).openapi("QueueDepths");
 
-export const problemSchema = z
-  .object({
-    type: z.string().openapi({ example: "/docs#problem-validation-error" }),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    instance: z.string(),
-    errors: z
-      .array(
-        z.object({
-          in: z.enum(["query", "path", "header", "body"]),
-          pointer: z.string().openapi({ example: "/to" }),
-          path: z.array(z.union([z.string(), z.number()])),
-          message: z.string(),
-        }),
-      )
-      .optional(),
-  })
-  .openapi("Problem");
-
-/** An OpenAPI response entry for a problem. */
-export const problem = (description: string) => ({
-  description,
-  content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } },
+/** RFC 9457 problem details, as the reports answer them. */
+export const problem = problemSchema({
+  type: { example: "/docs#problem-validation-error" },
+  errors: {
+    in: ["query", "path", "header", "body"],
+    pointer: { example: "/to" },
+    index: z.number(),
+  },
 });
