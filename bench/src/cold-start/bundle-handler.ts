@@ -14,8 +14,10 @@ export interface HandlerBundle {
   coldStartBytes: number;
   /** Output files (entry + chunks). */
   files: number;
-  /** The largest inputs by bytes in the output (where the size comes from). */
+  /** The five largest inputs a cold start loads, by package (where the size comes from). */
   largestInputs: { path: string; bytes: number }[];
+  /** Every npm package a cold start loads (the entry and its static chunks), by name, sorted. */
+  coldStartPackages: string[];
 }
 
 /**
@@ -73,6 +75,7 @@ export async function bundleHandler(entry: string, outDir: string, name: string)
     coldStartBytes: sum(sizes.filter((s) => loaded.has(s.path)).map((s) => s.bytes)),
     files: sizes.length,
     largestInputs: largestInputs(outputs, loaded),
+    coldStartPackages: packagesLoaded(outputs, loaded),
   };
 }
 
@@ -105,12 +108,25 @@ function largestInputs(outputs: Metafile["outputs"], loaded: Set<string>) {
     .slice(0, 5);
 }
 
+/** The name of every npm package with code in what a cold start loads. */
+function packagesLoaded(outputs: Metafile["outputs"], loaded: Set<string>): string[] {
+  const names = new Set<string>();
+  for (const path of loaded) {
+    for (const input of Object.keys(outputs[path]?.inputs ?? {})) {
+      const name = inNodeModules.exec(input)?.[1];
+      if (name) names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+
 function sum(values: number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
 
+const inNodeModules = /node_modules\/((?:@[^/]+\/)?[^/]+)/;
+
 /** `node_modules/@scope/name/...` → `@scope/name`; workspace files stay as they are. */
 function packageOf(path: string): string {
-  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
-  return match?.[1] ?? path.replace(/^(\.\.\/)+/, "");
+  return inNodeModules.exec(path)?.[1] ?? path.replace(/^(\.\.\/)+/, "");
 }
