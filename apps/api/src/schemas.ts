@@ -1,5 +1,3 @@
-// English messages are registered by @orders/contracts, which every route of the API imports.
-import "@orders/contracts";
 import * as z from "zod/mini";
 
 /**

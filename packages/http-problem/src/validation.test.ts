@@ -17,6 +17,9 @@ const app = new Hono()
     ),
     (c) => c.json(c.req.valid("query")),
   )
+  .get("/pages", validate("query", z.object({ size: z.coerce.number().check(z.minimum(1)) })), (c) =>
+    c.json(c.req.valid("query")),
+  )
   .post(
     "/items",
     validate("header", z.object({ "Idempotency-Key": z.optional(z.string()) })),
@@ -55,6 +58,20 @@ describe("validate", () => {
     ]);
     const param = await call("/items/42");
     expect(param.body.errors).toEqual([{ in: "path", pointer: "/id", path: ["id"], message: "not a UUID" }]);
+  });
+
+  it("words zod's own issues in English without the service registering a locale (mini has none)", async () => {
+    expect((await call("/pages?size=0")).body.errors).toEqual([
+      { in: "query", pointer: "/size", path: ["size"], message: "Too small: expected number to be >=1" },
+    ]);
+    expect((await call("/pages")).body.errors).toEqual([
+      {
+        in: "query",
+        pointer: "/size",
+        path: ["size"],
+        message: "Invalid input: expected number, received NaN",
+      },
+    ]);
   });
 
   it("matches header names case-insensitively against the schema's keys", async () => {

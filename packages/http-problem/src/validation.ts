@@ -4,6 +4,8 @@ import { validator } from "hono/validator";
 import type * as z from "zod/mini";
 import { fieldErrorsFrom, locationOf } from "./field-errors";
 import { ValidationError } from "./problem-error";
+// zod's English messages, for every service that validates through this module.
+import "./zod-english";
 
 /**
  * Request validation with zod/mini schemas, as Hono middleware, for every HTTP service. It does what

@@ -1,5 +1,3 @@
-// English messages for zod/mini (the range check's own messages are written here; the rest are zod's).
-import "@orders/contracts/zod";
 import * as z from "zod/mini";
 import { maxRangeDays } from "../calendar/report-limits";
 import { daySpan, isUtcDay } from "../calendar/utc-day";
