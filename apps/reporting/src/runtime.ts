@@ -6,16 +6,18 @@ import { createReportingApp } from "./http/create-app";
 import { logger } from "./logger";
 
 /**
- * The app wired to the real world from the environment: PostgreSQL as `orders_reporting` and SQS
- * (`new SQSClient({})`, so `AWS_ENDPOINT_URL_SQS` points it at a local emulator), each created on first
- * use and kept. Fails fast on missing queue URLs.
+ * The app wired to the real world from the environment: PostgreSQL as `orders_reporting` (connected on first
+ * use) and one SQS client per container, built here at start-up (`AWS_ENDPOINT_URL_SQS` points it at a local
+ * emulator). Its request-handler options are given explicitly, as the api does: with the default handler the
+ * SDK starts reading its shared config files at construction, I/O that would be left pending by the import.
+ * Short timeouts: the dashboard is waiting. Fails fast on missing queue URLs.
  */
 export function createRuntimeApp() {
   const queueUrls = queueUrlsFromEnv();
-  let sqs: SQSClient | undefined;
+  const sqs = new SQSClient({ requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 } });
   return createReportingApp({
     reports: postgresReportReader(() => reportingDb().sql),
-    queues: sqsQueueDepthReader(() => (sqs ??= new SQSClient({})), queueUrls),
+    queues: sqsQueueDepthReader(() => sqs, queueUrls),
     logger,
   });
 }
