@@ -1,4 +1,5 @@
 import type postgres from "postgres";
+import { acceptedOrdersOfDays } from "../calendar/accepted-orders";
 import type { UtcDay } from "../calendar/utc-day";
 import { rollupSettleSeconds } from "../rollup/settle-time";
 
@@ -30,12 +31,5 @@ export function dayCoverage(
       from generate_series(${from}::date, ${to}::date, interval '1 day') as d
       where d::date not in (select day from covered)
     ),
-    live_orders as (
-      select u.day, o.id, o.total_cents
-      from uncovered u
-      join orders o
-        on o.status = 'accepted'
-       and o.processed_at >= u.day::timestamp at time zone 'UTC'
-       and o.processed_at < (u.day + 1)::timestamp at time zone 'UTC'
-    )`;
+    live_orders as (${acceptedOrdersOfDays(sql, "uncovered")})`;
 }

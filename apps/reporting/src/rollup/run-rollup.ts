@@ -1,4 +1,5 @@
 import type postgres from "postgres";
+import { acceptedOrdersOfDays } from "../calendar/accepted-orders";
 import type { UtcDay } from "../calendar/utc-day";
 import { rollupLockKey } from "./rollup-lock";
 
@@ -43,14 +44,7 @@ export async function runRollup(sql: postgres.Sql, days: readonly UtcDay[]): Pro
         -- Days travel as one text parameter: postgres.js without prepared statements cannot type an array.
         select distinct unnest(string_to_array(${dayList.join(",")}, ',')::date[]) as day
       ),
-      accepted as (
-        select t.day, o.id, o.total_cents
-        from target t
-        join orders o
-          on o.status = 'accepted'
-         and o.processed_at >= t.day::timestamp at time zone 'UTC'
-         and o.processed_at < (t.day + 1)::timestamp at time zone 'UTC'
-      ),
+      accepted as (${acceptedOrdersOfDays(tx, "target")}),
       product_totals as (
         select a.day, i.sku, sum(i.quantity) as units,
                coalesce(sum(i.quantity * i.unit_price_cents), 0) as revenue_cents
