@@ -86,11 +86,7 @@ export const database = new sst.aws.Aurora("Database", {
   engine: "postgres",
   version: "17",
   database: databaseName,
-  scaling: {
-    min: `${profile.aurora.minAcu} ACU`,
-    max: `${profile.aurora.maxAcu} ACU`,
-    ...(profile.aurora.pauseAfter ? { pauseAfter: profile.aurora.pauseAfter } : {}),
-  },
+  scaling: { min: `${profile.aurora.minAcu} ACU`, max: `${profile.aurora.maxAcu} ACU` },
   replicas: profile.aurora.replicas,
   proxy: true,
   vpc,
