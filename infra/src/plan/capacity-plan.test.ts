@@ -50,6 +50,7 @@ describe("a plan for 100 orders/s on production (peak x2)", () => {
 
   it("fits: no problem", () => {
     expect(plan.problems).toEqual([]);
+    expect(plan.settingChanges).toEqual([]);
   });
 });
 
@@ -79,6 +80,15 @@ describe("a plan for 1,000 orders/s on production (peak 2,000)", () => {
       /API stage throttle .* carries 500 orders\/s .* needs 2,000: raise apiThrottle/,
     );
     expect(plan.problems[1]).toMatch(/carries 721 orders\/s .* raise orderFlow\.maxConcurrency/);
+  });
+
+  it("names the settings to raise and the values to set", () => {
+    expect(plan.settingChanges).toEqual([
+      { setting: "orderFlow.maxConcurrency", file: "packages/settings/src/order-flow.ts", from: 10, to: 35 },
+      { setting: "reservedConcurrency.api", file: "infra/src/stage-profile.ts", from: 50, to: 144 },
+      { setting: "apiThrottle.rateLimit", file: "infra/src/stage-profile.ts", from: 500, to: 2000 },
+      { setting: "apiThrottle.burstLimit", file: "infra/src/stage-profile.ts", from: 1000, to: 4000 },
+    ]);
   });
 });
 

@@ -48,6 +48,13 @@ export interface Limit {
   change: string;
 }
 
+export interface SettingChange {
+  setting: string;
+  file: string;
+  from: number;
+  to: number;
+}
+
 export interface FlowPlan {
   batchSize: number;
   batchWindowSeconds: number;
@@ -101,6 +108,8 @@ export interface CapacityPlan {
     accountLimit: number;
   };
   sqs: { sendsPerSecond: number; receivesPerSecond: number; deletesPerSecond: number };
+  /** Where the stage's settings fall short of this load: the setting, where it lives, and the value to set. */
+  settingChanges: SettingChange[];
   /** Every bound, lowest first: the first one is what breaks first as the load grows. */
   limits: Limit[];
   /** What does not hold at this peak with the stage's current settings; empty when everything fits. */
@@ -197,9 +206,76 @@ export function planCapacity(input: PlanInput): CapacityPlan {
       accountLimit: awsQuotas.apiGatewayAccountRequestsPerSecond,
     },
     sqs: { sendsPerSecond: peak, receivesPerSecond: tps, deletesPerSecond: tps },
+    settingChanges: settingChanges({
+      flow,
+      profile,
+      recommended,
+      recommendedMaxAcu,
+      recommendedApiReserved,
+      peak,
+    }),
     limits,
     problems,
   };
+}
+
+const settingsFile = "packages/settings/src/order-flow.ts";
+const profileFile = "infra/src/stage-profile.ts";
+
+/** The settings below what the load needs (never the ones above it: lowering is a cost decision). */
+function settingChanges(c: {
+  flow: FlowPlan;
+  profile: StageProfile;
+  recommended: FlowPlan;
+  recommendedMaxAcu: number | undefined;
+  recommendedApiReserved: number;
+  peak: number;
+}): SettingChange[] {
+  const candidates: SettingChange[] = [
+    {
+      setting: "orderFlow.batchSize",
+      file: settingsFile,
+      from: c.flow.batchSize,
+      to: c.recommended.batchSize,
+    },
+    {
+      setting: "orderFlow.batchWindowSeconds",
+      file: settingsFile,
+      from: c.flow.batchWindowSeconds,
+      to: c.recommended.batchWindowSeconds,
+    },
+    {
+      setting: "orderFlow.maxConcurrency",
+      file: settingsFile,
+      from: c.flow.maxConcurrency,
+      to: c.recommended.maxConcurrency,
+    },
+    {
+      setting: "aurora.maxAcu",
+      file: profileFile,
+      from: c.profile.aurora.maxAcu,
+      to: c.recommendedMaxAcu ?? c.profile.aurora.maxAcu,
+    },
+    {
+      setting: "reservedConcurrency.api",
+      file: profileFile,
+      from: c.profile.reservedConcurrency.api,
+      to: c.recommendedApiReserved,
+    },
+    {
+      setting: "apiThrottle.rateLimit",
+      file: profileFile,
+      from: c.profile.apiThrottle.rateLimit,
+      to: Math.ceil(c.peak),
+    },
+    {
+      setting: "apiThrottle.burstLimit",
+      file: profileFile,
+      from: c.profile.apiThrottle.burstLimit,
+      to: Math.ceil(2 * c.peak),
+    },
+  ];
+  return candidates.filter((change) => change.to > change.from);
 }
 
 /**

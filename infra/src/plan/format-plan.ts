@@ -70,6 +70,13 @@ export function formatPlan({ plan, cost, idleCost, growth, profile }: PlanReport
   );
   out.push("", `Monthly cost at the average load (${cost.region}, prices read ${cost.pricesRead}, USD)`);
   out.push(...costTable(cost, idleCost));
+  out.push("", `Settings to change for this load on "${plan.stage}"`);
+  if (plan.settingChanges.length === 0) out.push("  none: every setting already covers it");
+  for (const change of plan.settingChanges) {
+    out.push(
+      `  ${change.setting.padEnd(30)} ${format(change.from)} -> ${format(change.to)}  (${change.file})`,
+    );
+  }
   out.push("", "What breaks first (stage's current settings; peak orders/s each bound carries)");
   for (const limit of plan.limits)
     out.push(`  ${format(limit.capacityOrdersPerSecond).padStart(9)}  ${limit.what}`);
