@@ -32,7 +32,13 @@ export type OrderFlowSettings = typeof orderFlow;
  * https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html): batch size of a standard queue, and the
  * range of its maximum concurrency.
  */
-export const sqsMappingLimits = { maxBatchSize: 10_000, minConcurrency: 2, maxConcurrency: 1000 } as const;
+export const sqsMappingLimits = {
+  maxBatchSize: 10_000,
+  /** Larger batches need a batching window of at least 1 s. */
+  maxBatchSizeWithoutWindow: 10,
+  minConcurrency: 2,
+  maxConcurrency: 1000,
+} as const;
 
 /** Returns the broken invariants of a flow configuration (empty when it is sound). */
 export function orderFlowProblems(flow: OrderFlowSettings): string[] {
@@ -43,8 +49,10 @@ export function orderFlowProblems(flow: OrderFlowSettings): string[] {
       `batchSize must be an integer in 1..${limits.maxBatchSize} (SQS event-source mapping limit)`,
     );
   }
-  if (flow.batchSize > 10 && flow.batchWindowSeconds < 1) {
-    problems.push("batchSize above 10 requires a batching window of at least 1 s");
+  if (flow.batchSize > limits.maxBatchSizeWithoutWindow && flow.batchWindowSeconds < 1) {
+    problems.push(
+      `batchSize above ${limits.maxBatchSizeWithoutWindow} requires a batching window of at least 1 s`,
+    );
   }
   if (flow.batchWindowSeconds < 0 || flow.batchWindowSeconds > 300) {
     problems.push("batchWindowSeconds must be in 0..300");
