@@ -25,4 +25,6 @@ export const awsQuotas = {
    * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless-v2.setting-capacity.html
    */
   auroraMaxAcuPerInstance: 256,
+  /** Lowest capacity of a running (not paused) Serverless v2 instance (same page). */
+  auroraMinRunningAcu: 0.5,
 } as const;

@@ -1,4 +1,5 @@
-import { type Limit, planCapacity } from "./capacity-plan";
+import { planCapacity } from "./capacity-plan";
+import type { Limit } from "./throughput-limits";
 
 /** The loads the planner walks through by default: 100 to 100,000 orders per second. */
 export const defaultGrowthSteps = [100, 1000, 10_000, 100_000] as const;

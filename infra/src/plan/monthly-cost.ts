@@ -2,7 +2,8 @@ import { serviceRoles } from "@orders/settings";
 import { alarmSpecs } from "../alarm-specs";
 import { functionSpecs } from "../functions";
 import type { StageProfile } from "../stage-profile";
-import { type CapacityPlan, ordersPerBatch } from "./capacity-plan";
+import { awsQuotas } from "./aws-quotas";
+import type { CapacityPlan } from "./capacity-plan";
 import {
   acuForCpu,
   apiSecondsPerRequest,
@@ -11,6 +12,7 @@ import {
   writePathSecondsPerBatch,
 } from "./load-model";
 import { type PriceName, priceList, tieredCost } from "./prices";
+import { ordersPerBatch } from "./recommend";
 
 export interface CostLine {
   service: string;
@@ -54,7 +56,10 @@ export function monthlyCost(
   const workerInvocationSeconds = workerSecondsPerBatch(perBatch, load.itemsPerOrder);
 
   // Without the proxy an idle cluster pauses (0 ACU); with it, every instance idles at its floor.
-  const floor = options.withoutProxy && load.ordersPerSecond === 0 ? 0 : Math.max(profile.aurora.minAcu, 0.5);
+  const floor =
+    options.withoutProxy && load.ordersPerSecond === 0
+      ? 0
+      : Math.max(profile.aurora.minAcu, awsQuotas.auroraMinRunningAcu);
   const busy = acuForCpu(
     (load.ordersPerSecond / perBatch) * writePathSecondsPerBatch(perBatch, load.itemsPerOrder),
   );
