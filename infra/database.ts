@@ -75,25 +75,25 @@ $transform(aws.rds.ProxyDefaultTargetGroup, (args) => {
 
 /**
  * Aurora PostgreSQL 17, Serverless v2, behind RDS Proxy. SST's component wires the proxy with password
- * (SECRETS) auth for the master user only; the transforms below turn that into IAM auth per service user:
- * IAM auth on the cluster, and at the proxy IAM required, TLS required, one auth entry per service secret.
+ * (SECRETS) auth for the master user only; the transforms below turn that into IAM auth per service user at
+ * the proxy: IAM required, TLS required, one auth entry per service secret. IAM database authentication
+ * stays off on the cluster: clients use IAM only to the proxy, the proxy logs in with the secrets, and the
+ * migrator with the master password. AWS's proxy guide says to leave it off then, and on Serverless v2 it
+ * costs memory ("Connecting to a database through RDS Proxy", IAM authentication,
+ * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/rds-proxy-connecting.html).
  */
 export const database = new sst.aws.Aurora("Database", {
   engine: "postgres",
   version: "17",
   database: databaseName,
-  scaling: {
-    min: `${profile.aurora.minAcu} ACU`,
-    max: `${profile.aurora.maxAcu} ACU`,
-    ...(profile.aurora.pauseAfter ? { pauseAfter: profile.aurora.pauseAfter } : {}),
-  },
+  scaling: { min: `${profile.aurora.minAcu} ACU`, max: `${profile.aurora.maxAcu} ACU` },
   replicas: profile.aurora.replicas,
   proxy: true,
   vpc,
   dev: localDatabase,
   transform: {
     cluster: (args) => {
-      args.iamDatabaseAuthenticationEnabled = true;
+      args.iamDatabaseAuthenticationEnabled = false;
       args.deletionProtection = profile.aurora.deletionProtection;
       args.backupRetentionPeriod = profile.aurora.backupRetentionDays;
       args.copyTagsToSnapshot = true;
@@ -131,15 +131,27 @@ const proxy =
         }),
       });
 
-/** Read-only proxy endpoint (reader instances) for the reporting reads. */
+/**
+ * Read-only proxy endpoint (reader instances) for the reporting reads. AWS refuses a READ_ONLY endpoint
+ * while the proxy's target has no reader ("Working with Amazon RDS Proxy endpoints",
+ * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/rds-proxy-endpoints.html), so it waits for
+ * the whole Aurora component: a dependency on a component covers its children, which include the proxy's
+ * target registration (`DatabaseProxyTarget`) and the reader (`DatabaseReplica0`). Those children are
+ * registered before the cluster exists, and this endpoint's inputs wait for the cluster, so the set of
+ * children is complete when Pulumi expands the dependency.
+ */
 const readOnlyEndpoint = proxy
-  ? new aws.rds.ProxyEndpoint("DatabaseProxyReadOnly", {
-      dbProxyName: proxy.name,
-      dbProxyEndpointName: physicalName($app.name, $app.stage, "read-only"),
-      targetRole: "READ_ONLY",
-      vpcSubnetIds: vpc.privateSubnets,
-      vpcSecurityGroupIds: vpc.securityGroups,
-    })
+  ? new aws.rds.ProxyEndpoint(
+      "DatabaseProxyReadOnly",
+      {
+        dbProxyName: proxy.name,
+        dbProxyEndpointName: physicalName($app.name, $app.stage, "read-only"),
+        targetRole: "READ_ONLY",
+        vpcSubnetIds: vpc.privateSubnets,
+        vpcSecurityGroupIds: vpc.securityGroups,
+      },
+      { dependsOn: [database] },
+    )
   : undefined;
 
 /** Everything the function modules need to reach the database in AWS; undefined under `sst dev`. */

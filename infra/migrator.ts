@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { cloudDatabase } from "./database";
-import { functionSpecs, migrationsBundlePath, rdsCaBundleEnv, seconds } from "./src/functions";
+import { functionSpecs, migrationsBundlePath, seconds } from "./src/functions";
 import { migratorPermissions } from "./src/iam-policies";
 import { migrationsFingerprint } from "./src/migrations-fingerprint";
 import { profile } from "./stage";
@@ -14,7 +14,8 @@ const fingerprint = migrationsFingerprint(join($cli.paths.root, "packages/db/mig
 /**
  * Deploy-time migrator: applies pending migrations as the master user, directly on the cluster (an
  * advisory lock and DDL through the proxy would pin the session), then sets each service role's password
- * from its secret so the proxy can log in as it. Not created under `sst dev`, where the local stack migrates
+ * from its secret so the proxy can log in as it. TLS to the cluster is verified against the RDS certificate
+ * authorities bundled with its code (packages/db/src/rds-ca-bundle.ts). Not created under `sst dev`, where the local stack migrates
  * the local database.
  */
 export const migrator = cloudDatabase
@@ -25,7 +26,6 @@ export const migrator = cloudDatabase
       timeout: seconds(spec.timeoutSeconds),
       copyFiles: [{ from: "packages/db/migrations", to: migrationsBundlePath }],
       environment: {
-        ...rdsCaBundleEnv,
         DB_HOST: cloudDatabase.clusterEndpoint,
         DB_PORT: String(cloudDatabase.port),
         DB_NAME: cloudDatabase.database,

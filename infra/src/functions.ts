@@ -52,10 +52,3 @@ export function seconds(value: number): `${number} seconds` {
 
 /** Where the migrator finds the SQL files inside its bundle (copied there by `copyFiles`). */
 export const migrationsBundlePath = "migrations";
-
-/**
- * Lambda Node.js runtimes ship the RDS certificate authorities but, since Node.js 18, do not load them
- * unless this points at them. The migrator connects to the cluster directly (not through the proxy, whose
- * certificate chains to public roots), so it needs them to verify the server.
- */
-export const rdsCaBundleEnv = { NODE_EXTRA_CA_CERTS: "/var/runtime/ca-cert.pem" } as const;

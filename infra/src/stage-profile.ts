@@ -9,19 +9,25 @@ export interface StageProfile {
   removal: "retain" | "remove";
   /** Refuse `sst remove` on this stage. */
   protect: boolean;
-  /** `ec2`: one small NAT instance (a few dollars a month); `managed`: a NAT gateway per AZ (resilient). */
+  /** `ec2`: a small NAT instance per AZ (a few dollars a month); `managed`: a NAT gateway per AZ. */
   nat: "ec2" | "managed";
+  /** Availability zones of the VPC (its private subnets, NATs; Aurora needs at least two). */
+  availabilityZones: number;
   aurora: {
-    /** 0 lets the instance pause when idle (dev); production keeps a floor so it never cold-starts. */
+    /**
+     * Capacity floor of each instance. Never 0: RDS Proxy keeps monitoring connections open, and AWS lists
+     * it among the features that keep Aurora Serverless v2 from pausing ("Scaling to zero ACUs with
+     * automatic pause and resume for Aurora Serverless v2",
+     * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless-v2-auto-pause.html),
+     * so every stage with the proxy idles at its floor; 0.5 is the lowest running capacity.
+     */
     minAcu: number;
     maxAcu: number;
-    /** Idle time before pausing; only meaningful with minAcu 0. */
-    pauseAfter?: `${number} minutes`;
     /** Reader instances; the read-only proxy endpoint needs at least one. */
     replicas: number;
     /**
-     * Idle back-end connections RDS Proxy keeps open, as a share of max_connections. Open connections keep
-     * an instance from auto-pausing, so dev stages keep none.
+     * Idle back-end connections RDS Proxy keeps open, as a share of max_connections. Dev stages keep none:
+     * their load does not need a warm pool.
      */
     proxyMaxIdleConnectionsPercent: number;
     /** Days of automated backups. */
@@ -44,9 +50,10 @@ export interface StageProfile {
 export const productionStage = "production";
 
 /**
- * Profile for a stage. Every non-production stage (a developer's personal stage, `ci`, a preview) is cheap:
- * NAT instance, a database that pauses at 0 ACU, the rollup hourly (a 5-minute schedule would keep the
- * database awake), small reserved concurrency.
+ * Profile for a stage. Every non-production stage (a developer's personal stage, `ci`, a preview) is as
+ * cheap as the production architecture allows: NAT instances, the database at its 0.5 ACU floor when idle
+ * (with the proxy it cannot pause; docs/capacity.md gives the idle cost of each stage kind), the rollup
+ * hourly, small reserved concurrency.
  */
 export function stageProfile(stage: string): StageProfile {
   if (stage === productionStage) {
@@ -56,6 +63,7 @@ export function stageProfile(stage: string): StageProfile {
       removal: "retain",
       protect: true,
       nat: "managed",
+      availabilityZones: 2,
       aurora: {
         minAcu: 1,
         maxAcu: 16,
@@ -77,10 +85,10 @@ export function stageProfile(stage: string): StageProfile {
     removal: "remove",
     protect: false,
     nat: "ec2",
+    availabilityZones: 2,
     aurora: {
-      minAcu: 0,
+      minAcu: 0.5,
       maxAcu: 4,
-      pauseAfter: "30 minutes",
       replicas: 1,
       proxyMaxIdleConnectionsPercent: 0,
       backupRetentionDays: 1,

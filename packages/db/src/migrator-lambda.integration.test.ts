@@ -11,6 +11,7 @@ import {
   migratorConfigFromEnv,
   type SecretReader,
 } from "./migrator-lambda";
+import { rdsCaBundle } from "./rds-ca-bundle";
 import { demoCatalogue } from "./seed";
 
 // Its own server: service roles are cluster-wide, and changing their passwords on the shared test server
@@ -203,7 +204,7 @@ describe("migrator configuration", () => {
       masterSecretId: "arn:master",
       serviceSecretIds: { api: "arn:a", worker: "arn:w", reporting: "arn:r" },
       migrationsFolder: "/var/task/migrations",
-      ssl: { rejectUnauthorized: true, servername: env.DB_HOST },
+      ssl: { rejectUnauthorized: true, host: env.DB_HOST, servername: env.DB_HOST, ca: [...rdsCaBundle] },
       seedDemoCatalogue: false,
     });
     expect(migratorConfigFromEnv({ ...env, SEED_DEMO_CATALOGUE: "true" }).seedDemoCatalogue).toBe(true);

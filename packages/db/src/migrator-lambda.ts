@@ -3,6 +3,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-sec
 import { type ServiceName, type ServiceRole, serviceRoles } from "@orders/settings";
 import postgres from "postgres";
 import { runMigrations } from "./migrate";
+import { clusterTls, rdsCaBundle } from "./rds-ca-bundle";
 import { setServiceRolePassword } from "./roles";
 import { seedDemoCatalogue } from "./seed";
 
@@ -101,9 +102,13 @@ export async function migrateAndSetPasswords(
 /**
  * Reads the migrator's environment (set by infra/migrator.ts): DB_HOST, DB_PORT, DB_NAME,
  * MASTER_SECRET_ARN, SERVICE_SECRET_ARNS (JSON object per service), MIGRATIONS_FOLDER (relative to the
- * Lambda task root) and SEED_DEMO_CATALOGUE ("true" on dev stages). TLS is verified against the host name; the RDS CA comes from NODE_EXTRA_CA_CERTS.
+ * Lambda task root) and SEED_DEMO_CATALOGUE ("true" on dev stages). TLS is verified against the host name
+ * and the RDS certificate authorities shipped with the code (`ca`, replaced only by tests).
  */
-export function migratorConfigFromEnv(env: Record<string, string | undefined> = process.env): MigratorConfig {
+export function migratorConfigFromEnv(
+  env: Record<string, string | undefined> = process.env,
+  ca: readonly string[] = rdsCaBundle,
+): MigratorConfig {
   const required = [
     "DB_HOST",
     "DB_NAME",
@@ -141,7 +146,7 @@ export function migratorConfigFromEnv(env: Record<string, string | undefined> = 
     masterSecretId: env.MASTER_SECRET_ARN as string,
     serviceSecretIds,
     migrationsFolder: resolve(env.LAMBDA_TASK_ROOT ?? process.cwd(), env.MIGRATIONS_FOLDER as string),
-    ssl: { rejectUnauthorized: true, servername: host },
+    ssl: clusterTls(host, ca),
     seedDemoCatalogue: env.SEED_DEMO_CATALOGUE === "true",
   };
 }

@@ -6,4 +6,4 @@ export {
   serviceRoles,
 } from "./database";
 export { lambdaBundling } from "./lambda-bundling";
-export { type OrderFlowSettings, orderFlow, orderFlowProblems } from "./order-flow";
+export { type OrderFlowSettings, orderFlow, orderFlowProblems, sqsMappingLimits } from "./order-flow";

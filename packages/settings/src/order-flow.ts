@@ -27,20 +27,45 @@ export const orderFlow = {
 
 export type OrderFlowSettings = typeof orderFlow;
 
+/**
+ * Limits AWS sets on an SQS event-source mapping ("Using Lambda with Amazon SQS",
+ * https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html): batch size of a standard queue, and the
+ * range of its maximum concurrency.
+ */
+export const sqsMappingLimits = {
+  maxBatchSize: 10_000,
+  /** Larger batches need a batching window of at least 1 s. */
+  maxBatchSizeWithoutWindow: 10,
+  minConcurrency: 2,
+  maxConcurrency: 1000,
+} as const;
+
 /** Returns the broken invariants of a flow configuration (empty when it is sound). */
 export function orderFlowProblems(flow: OrderFlowSettings): string[] {
   const problems: string[] = [];
-  if (!Number.isInteger(flow.batchSize) || flow.batchSize < 1 || flow.batchSize > 10_000) {
-    problems.push("batchSize must be an integer in 1..10000 (SQS event-source mapping limit)");
+  const limits = sqsMappingLimits;
+  if (!Number.isInteger(flow.batchSize) || flow.batchSize < 1 || flow.batchSize > limits.maxBatchSize) {
+    problems.push(
+      `batchSize must be an integer in 1..${limits.maxBatchSize} (SQS event-source mapping limit)`,
+    );
   }
-  if (flow.batchSize > 10 && flow.batchWindowSeconds < 1) {
-    problems.push("batchSize above 10 requires a batching window of at least 1 s");
+  if (flow.batchSize > limits.maxBatchSizeWithoutWindow && flow.batchWindowSeconds < 1) {
+    problems.push(
+      `batchSize above ${limits.maxBatchSizeWithoutWindow} requires a batching window of at least 1 s`,
+    );
   }
   if (flow.batchWindowSeconds < 0 || flow.batchWindowSeconds > 300) {
     problems.push("batchWindowSeconds must be in 0..300");
   }
-  if (!Number.isInteger(flow.maxConcurrency) || flow.maxConcurrency < 2 || flow.maxConcurrency > 1000) {
-    problems.push("maxConcurrency must be an integer in 2..1000 (SQS mapping scaling config limit)");
+  const { minConcurrency, maxConcurrency } = limits;
+  if (
+    !Number.isInteger(flow.maxConcurrency) ||
+    flow.maxConcurrency < minConcurrency ||
+    flow.maxConcurrency > maxConcurrency
+  ) {
+    problems.push(
+      `maxConcurrency must be an integer in ${minConcurrency}..${maxConcurrency} (SQS mapping scaling config limit)`,
+    );
   }
   if (flow.maxReceiveCount < 5) problems.push("maxReceiveCount must be at least 5 for Lambda consumers");
   if (flow.workerTimeoutSeconds < 1 || flow.workerTimeoutSeconds > 900) {
