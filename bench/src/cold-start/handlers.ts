@@ -23,8 +23,9 @@ export interface HandlerUnderTest {
 }
 
 /**
- * Every Lambda handler of the platform (paths fixed by the team's conventions), plus two yardsticks: an empty
- * handler and one that only creates an AWS SDK client at module scope.
+ * Every Lambda handler of the platform (paths fixed by the team's conventions), plus yardsticks: an empty
+ * handler, and one handler per way of sending the api's SQS message (the AWS SDK's client, its signer with
+ * fetch, @aws-lite/client, aws4fetch), each sending one message on its first invocation.
  */
 export const handlersUnderTest: HandlerUnderTest[] = [
   {
@@ -38,7 +39,31 @@ export const handlersUnderTest: HandlerUnderTest[] = [
     entry: "bench/src/cold-start/sdk-client-handler.ts",
     env: (deps) => deps.env,
     event: () => ({}),
-    note: "reference: one SQS client at module scope, nothing else",
+    note: "reference: one SQS client at module scope; its invocation sends one message",
+    reference: true,
+  },
+  {
+    name: "sqs-sdk-signer",
+    entry: "bench/src/cold-start/sqs-client-sdk-signer.ts",
+    env: (deps) => deps.env,
+    event: () => ({}),
+    note: "reference: the SDK's SigV4 signer (@smithy/signature-v4) and fetch, one SendMessage",
+    reference: true,
+  },
+  {
+    name: "sqs-aws-lite",
+    entry: "bench/src/cold-start/sqs-client-aws-lite.ts",
+    env: (deps) => deps.env,
+    event: () => ({}),
+    note: "reference: @aws-lite/client, one SendMessage over the JSON protocol",
+    reference: true,
+  },
+  {
+    name: "sqs-aws4fetch",
+    entry: "bench/src/cold-start/sqs-client-aws4fetch.ts",
+    env: (deps) => deps.env,
+    event: () => ({}),
+    note: "reference: aws4fetch's AwsClient, one SendMessage over the JSON protocol",
     reference: true,
   },
   {
