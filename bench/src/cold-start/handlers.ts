@@ -22,6 +22,18 @@ export interface HandlerUnderTest {
   reference?: true;
 }
 
+/** A yardstick for the api's way of sending its SQS message: a handler in this folder that sends one message. */
+function sqsClientReference(name: string, file: string, note: string): HandlerUnderTest {
+  return {
+    name,
+    entry: `bench/src/cold-start/${file}`,
+    env: (deps) => deps.env,
+    event: () => ({}),
+    note: `reference: ${note}`,
+    reference: true,
+  };
+}
+
 /**
  * Every Lambda handler of the platform (paths fixed by the team's conventions), plus yardsticks: an empty
  * handler, and one handler per way of sending the api's SQS message (the AWS SDK's client, its signer with
@@ -34,38 +46,26 @@ export const handlersUnderTest: HandlerUnderTest[] = [
     env: (deps) => deps.env,
     event: () => ({}),
   },
-  {
-    name: "sdk-client-only",
-    entry: "bench/src/cold-start/sdk-client-handler.ts",
-    env: (deps) => deps.env,
-    event: () => ({}),
-    note: "reference: one SQS client at module scope; its invocation sends one message",
-    reference: true,
-  },
-  {
-    name: "sqs-sdk-signer",
-    entry: "bench/src/cold-start/sqs-client-sdk-signer.ts",
-    env: (deps) => deps.env,
-    event: () => ({}),
-    note: "reference: the SDK's SigV4 signer (@smithy/signature-v4) and fetch, one SendMessage",
-    reference: true,
-  },
-  {
-    name: "sqs-aws-lite",
-    entry: "bench/src/cold-start/sqs-client-aws-lite.ts",
-    env: (deps) => deps.env,
-    event: () => ({}),
-    note: "reference: @aws-lite/client, one SendMessage over the JSON protocol",
-    reference: true,
-  },
-  {
-    name: "sqs-aws4fetch",
-    entry: "bench/src/cold-start/sqs-client-aws4fetch.ts",
-    env: (deps) => deps.env,
-    event: () => ({}),
-    note: "reference: aws4fetch's AwsClient, one SendMessage over the JSON protocol",
-    reference: true,
-  },
+  sqsClientReference(
+    "sdk-client-only",
+    "sdk-client-handler.ts",
+    "one SQS client at module scope; its invocation sends one message",
+  ),
+  sqsClientReference(
+    "sqs-sdk-signer",
+    "sqs-client-sdk-signer.ts",
+    "the SDK's SigV4 signer (@smithy/signature-v4) and fetch, one SendMessage",
+  ),
+  sqsClientReference(
+    "sqs-aws-lite",
+    "sqs-client-aws-lite.ts",
+    "@aws-lite/client, one SendMessage over the JSON protocol",
+  ),
+  sqsClientReference(
+    "sqs-aws4fetch",
+    "sqs-client-aws4fetch.ts",
+    "aws4fetch's AwsClient, one SendMessage over the JSON protocol",
+  ),
   {
     name: "api",
     entry: "apps/api/src/lambda.ts",
