@@ -7,6 +7,9 @@
  *
  * AWS SDKs and Tools Reference Guide, "Retry behavior":
  * https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html
+ * These are the values of the SDK version the API used (@aws-sdk/client-sqs 3.1175). AWS's 2026 revision of
+ * the retry rules (opt-in through `AWS_NEW_RETRIES_2026`) changes the bases and quota costs (e.g. 1 s after
+ * throttling); when the JavaScript SDK makes it the default, these numbers are the one place to follow it.
  */
 export const sqsSend: SqsSendSettings = {
   /** Attempts in all, the first one included. */
