@@ -7,9 +7,10 @@ import type { AddressInfo } from "node:net";
  * - `throttle`: answers as SQS does when it throttles (HTTP 400, `ThrottlingException`);
  * - a number: answers with that HTTP status and an `InternalFailure`/`ServiceUnavailable`-style body;
  * - `reset`: drops the connection without answering;
- * - `hang`: never answers (until the client gives up).
+ * - `hang`: never answers (until the client gives up);
+ * - `bad-md5`: forwards it, then alters the MD5 of the body in the emulator's answer (corruption in transit).
  */
-export type RelayFault = "pass" | "throttle" | "reset" | "hang" | number;
+export type RelayFault = "pass" | "throttle" | "reset" | "hang" | "bad-md5" | number;
 
 export interface SeenRequest {
   headers: IncomingHttpHeaders;
@@ -55,8 +56,12 @@ export async function startFaultySqsRelay(upstream: string): Promise<FaultySqsRe
       },
       body,
     });
+    let text = await forwarded.text();
+    if (fault === "bad-md5") {
+      text = JSON.stringify({ ...JSON.parse(text), MD5OfMessageBody: "00000000000000000000000000000000" });
+    }
     res.writeHead(forwarded.status, { "content-type": forwarded.headers.get("content-type") ?? "" });
-    res.end(await forwarded.text());
+    res.end(text);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -117,6 +117,15 @@ describe("SQS sender against the emulator, with faults injected in front of it",
     expect(relay.seen).toHaveLength(1);
   });
 
+  it("refuses an answer whose MD5 of the body is not the MD5 of what was sent", async () => {
+    relay.plan("bad-md5");
+    const error = await sender()
+      .sendMessage(message())
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "SqsSendError", kind: "permanent", attempts: 1 });
+    expect(String((error as Error).message)).toMatch(/MD5/);
+  });
+
   it("stops at once when its caller aborts, and starts no attempt after a deadline", async () => {
     relay.plan("hang");
     const aborted = await sender({ attemptTimeoutMs: 5_000 })
