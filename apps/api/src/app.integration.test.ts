@@ -6,10 +6,11 @@ import { findFreePort } from "@orders/local-postgres";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DbOrderReader } from "./adapters/db-order-reader";
 import { DbProductReader } from "./adapters/db-product-reader";
-import { SqsOrderQueue } from "./adapters/sqs-order-queue";
+import { createSqsSender, SqsOrderQueue } from "./adapters/sqs/sqs-order-queue";
 import { createApp } from "./app";
 import type { OrderView } from "./order-view";
 import { type ApiHarness, startApiHarness } from "./testing/api-harness";
+import { startFaultySqsRelay } from "./testing/faulty-sqs-relay";
 import { silentLogger } from "./testing/log-capture";
 
 let h: ApiHarness;
@@ -179,7 +180,7 @@ describe("POST /orders", () => {
 
   it("answers 503 with Retry-After, never 202, when the queue does not take the message", async () => {
     const missingQueue = createApp({
-      queue: new SqsOrderQueue(h.queue.client, `${h.queue.sqs.endpoint}/000000000000/no-such-queue`),
+      queue: new SqsOrderQueue(h.queue.sender, `${h.queue.sqs.endpoint}/000000000000/no-such-queue`),
       orders: new DbOrderReader(() => h.apiDb),
       products: new DbProductReader(() => h.apiDb),
       logger: silentLogger(),
@@ -191,6 +192,40 @@ describe("POST /orders", () => {
     });
     await expectProblem(res, 503, "queue-unavailable");
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("answers 202 when a retry gets through, 503 with Retry-After when SQS keeps refusing", async () => {
+    const relay = await startFaultySqsRelay(h.queue.sqs.endpoint);
+    try {
+      const sender = createSqsSender({ ...h.queue.sqs.env(), AWS_ENDPOINT_URL_SQS: relay.endpoint });
+      const app = createApp({
+        queue: new SqsOrderQueue(sender, h.queue.queueUrl),
+        orders: new DbOrderReader(() => h.apiDb),
+        products: new DbProductReader(() => h.apiDb),
+        logger: silentLogger(),
+      });
+      const order = () =>
+        app.request("/orders", {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "X-Request-Id": "relay-test-1" },
+          body: JSON.stringify(validOrder),
+        });
+      relay.plan("throttle", 503);
+      const accepted = await order();
+      expect(accepted.status).toBe(202);
+      const [message, ...more] = await h.queue.receive(10, 0);
+      expect(more).toEqual([]);
+      expect(message?.MessageAttributes?.correlationId?.StringValue).toBe("relay-test-1");
+
+      relay.plan("throttle", "throttle", "throttle");
+      const refused = await order();
+      await expectProblem(refused, 503, "queue-unavailable");
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(relay.seen).toHaveLength(6);
+      expect(await h.queue.receive(10, 0)).toEqual([]);
+    } finally {
+      await relay.stop();
+    }
   });
 });
 
@@ -259,7 +294,7 @@ describe("GET /orders/{id}", () => {
       url: `postgres://orders_api:x@127.0.0.1:${await findFreePort()}/orders`,
     });
     const app = createApp({
-      queue: new SqsOrderQueue(h.queue.client, h.queue.queueUrl),
+      queue: new SqsOrderQueue(h.queue.sender, h.queue.queueUrl),
       orders: new DbOrderReader(() => deadDb),
       products: new DbProductReader(() => deadDb),
       logger: silentLogger(),
@@ -276,7 +311,7 @@ describe("GET /orders/{id}", () => {
     wrongPassword.password = "wrong";
     const badDb = createDb({ kind: "url", url: wrongPassword.toString() });
     const app = createApp({
-      queue: new SqsOrderQueue(h.queue.client, h.queue.queueUrl),
+      queue: new SqsOrderQueue(h.queue.sender, h.queue.queueUrl),
       orders: new DbOrderReader(() => badDb),
       products: new DbProductReader(() => badDb),
       logger: silentLogger(),

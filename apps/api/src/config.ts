@@ -1,14 +1,16 @@
 // The subpath, not the package index: the index also brings Drizzle, postgres.js and the IAM signer, which
 // load only on the first database read (see runtime.ts).
 import { type ConnectionConfig, connectionConfigFromEnv } from "@orders/db-client/config";
+import { type SqsConnection, sqsConnectionFromEnv } from "./adapters/sqs/sqs-connection";
+import { ApiConfigError } from "./config-error";
+
+export { ApiConfigError } from "./config-error";
 
 export interface ApiConfig {
   queueUrl: string;
+  /** SQS endpoint, region and credentials. */
+  sqs: SqsConnection;
   database: ConnectionConfig;
-}
-
-export class ApiConfigError extends Error {
-  override name = "ApiConfigError";
 }
 
 /**
@@ -18,5 +20,5 @@ export class ApiConfigError extends Error {
 export function apiConfigFromEnv(env: Record<string, string | undefined> = process.env): ApiConfig {
   const queueUrl = env.ORDERS_QUEUE_URL;
   if (!queueUrl) throw new ApiConfigError("ORDERS_QUEUE_URL is not set (URL of the orders SQS queue)");
-  return { queueUrl, database: connectionConfigFromEnv(env) };
+  return { queueUrl, sqs: sqsConnectionFromEnv(env), database: connectionConfigFromEnv(env) };
 }

@@ -2,7 +2,7 @@ import { createDb } from "@orders/db-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DbOrderReader } from "./adapters/db-order-reader";
 import { DbProductReader } from "./adapters/db-product-reader";
-import { SqsOrderQueue } from "./adapters/sqs-order-queue";
+import { SqsOrderQueue } from "./adapters/sqs/sqs-order-queue";
 import { createApp } from "./app";
 import { type ApiHarness, startApiHarness } from "./testing/api-harness";
 import { captureLogs } from "./testing/log-capture";
@@ -54,7 +54,7 @@ describe("logging", () => {
     wrongPassword.password = "wrong";
     const badDb = createDb({ kind: "url", url: wrongPassword.toString() });
     const app = createApp({
-      queue: new SqsOrderQueue(h.queue.client, h.queue.queueUrl),
+      queue: new SqsOrderQueue(h.queue.sender, h.queue.queueUrl),
       orders: new DbOrderReader(() => badDb),
       products: new DbProductReader(() => badDb),
       logger: logs.logger,
@@ -75,7 +75,7 @@ describe("logging", () => {
 
   it("logs a refused send as a warning with the SDK's error, on the request's correlation id", async () => {
     const app = createApp({
-      queue: new SqsOrderQueue(h.queue.client, `${h.queue.sqs.endpoint}/000000000000/no-such-queue`),
+      queue: new SqsOrderQueue(h.queue.sender, `${h.queue.sqs.endpoint}/000000000000/no-such-queue`),
       orders: new DbOrderReader(() => h.apiDb),
       products: new DbProductReader(() => h.apiDb),
       logger: logs.logger,

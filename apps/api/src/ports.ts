@@ -3,8 +3,14 @@ import type { OrderWithItems, Product } from "@orders/db";
 
 /** Where accepted orders go. Resolves only once the message is durably on the queue. */
 export interface OrderQueue {
-  /** Throws DependencyUnavailableError when the queue does not take the message. */
-  enqueue(message: OrderMessage): Promise<void>;
+  /** Throws DependencyUnavailableError when the queue does not take the message (in time). */
+  enqueue(message: OrderMessage, options?: EnqueueOptions): Promise<void>;
+}
+
+/** How long the caller waits for the queue: a signal that aborts the send, or a deadline (epoch ms). */
+export interface EnqueueOptions {
+  signal?: AbortSignal;
+  deadline?: number;
 }
 
 /** Reads orders the worker has processed. */

@@ -4,6 +4,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDbReaders } from "./adapters/db-readers";
 import { type DbReaders, dbReadersOnFirstUse } from "./adapters/db-readers-on-first-use";
+import { sqsConnectionFromEnv } from "./adapters/sqs/sqs-connection";
 import { createApp } from "./app";
 import type { ApiConfig } from "./config";
 import { createRuntime } from "./runtime";
@@ -28,7 +29,11 @@ afterAll(async () => {
 });
 
 function config(url = h.database.serviceUrl("api")): ApiConfig {
-  return { queueUrl: h.queue.queueUrl, database: { kind: "url", url } };
+  return {
+    queueUrl: h.queue.queueUrl,
+    sqs: sqsConnectionFromEnv(h.queue.sqs.env()),
+    database: { kind: "url", url },
+  };
 }
 
 /** Connections the runtime's client holds in the test database (it names itself "orders-api"). */

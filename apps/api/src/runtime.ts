@@ -1,6 +1,7 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { dbReadersOnFirstUse } from "./adapters/db-readers-on-first-use";
-import { createSqsClient, SqsOrderQueue } from "./adapters/sqs-order-queue";
+import { SqsOrderQueue } from "./adapters/sqs/sqs-order-queue";
+import { SqsSender } from "./adapters/sqs/sqs-sender";
 import type { ApiDeps } from "./app";
 import type { ApiConfig } from "./config";
 
@@ -11,7 +12,7 @@ export interface ApiRuntime {
 }
 
 /**
- * The real adapters, built once per container. Nothing here performs I/O: the SQS client connects on its
+ * The real adapters, built once per container. Nothing here performs I/O: the SQS sender connects on its
  * first send and the database client on its first query, so cold starts that only serve /health or a
  * validation error never pay for a connection. The database code itself (Drizzle, postgres.js, the IAM
  * token signer) is loaded on the first read: `POST /orders`, the hot path, never reads the database.
@@ -20,7 +21,7 @@ export function createRuntime(config: ApiConfig, logger = createLogger()): ApiRu
   const db = dbReadersOnFirstUse(() =>
     import("./adapters/db-readers").then((m) => m.createDbReaders(config.database)),
   );
-  const sqs = createSqsClient();
+  const sqs = new SqsSender(config.sqs);
   return {
     deps: {
       queue: new SqsOrderQueue(sqs, config.queueUrl),
@@ -28,8 +29,8 @@ export function createRuntime(config: ApiConfig, logger = createLogger()): ApiRu
       products: db.products,
       logger,
     },
+    // Node's fetch keeps its idle connections unreferenced: nothing of the sender's to close.
     close: async () => {
-      sqs.destroy();
       await db.close();
     },
   };

@@ -115,6 +115,9 @@ export async function coldStart(options: BenchOptions): Promise<BenchResult> {
 
   const empty = rows.find((r) => r.name === "empty");
   const ratio = (r: ColdStartRow) => (empty ? Math.round((r.initMs / empty.initMs) * 100) / 100 : 0);
+  // Init + first invocation against the empty handler's init: what the first customer of an instance waits.
+  const firstRequestRatio = (r: ColdStartRow) =>
+    empty ? Math.round(((r.initMs + r.invokeMs) / empty.initMs) * 100) / 100 : 0;
   options.log(
     formatTable(
       rows.map((r) => ({
@@ -127,6 +130,7 @@ export async function coldStart(options: BenchOptions): Promise<BenchResult> {
         "import ms": r.importMs,
         "x empty init": ratio(r),
         "first invoke ms": r.invokeMs,
+        "init+invoke x empty init": firstRequestRatio(r),
         outcome: r.outcome,
         "open after import": r.handlesAfterImport.join(",") || "-",
       })),
@@ -141,7 +145,8 @@ export async function coldStart(options: BenchOptions): Promise<BenchResult> {
   const largest = rows.reduce((a, b) => (b.bundle.bytes > a.bundle.bytes ? b : a));
   const sdkOnly = rows.find((r) => r.name === "sdk-client-only");
   const targetMet =
-    rows.every((r) => r.reference || r.bundle.bytes <= MAX_BUNDLE_BYTES) && (!api || ratio(api) <= 1.5);
+    rows.every((r) => r.reference || r.bundle.bytes <= MAX_BUNDLE_BYTES) &&
+    (!api || (ratio(api) <= 1.5 && firstRequestRatio(api) <= 3));
   return {
     name: "cold-start",
     summary:
@@ -149,7 +154,8 @@ export async function coldStart(options: BenchOptions): Promise<BenchResult> {
       `(${Math.round(largest.bundle.gzipBytes / 1024)} KiB gzip); init empty ${empty?.initMs} ms, ` +
       `api ${api?.initMs} ms (${api ? ratio(api) : "-"}x), an SDK client alone ${sdkOnly?.initMs ?? "-"} ms ` +
       `(${sdkOnly ? ratio(sdkOnly) : "-"}x), api first POST ${api?.invokeMs} ms ` +
-      `(init + first POST ${api ? Math.round((api.initMs + api.invokeMs) * 10) / 10 : "-"} ms)`,
+      `(init + first POST ${api ? Math.round((api.initMs + api.invokeMs) * 10) / 10 : "-"} ms, ` +
+      `${api ? firstRequestRatio(api) : "-"}x empty init)`,
     targetMet,
     figures: { runs, rows },
   };

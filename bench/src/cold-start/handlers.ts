@@ -22,9 +22,22 @@ export interface HandlerUnderTest {
   reference?: true;
 }
 
+/** A yardstick for the api's way of sending its SQS message: a handler in this folder that sends one message. */
+function sqsClientReference(name: string, file: string, note: string): HandlerUnderTest {
+  return {
+    name,
+    entry: `bench/src/cold-start/${file}`,
+    env: (deps) => deps.env,
+    event: () => ({}),
+    note: `reference: ${note}`,
+    reference: true,
+  };
+}
+
 /**
- * Every Lambda handler of the platform (paths fixed by the team's conventions), plus two yardsticks: an empty
- * handler and one that only creates an AWS SDK client at module scope.
+ * Every Lambda handler of the platform (paths fixed by the team's conventions), plus yardsticks: an empty
+ * handler, and one handler per way of sending the api's SQS message (the AWS SDK's client, its signer with
+ * fetch, @aws-lite/client, aws4fetch), each sending one message on its first invocation.
  */
 export const handlersUnderTest: HandlerUnderTest[] = [
   {
@@ -33,14 +46,26 @@ export const handlersUnderTest: HandlerUnderTest[] = [
     env: (deps) => deps.env,
     event: () => ({}),
   },
-  {
-    name: "sdk-client-only",
-    entry: "bench/src/cold-start/sdk-client-handler.ts",
-    env: (deps) => deps.env,
-    event: () => ({}),
-    note: "reference: one SQS client at module scope, nothing else",
-    reference: true,
-  },
+  sqsClientReference(
+    "sdk-client-only",
+    "sdk-client-handler.ts",
+    "one SQS client at module scope; its invocation sends one message",
+  ),
+  sqsClientReference(
+    "sqs-sdk-signer",
+    "sqs-client-sdk-signer.ts",
+    "the SDK's SigV4 signer (@smithy/signature-v4) and fetch, one SendMessage",
+  ),
+  sqsClientReference(
+    "sqs-aws-lite",
+    "sqs-client-aws-lite.ts",
+    "@aws-lite/client, one SendMessage over the JSON protocol",
+  ),
+  sqsClientReference(
+    "sqs-aws4fetch",
+    "sqs-client-aws4fetch.ts",
+    "aws4fetch's AwsClient, one SendMessage over the JSON protocol",
+  ),
   {
     name: "api",
     entry: "apps/api/src/lambda.ts",

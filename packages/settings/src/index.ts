@@ -7,3 +7,4 @@ export {
 } from "./database";
 export { lambdaBundling } from "./lambda-bundling";
 export { type OrderFlowSettings, orderFlow, orderFlowProblems, sqsMappingLimits } from "./order-flow";
+export { type SqsSendSettings, sqsSend, worstCaseSendMs } from "./sqs-send";

@@ -3,7 +3,7 @@ import { createDb } from "@orders/db-client";
 import postgres from "postgres";
 import { DbOrderReader } from "../adapters/db-order-reader";
 import { DbProductReader } from "../adapters/db-product-reader";
-import { SqsOrderQueue } from "../adapters/sqs-order-queue";
+import { SqsOrderQueue } from "../adapters/sqs/sqs-order-queue";
 import { createApp } from "../app";
 import { silentLogger } from "../testing/log-capture";
 import { startBenchStack } from "./bench-stack";
@@ -28,7 +28,7 @@ const stack = await startBenchStack();
 const apiDb = createDb({ kind: "url", url: stack.apiUrl }, { applicationName: "api-bench" });
 try {
   const app = createApp({
-    queue: new SqsOrderQueue(stack.queue.client, stack.queue.queueUrl),
+    queue: new SqsOrderQueue(stack.queue.sender, stack.queue.queueUrl),
     orders: new DbOrderReader(() => apiDb),
     products: new DbProductReader(() => apiDb),
     logger: silentLogger(),

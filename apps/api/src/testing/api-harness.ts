@@ -7,7 +7,7 @@ import type { Hono } from "hono";
 import postgres from "postgres";
 import { DbOrderReader } from "../adapters/db-order-reader";
 import { DbProductReader } from "../adapters/db-product-reader";
-import { SqsOrderQueue } from "../adapters/sqs-order-queue";
+import { SqsOrderQueue } from "../adapters/sqs/sqs-order-queue";
 import { createApp } from "../app";
 import type { ApiEnv } from "../app-env";
 import { type LocalQueue, startLocalQueue } from "./local-queue";
@@ -45,7 +45,7 @@ export async function startApiHarness(logger: Logger = silentLogger()): Promise<
   const queue = await startLocalQueue();
   const apiDb = createDb({ kind: "url", url: database.serviceUrl("api") }, { applicationName: "api-test" });
   const app = createApp({
-    queue: new SqsOrderQueue(queue.client, queue.queueUrl),
+    queue: new SqsOrderQueue(queue.sender, queue.queueUrl),
     orders: new DbOrderReader(() => apiDb),
     products: new DbProductReader(() => apiDb),
     logger,

@@ -5,12 +5,17 @@ import {
   type SQSClient,
 } from "@aws-sdk/client-sqs";
 import { createOrderQueues, type LocalSqs, startLocalSqs } from "@orders/local-aws";
+import { createSqsSender } from "../adapters/sqs/sqs-order-queue";
+import type { SqsSender } from "../adapters/sqs/sqs-sender";
 
 export interface LocalQueue {
   sqs: LocalSqs;
   /** The orders queue, at the emulator's own origin (reachable through AWS_ENDPOINT_URL_SQS alone). */
   queueUrl: string;
+  /** The AWS SDK's client: the tests' own view of the queue. */
   client: SQSClient;
+  /** The API's sender, configured for the emulator the way the local stack configures it (environment). */
+  sender: SqsSender;
   /** Receives (and deletes) up to `max` messages, long-polling for at most `waitSeconds`. */
   receive(max?: number, waitSeconds?: number): Promise<Message[]>;
   /** Deletes whatever is on the queue, so each test sees only its own messages. */
@@ -47,6 +52,7 @@ export async function startLocalQueue(): Promise<LocalQueue> {
     sqs,
     queueUrl,
     client,
+    sender: createSqsSender(sqs.env()),
     receive,
     drain: async () => {
       while ((await receive(10, 0)).length > 0) {}

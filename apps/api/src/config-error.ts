@@ -1,0 +1,4 @@
+/** The environment lacks or garbles a setting the API needs: thrown at start-up, naming it. */
+export class ApiConfigError extends Error {
+  override name = "ApiConfigError";
+}
