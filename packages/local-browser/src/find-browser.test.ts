@@ -52,7 +52,7 @@ describe("where a browser is looked for", () => {
   });
 });
 
-describe("on this machine", () => {
+describe("on this machine", { timeout: 30_000 }, () => {
   it("finds a browser that runs", () => {
     const { path } = findBrowser();
     expect(execFileSync(path, ["--version"], { encoding: "utf8" })).toMatch(/Chrom(e|ium) \d+\./);

@@ -66,7 +66,7 @@ describe("a PostgreSQL install in a private directory", { timeout: 60_000 }, () 
   });
 });
 
-describe("the shared copy", () => {
+describe("the shared copy", { timeout: 60_000 }, () => {
   it("is made once when many processes ask at the same time, and complete", async () => {
     const source = await mkdtemp(join(tmpdir(), "orders-copy-source-"));
     await mkdir(join(source, "bin"));
