@@ -41,6 +41,8 @@ export interface StartPostgresOptions {
  */
 export async function startEmbeddedPostgres(options: StartPostgresOptions = {}): Promise<PostgresServer> {
   const port = options.port ?? (await findFreePort());
+  const runAs = serverRunAs();
+  const binaries = await reachableBinaries(options.binaries ?? (await packagedBinaries()), runAs);
   // Under the OS temp dir: the `postgres` user must be able to traverse every parent (not true of /root).
   // A fresh cluster per start: local data is disposable, and tests never see a previous run's rows.
   const baseDir = await mkdtemp(join(tmpdir(), "orders-pg-"));
@@ -59,9 +61,8 @@ export async function startEmbeddedPostgres(options: StartPostgresOptions = {}):
   const postgresFlags = Object.entries(settings).flatMap(([k, v]) => ["-c", `${k}=${v}`]);
   const log = options.onLog ?? (() => {});
 
-  const runAs = serverRunAs();
   const server = new PostgresCluster({
-    binaries: await reachableBinaries(options.binaries ?? (await packagedBinaries()), runAs),
+    binaries,
     runAs,
     baseDir,
     port,
@@ -70,9 +71,14 @@ export async function startEmbeddedPostgres(options: StartPostgresOptions = {}):
     postgresFlags,
     onLog: log,
   });
-  await server.initialise();
-  if (options.tls) await installTlsFiles(server.dataDir, options.tls, runAs);
-  await server.start();
+  try {
+    await server.initialise();
+    if (options.tls) await installTlsFiles(server.dataDir, options.tls, runAs);
+    await server.start();
+  } catch (error) {
+    await rm(baseDir, { recursive: true, force: true });
+    throw error;
+  }
 
   const host = "127.0.0.1";
   return {
