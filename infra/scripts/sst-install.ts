@@ -1,8 +1,8 @@
 /**
  * Makes `.sst/platform` (SST's component sources and types, plus the Pulumi providers) match the installed
  * `sst` CLI and sst.config.ts, running `sst install` only when they changed. Works offline: the recipe below
- * keeps the CLI from downloading Pulumi/Bun or asking questions (see /work/shared/TOOLCHAIN.md), and the
- * providers come from the npm registry.
+ * keeps the CLI from downloading Pulumi/Bun or asking questions (a throw-away config dir, telemetry and the
+ * dependency check off, no Bun), and the providers come from the npm registry.
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";

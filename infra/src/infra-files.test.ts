@@ -20,8 +20,17 @@ describe("infra SST files", () => {
     for (const { file, text } of sources) {
       expect(text, file).not.toMatch(/handler\s*:\s*["'`]/);
     }
-    const referenced = sources.flatMap(({ text }) => [...text.matchAll(/\bhandler: (\w+)\.handler/g)]).length;
-    expect(referenced).toBe(Object.keys(functionSpecs).length);
+    // Each `handler: x.handler` resolved to the spec `x` names (`const x = functionSpecs.<key>`): every spec
+    // deployed exactly once, so a duplicate cannot hide an omission.
+    const deployed = sources.flatMap(({ file, text }) => {
+      const specOf = new Map(
+        [...text.matchAll(/\bconst (\w+) = functionSpecs\.(\w+);/g)].map(([, name, key]) => [name, key]),
+      );
+      return [...text.matchAll(/\bhandler: (\w+)\.handler\b/g)].map(
+        ([, name]) => specOf.get(name as string) ?? `${file}: ${name} is not a functionSpecs entry`,
+      );
+    });
+    expect(deployed.sort()).toEqual(Object.keys(functionSpecs).sort());
   });
 });
 

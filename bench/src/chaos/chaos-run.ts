@@ -33,8 +33,18 @@ export interface ChaosFigures {
   crashesBeforeCommit: number;
   crashesAfterCommit: number;
   restarts: number;
+  /** Valid orders the worker was handed in a second, separate SQS message (seen, not planned). */
+  duplicatesDelivered: number;
+  /** Messages in the dead-letter queue once the run settled. */
+  deadLettered: number;
+  /** The redrive brought back exactly the poison bodies. */
+  redrivenArePoison: boolean;
   /** Uncaught postgres.js errors during the restart (a Lambda container would have died). */
   driverCrashes: number;
+  /** Of them, before PostgreSQL was restarted: anything here is a driver error the run must not hide. */
+  driverCrashesBeforeRestart: number;
+  /** Worker containers (one connection each) that the mapping created. */
+  containers: number;
   drainMs: number;
   checks: ChaosCheck[];
 }
@@ -72,14 +82,18 @@ export async function chaosRun(
     crashesBeforeCommit: 0,
     crashesAfterCommit: 0,
     receivesByBody: new Map(),
+    messageIdsByBody: new Map(),
   };
   // postgres.js 3.4.9 can throw from a timer (`socket.write` on a socket already gone) when the server
   // restarts under it: in Lambda that kills the container and its invocation fails. Here it would kill the
   // whole run, so such a crash is counted and the invocation is left to the mapping's timeout instead.
   let driverCrashes = 0;
+  let driverCrashesBeforeRestart = 0;
+  let restarts = 0;
   const onCrash = (error: Error) => {
     if (error instanceof TypeError && error.stack?.includes("postgres/src/connection.js")) {
       driverCrashes++;
+      if (restarts === 0) driverCrashesBeforeRestart++;
       return;
     }
     console.error(error);
@@ -108,7 +122,6 @@ export async function chaosRun(
     await sendBodies(client, queues.queueUrl, plan.bodies);
 
     // One PostgreSQL restart once ~40 % of the orders are in: in-flight batches fail and are retried.
-    let restarts = 0;
     const deadline = Date.now() + (options.quick ? 180_000 : 900_000);
     for (;;) {
       if (Date.now() > deadline) throw new Error("chaos run did not settle in time");
@@ -140,6 +153,7 @@ export async function chaosRun(
       destination: queues.queueUrl,
     });
     const back = await drainQueue(client, queues.queueUrl);
+    const redrivenArePoison = sameSet(back, plan.poison);
     const deadAfter = await queueDepth(client, queues.deadLetterQueueUrl);
     checks.push(
       row("messages in the DLQ before redrive", plan.poison.size, deadBefore.visible),
@@ -148,7 +162,7 @@ export async function chaosRun(
       row(
         "redriven bodies = the poison bodies",
         "same set",
-        sameSet(back, plan.poison) ? "same set" : `${back.length} bodies, differ`,
+        redrivenArePoison ? "same set" : `${back.length} bodies, differ`,
       ),
     );
 
@@ -162,7 +176,12 @@ export async function chaosRun(
       crashesBeforeCommit: counters.crashesBeforeCommit,
       crashesAfterCommit: counters.crashesAfterCommit,
       restarts,
+      duplicatesDelivered: duplicateDeliveries(plan, counters),
+      deadLettered: deadBefore.visible,
+      redrivenArePoison,
       driverCrashes,
+      driverCrashesBeforeRestart,
+      containers: workers.containers(),
       drainMs,
       checks,
     };
@@ -224,6 +243,14 @@ async function verify(
     ),
     row(`poison handed to the worker exactly ${orderFlow.maxReceiveCount} times`, plan.poison.size, exact),
   ];
+}
+
+/** Second and later SQS messages that carried a valid order's body, as the worker saw them. */
+function duplicateDeliveries(plan: ReturnType<typeof chaosPlan>, counters: ChaosCounters): number {
+  const bodies = new Set(plan.valid.map((m) => JSON.stringify(m)));
+  let extra = 0;
+  for (const [body, ids] of counters.messageIdsByBody) if (bodies.has(body)) extra += ids.size - 1;
+  return extra;
 }
 
 function row(check: string, expected: string | number, actual: string | number): ChaosCheck {

@@ -7,15 +7,21 @@ describe("chaos run (reduced: 500 orders)", () => {
     const result = await chaosRun({ quick: true, log: (line) => lines.push(line) });
     const figures = result.figures as ChaosFigures;
 
-    // The faults really happened...
-    expect(figures.duplicates).toBe(25);
-    expect(figures.poison).toBe(5);
+    // The faults really happened, as the worker and the queues saw them (not as planned)...
+    expect(figures.duplicates).toBeGreaterThan(0);
+    expect(figures.duplicatesDelivered).toBe(figures.duplicates);
+    expect(figures.poison).toBeGreaterThan(0);
+    expect(figures.deadLettered).toBe(figures.poison);
     expect(figures.restarts).toBe(1);
     expect(figures.crashesBeforeCommit).toBeGreaterThan(0);
     expect(figures.crashesAfterCommit).toBeGreaterThan(0);
-    // ...and every check of the verdict table holds.
+    // ...the only driver errors tolerated are the restart's, at most one per container's connection...
+    expect(figures.driverCrashesBeforeRestart).toBe(0);
+    expect(figures.driverCrashes).toBeLessThanOrEqual(figures.containers * figures.restarts);
+    // ...the redrive brought back exactly the poison, and every check of the verdict table holds.
+    expect(figures.redrivenArePoison).toBe(true);
     expect(figures.checks.filter((c) => !c.pass)).toEqual([]);
     expect(figures.checks.length).toBeGreaterThanOrEqual(11);
-    expect(lines.join("\n")).toContain("redriven bodies = the poison bodies");
+    expect(lines.join("\n")).toMatch(/chaos: settled in \d+ ms/);
   }, 240_000);
 });

@@ -7,6 +7,8 @@ export interface ChaosCounters {
   crashesAfterCommit: number;
   /** How many times the function was handed each body (poison receives are checked against this). */
   receivesByBody: Map<string, number>;
+  /** The distinct SQS messages that carried each body: a duplicate delivery is a second message id. */
+  messageIdsByBody: Map<string, Set<string>>;
 }
 
 /**
@@ -26,6 +28,8 @@ export function chaoticHandler(
     const n = counters.invocations++;
     for (const record of event.Records) {
       counters.receivesByBody.set(record.body, (counters.receivesByBody.get(record.body) ?? 0) + 1);
+      const ids = counters.messageIdsByBody.get(record.body) ?? new Set<string>();
+      counters.messageIdsByBody.set(record.body, ids.add(record.messageId));
     }
     if (everyBefore > 0 && n % everyBefore === everyBefore - 1) {
       counters.crashesBeforeCommit++;

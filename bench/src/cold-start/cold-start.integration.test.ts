@@ -31,7 +31,7 @@ describe("cold start (smoke: one fresh process per handler)", () => {
   });
 
   it("keeps every function's code under 1 MB and opens nothing at import that could wait for first use", () => {
-    // Issue 6 §4: the whole function (entry and every chunk), not only what a cold start loads.
+    // The 1 MB budget is for the whole function (entry and every chunk), not only what a cold start loads.
     const functions = rows.filter((r) => !r.reference);
     expect(functions.map((r) => r.name)).toContain("api");
     expect(functions.filter((r) => r.bundle.bytes > MAX_BUNDLE_BYTES).map((r) => r.name)).toEqual([]);

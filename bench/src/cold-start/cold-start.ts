@@ -1,5 +1,4 @@
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +11,7 @@ import { repoRoot } from "../harness/run-script";
 import { formatTable } from "../harness/table";
 import { bundleHandler, type HandlerBundle } from "./bundle-handler";
 import { driverSource } from "./driver-source";
+import { existingHandlers } from "./handler-entries";
 import { handlersUnderTest, type LocalDeps } from "./handlers";
 
 const MB = 1024 * 1024;
@@ -45,13 +45,13 @@ export interface ColdStartRow {
 }
 
 /**
- * Cold start and bundle size of every Lambda handler that exists: each is bundled as SST would, then run in
+ * Cold start and bundle size of every Lambda handler (a missing entry file fails the run): each is bundled as SST would, then run in
  * fresh `node` processes that import it and serve one invocation against an embedded PostgreSQL and fauxqs,
  * beside an empty handler's.
  */
 export async function coldStart(options: BenchOptions): Promise<BenchResult> {
   const runs = options.quick ? 1 : 5;
-  const present = handlersUnderTest.filter((h) => existsSync(join(repoRoot, h.entry)));
+  const present = existingHandlers(handlersUnderTest, repoRoot);
   const dir = await mkdtemp(join(tmpdir(), "orders-cold-start-"));
   const database = await startBenchDatabase();
   const sqs = await startLocalSqs();

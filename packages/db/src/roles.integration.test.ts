@@ -66,13 +66,14 @@ describe("migrations", () => {
   });
 
   it("give the worker a statement timeout well inside the worker's Lambda timeout", async () => {
-    const [row] = await admin<{ config: string[] }[]>`
-      select rolconfig as config from pg_roles where rolname = ${serviceRoles.worker}`;
-    const timeout = row?.config.find((c) => c.startsWith("statement_timeout="));
-    expect(timeout).toBeDefined();
-    const seconds = Number.parseInt(timeout?.split("=")[1] ?? "", 10);
-    expect(seconds).toBeGreaterThan(0);
-    expect(seconds).toBeLessThan(orderFlow.workerTimeoutSeconds);
+    // As the worker logs in, read through the server, which applies the role default and its unit ('10s',
+    // '10000', '1min'): pg_settings reports statement_timeout in milliseconds, with the unit beside it.
+    const [row] = await connectAs("worker")<{ setting: string; unit: string; source: string }[]>`
+      select setting, unit, source from pg_settings where name = 'statement_timeout'`;
+    expect(row).toMatchObject({ unit: "ms", source: "user" });
+    const ms = Number(row?.setting);
+    expect(ms).toBeGreaterThan(0);
+    expect(ms).toBeLessThan(orderFlow.workerTimeoutSeconds * 1000);
   });
 });
 

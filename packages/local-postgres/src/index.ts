@@ -1,5 +1,5 @@
 export { createDatabase, dropDatabase, uniqueDatabaseName, withDatabase } from "./databases";
 export { type PostgresServer, type StartPostgresOptions, startEmbeddedPostgres } from "./embedded-server";
 export { findFreePort } from "./free-port";
-export { type PgBouncer, type StartPgBouncerOptions, startPgBouncer } from "./pgbouncer";
+export { findPgBouncerBinary, type PgBouncer, type StartPgBouncerOptions, startPgBouncer } from "./pgbouncer";
 export { type PostgresTarget, usePostgres } from "./use-postgres";

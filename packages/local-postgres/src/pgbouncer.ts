@@ -36,7 +36,7 @@ export interface StartPgBouncerOptions {
 }
 
 /** Where Debian's package puts the binary; `PGBOUNCER_BIN` overrides. */
-function findPgBouncerBinary(): string {
+export function findPgBouncerBinary(): string {
   const candidates = [
     process.env.PGBOUNCER_BIN,
     "/usr/sbin/pgbouncer",

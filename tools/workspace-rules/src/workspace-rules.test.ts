@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { type Project, ruleViolations } from "./rules";
@@ -61,5 +64,54 @@ describe("the rules", () => {
 
   it("require exactly one type tag", () => {
     expect(ruleViolations([{ ...project("x", "type:app"), tags: [] }], new Map())).toHaveLength(1);
+  });
+});
+
+describe("reading the workspace", () => {
+  const workspace = async (files: Record<string, string>) => {
+    const dir = await mkdtemp(join(tmpdir(), "workspace-"));
+    for (const [path, text] of Object.entries(files)) {
+      await mkdir(join(dir, path, ".."), { recursive: true });
+      await writeFile(join(dir, path), text);
+    }
+    return dir;
+  };
+  const rootPackage = JSON.stringify({ workspaces: ["apps/*"] });
+
+  it("reads every project the workspaces match", async () => {
+    const dir = await workspace({
+      "package.json": rootPackage,
+      "apps/a/package.json": JSON.stringify({ name: "@x/a", nx: { tags: ["type:app"] } }),
+    });
+    try {
+      expect(readProjects(dir)).toEqual([
+        { name: "@x/a", dir: "apps/a", tags: ["type:app"], dependencies: [], devDependencies: [] },
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    [
+      "a broken package.json",
+      "apps/b/package.json",
+      "{ not json",
+      /apps\/b\/package\.json: cannot read the project/,
+    ],
+    [
+      "none at all",
+      "apps/b/src/index.ts",
+      "export {};",
+      /apps\/b\/package\.json: cannot read the project \(ENOENT/,
+    ],
+    ["one without a name", "apps/b/package.json", "{}", /apps\/b\/package\.json: the project has no name/],
+  ])("refuses a project folder with %s instead of dropping it", async (_case, path, text, message) => {
+    const dir = await workspace({ "package.json": rootPackage, [path]: text });
+    try {
+      expect(() => readProjects(dir)).toThrow(message);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

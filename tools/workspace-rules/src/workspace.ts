@@ -4,7 +4,7 @@ import type { Project } from "./rules";
 
 const IGNORED_DIRS = new Set(["node_modules", ".sst", ".nx", "dist", "coverage"]);
 
-/** The workspace's projects, read from the root package.json's workspaces. */
+/** The workspace's projects, read from the root package.json's workspaces; throws on one it cannot read. */
 export function readProjects(root: string): Project[] {
   const rootPackage = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
     workspaces: string[];
@@ -23,11 +23,15 @@ export function readProjects(root: string): Project[] {
       dependencies?: Record<string, string>;
       devDependencies?: Record<string, string>;
     };
+    // A folder the workspaces globs match must be a project: one whose package.json cannot be read would
+    // otherwise drop out of every rule without a word.
+    const file = join(dir, "package.json");
     try {
-      pkg = JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8"));
-    } catch {
-      return [];
+      pkg = JSON.parse(readFileSync(join(root, file), "utf8"));
+    } catch (error) {
+      throw new Error(`${file}: cannot read the project (${error instanceof Error ? error.message : error})`);
     }
+    if (typeof pkg.name !== "string" || pkg.name === "") throw new Error(`${file}: the project has no name`);
     return [
       {
         name: pkg.name,

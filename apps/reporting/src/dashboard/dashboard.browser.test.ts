@@ -1,10 +1,9 @@
 import { SendMessageBatchCommand } from "@aws-sdk/client-sqs";
-import type { Page } from "playwright-core";
+import { type HeadlessChromium, launchChromium, type Page } from "@orders/local-browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, daysInRange, utcDayOf } from "../calendar/utc-day";
 import { rollupDays } from "../rollup/rollup-days";
 import { runRollup } from "../rollup/run-rollup";
-import { type HeadlessChromium, launchChromium } from "../testing/chromium";
 import { demoOrders } from "../testing/demo-orders";
 import { insertOrders } from "../testing/order-fixtures";
 import { type ReportingHarness, startReportingHarness } from "../testing/reporting-harness";

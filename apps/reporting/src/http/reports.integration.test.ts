@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import postgres from "postgres";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { postgresReportReader } from "../adapters";
 import { addDays, daysInRange, utcDayOf } from "../calendar/utc-day";
 import { runRollup } from "../rollup/run-rollup";
@@ -24,6 +24,11 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await clearOrders(h.admin);
+});
+
+// After every test, so that a test run alone is held to it too: nothing it did made the app log.
+afterEach(() => {
+  expect(h.takeLogged()).toEqual({ errors: [], warnings: [] });
 });
 
 async function getJson(path: string) {
@@ -244,13 +249,17 @@ describe("service", () => {
     expect(await chart.text()).toContain("Chart.js v4");
   });
 
-  it("answers 503 problem+json when the database cannot be reached", async () => {
+  it("answers 503 problem+json when the database cannot be reached, and logs it as a warning", async () => {
     const unreachable = postgres("postgres://nobody:secret@127.0.0.1:1/none", { max: 1, connect_timeout: 2 });
+    const logged = { errors: [] as unknown[], warnings: [] as { message: string; cause: unknown }[] };
     try {
       const app = createReportingApp({
         reports: postgresReportReader(() => unreachable),
         queues: { read: () => Promise.reject(new Error("not used")) },
-        logger: { error: () => {}, warn: () => {} },
+        logger: {
+          error: (_message, error) => logged.errors.push(error),
+          warn: (message, extra) => logged.warnings.push({ message, cause: extra.cause }),
+        },
       });
       const response = await app.request(`/reports/daily-sales?from=${today()}&to=${today()}`);
       expect(response.status).toBe(503);
@@ -258,12 +267,25 @@ describe("service", () => {
       const body = await response.json();
       expect(body).toMatchObject({ status: 503, type: expect.stringMatching(/database-unavailable$/) });
       expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+      expect(logged.errors).toEqual([]);
+      expect(logged.warnings).toEqual([
+        { message: expect.any(String), cause: expect.stringMatching(/ECONNREFUSED/) },
+      ]);
     } finally {
       await unreachable.end();
     }
   });
 
-  it("logged no unexpected errors", () => {
-    expect(h.loggedErrors).toEqual([]);
+  it("logs an unexpected failure as an error and answers a generic 500", async () => {
+    const logged: unknown[] = [];
+    const app = createReportingApp({
+      reports: postgresReportReader(() => h.reporting.sql),
+      queues: { read: () => Promise.reject(new Error("queue reader broke")) },
+      logger: { error: (_message, error) => logged.push(error), warn: () => {} },
+    });
+    const response = await app.request("/reports/queue");
+    expect(response.status).toBe(500);
+    expect(await response.text()).not.toContain("queue reader broke");
+    expect(logged).toEqual([new Error("queue reader broke")]);
   });
 });

@@ -11,6 +11,7 @@ import { dirname, join } from "node:path";
 import { ReceiveMessageCommand, SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { runMigrations, seedDemoCatalogue, setServiceRolePassword } from "@orders/db";
 import { createDb } from "@orders/db-client";
+import { launchChromium } from "@orders/local-browser";
 import {
   createDatabase,
   dropDatabase,
@@ -25,7 +26,6 @@ import { addDays, daysInRange, utcDayOf } from "../calendar/utc-day";
 import { createReportingApp } from "../http/create-app";
 import { logger } from "../logger";
 import { runRollup } from "../rollup/run-rollup";
-import { launchChromium } from "../testing/chromium";
 import { demoOrders } from "../testing/demo-orders";
 import { startLocalQueues } from "../testing/local-queues";
 import { insertOrders } from "../testing/order-fixtures";

@@ -15,8 +15,12 @@ export interface ReportingHarness {
   reporting: DbClient;
   queues: LocalQueues;
   app: ReturnType<typeof createReportingApp>;
-  /** Errors the app logged (a test that expects none can assert it). */
+  /** Errors the app logged (unexpected failures, answered with a 500). */
   loggedErrors: unknown[];
+  /** Warnings the app logged (expected problems of status 5xx, e.g. the database unreachable). */
+  loggedWarnings: { message: string; extra: Record<string, unknown> }[];
+  /** Empties both logs and returns what they held: call after each test and expect nothing. */
+  takeLogged(): { errors: unknown[]; warnings: { message: string; extra: Record<string, unknown> }[] };
   close(): Promise<void>;
 }
 
@@ -31,11 +35,15 @@ export async function startReportingHarness(prefix: string): Promise<ReportingHa
   const reporting = createDb({ kind: "url", url: database.serviceUrl("reporting") });
   const queues = await startLocalQueues();
   const loggedErrors: unknown[] = [];
+  const loggedWarnings: ReportingHarness["loggedWarnings"] = [];
   const sqs = new SQSClient({});
   const app = createReportingApp({
     reports: postgresReportReader(() => reporting.sql),
     queues: sqsQueueDepthReader(() => sqs, queues.urls),
-    logger: { error: (_message, error) => loggedErrors.push(error), warn: () => {} },
+    logger: {
+      error: (_message, error) => loggedErrors.push(error),
+      warn: (message, extra) => loggedWarnings.push({ message, extra }),
+    },
   });
   return {
     database,
@@ -44,6 +52,8 @@ export async function startReportingHarness(prefix: string): Promise<ReportingHa
     queues,
     app,
     loggedErrors,
+    loggedWarnings,
+    takeLogged: () => ({ errors: loggedErrors.splice(0), warnings: loggedWarnings.splice(0) }),
     close: async () => {
       sqs.destroy();
       await queues.stop();

@@ -2,9 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium } from "playwright-core";
-
-/** Debian's Chromium (installed by .ci/run); Playwright's own browser download cannot work offline. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { findBrowser } from "./find-browser";
 
 /**
  * Flags for a headless Chromium on a machine without a network: the background-networking flags stop it
@@ -28,9 +26,10 @@ export interface HeadlessChromium {
 
 /** A real headless Chromium with a fresh, throw-away profile directory (`--user-data-dir`). */
 export async function launchChromium(viewport = { width: 1440, height: 1000 }): Promise<HeadlessChromium> {
-  const profile = await mkdtemp(join(tmpdir(), "reporting-chromium-"));
+  const executablePath = findBrowser().path;
+  const profile = await mkdtemp(join(tmpdir(), "orders-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
+    executablePath,
     headless: true,
     args: flags,
     viewport,
