@@ -6,4 +6,10 @@ export {
   serviceRoles,
 } from "./database";
 export { lambdaBundling } from "./lambda-bundling";
+export {
+  type LocalDevAddress,
+  localDevDatabase,
+  localDevServiceUrl,
+  localDevSuperuserUrl,
+} from "./local-dev-database";
 export { type OrderFlowSettings, orderFlow, orderFlowProblems } from "./order-flow";
