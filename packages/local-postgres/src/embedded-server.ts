@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import { chown, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,6 +23,13 @@ export interface PostgresServer {
 export interface StartPostgresOptions {
   /** Port to listen on; a free one when omitted. */
   port?: number;
+  /**
+   * Keep the cluster in this directory: initialised when it holds none yet, left in place on stop. A fresh
+   * temporary directory, removed on stop, when omitted. The `postgres` user must be able to reach it as root.
+   */
+  dataDir?: string;
+  /** Superuser password of a new cluster (generated per start when omitted). */
+  password?: string;
   /** `max_connections` of the server: low values reproduce a connection storm. */
   maxConnections?: number;
   /** Extra `-c name=value` settings. */
@@ -39,9 +47,10 @@ export interface StartPostgresOptions {
 export async function startEmbeddedPostgres(options: StartPostgresOptions = {}): Promise<PostgresServer> {
   const port = options.port ?? (await findFreePort());
   // Under the OS temp dir: the `postgres` user must be able to traverse every parent (not true of /root).
-  // A fresh cluster per start: local data is disposable, and tests never see a previous run's rows.
-  const dataDir = await mkdtemp(join(tmpdir(), "orders-pg-"));
-  const password = randomBytes(12).toString("hex");
+  // By default a fresh cluster per start: local data is disposable, and tests never see a previous run's rows.
+  const keepData = options.dataDir !== undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "orders-pg-")));
+  const password = options.password ?? randomBytes(12).toString("hex");
   const user = "postgres";
   const settings: Record<string, string | number> = {
     max_connections: options.maxConnections ?? 200,
@@ -68,7 +77,7 @@ export async function startEmbeddedPostgres(options: StartPostgresOptions = {}):
     onLog: log,
     onError: (error) => log(String(error)),
   });
-  await server.initialise();
+  if (!keepData || !existsSync(join(dataDir, "PG_VERSION"))) await server.initialise();
   if (options.tls) await installTlsFiles(dataDir, options.tls);
   await server.start();
 
@@ -85,7 +94,7 @@ export async function startEmbeddedPostgres(options: StartPostgresOptions = {}):
     },
     stop: async () => {
       await server.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      if (!keepData) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
