@@ -190,7 +190,6 @@ describe("npm run dev:db", () => {
 
     running = launch(args);
     await untilUp(running);
-    expect(running.output()).toContain("kept the data of the previous run");
     const reporting = connect(localDevServiceUrl("reporting", { port: chainPort }));
     const [order] = await reporting<
       { total: number }[]
@@ -198,6 +197,7 @@ describe("npm run dev:db", () => {
     expect(order?.total).toBe(4200);
     const [product] = await reporting<{ stock: number }[]>`select stock from products where sku = 'KB-001'`;
     expect(product?.stock).toBe(7);
+    expect(running.output()).toContain("kept the data of the previous run");
   });
 
   it("throws the data away with --reset", async () => {

