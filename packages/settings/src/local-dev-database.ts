@@ -7,9 +7,9 @@ import { databaseName, type ServiceName, serviceRoles } from "./database";
  *
  * The passwords are fixed on purpose: `sst dev` builds each function's URL at deploy time, before any local
  * process could tell it a generated one, and a developer pastes the printed URLs into psql day after day.
- * That is acceptable because this server listens on 127.0.0.1 only and holds demo data. They are never used
- * in AWS: deployed stages generate each service role's password into its own Secrets Manager secret, and the
- * functions present IAM tokens, never a password.
+ * That is acceptable because they open only this server, which listens on 127.0.0.1 and holds demo data.
+ * They never authenticate anything in AWS: deployed stages generate each service role's password into its
+ * own Secrets Manager secret, and the functions present IAM tokens, never a password.
  */
 export const localDevDatabase = {
   /** Loopback address, not `localhost`: Node may resolve that to ::1 first, where nothing listens. */
