@@ -11,9 +11,10 @@ import { startPgBouncer } from "./pgbouncer";
 
 let server: PostgresServer;
 
+// initdb and a start: well over the default 10 s when the machine is busy.
 beforeAll(async () => {
   server = await startEmbeddedPostgres({ maxConnections: 50 });
-});
+}, 60_000);
 afterAll(async () => {
   await server?.stop();
 });
