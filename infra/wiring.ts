@@ -1,17 +1,21 @@
 import { lambdaBundling, type ServiceName } from "@orders/settings";
-import { cloudDatabase, localDatabaseUrl } from "./database";
+import { cloudDatabase } from "./database";
 import { vpc } from "./network";
+import { devServiceDatabaseUrl } from "./src/dev-database";
 import { databaseEnvironment, observabilityEnvironment } from "./src/environment";
 import { lambdaRuntime } from "./src/functions";
 import { profile } from "./stage";
 
 /**
  * Database environment of a function: the proxy endpoint (writer, or the read-only endpoint) and the
- * service's own user when deployed; the local database under `sst dev`.
+ * service's own user when deployed; under `sst dev`, the same user through the chain of `npm run dev:db`.
  */
 export function databaseEnv(service: ServiceName, endpoint: "writer" | "reader" = "writer") {
   const db = cloudDatabase;
-  if (!db) return $output(databaseEnvironment({ kind: "local", url: localDatabaseUrl }, service));
+  if (!db) {
+    const url = devServiceDatabaseUrl(service, process.env);
+    return $output(databaseEnvironment({ kind: "local", url }, service));
+  }
   const host = endpoint === "reader" ? db.readerHost : db.writerHost;
   return $output(host).apply((resolved) =>
     databaseEnvironment({ kind: "proxy", host: resolved, port: db.port, database: db.database }, service),

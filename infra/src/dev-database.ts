@@ -1,4 +1,4 @@
-import { databaseName } from "@orders/settings";
+import { localDevServiceUrl, localDevSuperuserUrl, type ServiceName } from "@orders/settings";
 
 /** Where `sst dev` points the Aurora component and the functions running on your machine. */
 export interface DevDatabase {
@@ -9,8 +9,11 @@ export interface DevDatabase {
   database: string;
 }
 
-/** Default local database for `sst dev`, overridden by `LOCAL_DATABASE_URL`. */
-export const defaultLocalDatabaseUrl = `postgres://postgres:postgres@localhost:5432/${databaseName}`;
+/**
+ * Default local database for `sst dev` (the superuser URL `npm run dev:db` prints), overridden by
+ * `LOCAL_DATABASE_URL`. Only Aurora's `dev` prop gets it; no function does.
+ */
+export const defaultLocalDatabaseUrl = localDevSuperuserUrl();
 
 /**
  * Parses the local database URL `sst dev` uses (Aurora's `dev` prop). Throws on a URL that is not
@@ -41,4 +44,27 @@ export function devDatabaseUrl(db: DevDatabase): string {
   url.password = db.password;
   url.pathname = `/${db.database}`;
   return url.toString();
+}
+
+/**
+ * `DATABASE_URL` of a service's functions under `sst dev`: its own role through the chain in front of the
+ * local PostgreSQL, as in AWS each function logs in to RDS Proxy as its own user. The reporting reads have
+ * no separate read-only endpoint locally: the role's grants are what keeps them read-only.
+ * `LOCAL_DATABASE_URL` (host, database) and `LOCAL_DATABASE_CHAIN_PORT` follow a `dev:db` run elsewhere.
+ */
+export function devServiceDatabaseUrl(
+  service: ServiceName,
+  env: Record<string, string | undefined> = {},
+): string {
+  const local = devDatabase(env.LOCAL_DATABASE_URL);
+  const raw = env.LOCAL_DATABASE_CHAIN_PORT;
+  const port = raw === undefined || raw === "" ? undefined : Number(raw);
+  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65_535)) {
+    throw new Error(`LOCAL_DATABASE_CHAIN_PORT must be a TCP port, got ${JSON.stringify(raw)}`);
+  }
+  return localDevServiceUrl(service, {
+    host: local.host,
+    database: local.database,
+    ...(port === undefined ? {} : { port }),
+  });
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { chown, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { chown, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findFreePort } from "./free-port";
@@ -23,6 +24,13 @@ export interface PostgresServer {
 export interface StartPostgresOptions {
   /** Port to listen on; a free one when omitted. */
   port?: number;
+  /**
+   * Keep the cluster under this directory (in `data/`): initialised when it holds none yet, left in place on stop. A fresh
+   * temporary directory, removed on stop, when omitted. The `postgres` user must be able to reach it as root.
+   */
+  dataDir?: string;
+  /** Superuser password of a new cluster (generated per start when omitted). */
+  password?: string;
   /** `max_connections` of the server: low values reproduce a connection storm. */
   maxConnections?: number;
   /** Extra `-c name=value` settings. */
@@ -44,9 +52,12 @@ export async function startEmbeddedPostgres(options: StartPostgresOptions = {}):
   const runAs = serverRunAs();
   const binaries = await reachableBinaries(options.binaries ?? (await packagedBinaries()), runAs);
   // Under the OS temp dir: the `postgres` user must be able to traverse every parent (not true of /root).
-  // A fresh cluster per start: local data is disposable, and tests never see a previous run's rows.
-  const baseDir = await mkdtemp(join(tmpdir(), "orders-pg-"));
-  const password = randomBytes(12).toString("hex");
+  // A fresh cluster per start by default: local data is disposable, and tests never see a previous run's rows.
+  // A kept cluster lives under `options.dataDir` and is initialised only when it holds none yet.
+  const keepData = options.dataDir !== undefined;
+  const baseDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "orders-pg-")));
+  if (keepData) await mkdir(baseDir, { recursive: true });
+  const password = options.password ?? randomBytes(12).toString("hex");
   const user = "postgres";
   const settings: Record<string, string | number> = {
     max_connections: options.maxConnections ?? 200,
@@ -72,11 +83,11 @@ export async function startEmbeddedPostgres(options: StartPostgresOptions = {}):
     onLog: log,
   });
   try {
-    await server.initialise();
+    if (!keepData || !existsSync(join(server.dataDir, "PG_VERSION"))) await server.initialise();
     if (options.tls) await installTlsFiles(server.dataDir, options.tls, runAs);
     await server.start();
   } catch (error) {
-    await rm(baseDir, { recursive: true, force: true });
+    if (!keepData) await rm(baseDir, { recursive: true, force: true });
     throw error;
   }
 
@@ -93,7 +104,7 @@ export async function startEmbeddedPostgres(options: StartPostgresOptions = {}):
     },
     stop: async () => {
       await server.stop();
-      await rm(baseDir, { recursive: true, force: true });
+      if (!keepData) await rm(baseDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,4 +2,5 @@ export { createDatabase, dropDatabase, uniqueDatabaseName, withDatabase } from "
 export { type PostgresServer, type StartPostgresOptions, startEmbeddedPostgres } from "./embedded-server";
 export { findFreePort } from "./free-port";
 export { findPgBouncerBinary, type PgBouncer, type StartPgBouncerOptions, startPgBouncer } from "./pgbouncer";
+export { isRoot, postgresSystemUser } from "./system-user";
 export { type PostgresTarget, usePostgres } from "./use-postgres";

@@ -1,3 +1,8 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, dropDatabase, uniqueDatabaseName } from "./databases";
@@ -6,9 +11,10 @@ import { startPgBouncer } from "./pgbouncer";
 
 let server: PostgresServer;
 
+// initdb and a start: well over the default 10 s when the machine is busy.
 beforeAll(async () => {
   server = await startEmbeddedPostgres({ maxConnections: 50 });
-});
+}, 60_000);
 afterAll(async () => {
   await server?.stop();
 });
@@ -36,7 +42,42 @@ describe("embedded PostgreSQL", () => {
   });
 });
 
+describe("embedded PostgreSQL with a kept data folder", () => {
+  // Two starts and an initdb: more than the default 5 s on a busy machine.
+  it("keeps its rows and its password across a stop and a new start, and leaves the folder in place", {
+    timeout: 60_000,
+  }, async () => {
+    const dataDir = join(tmpdir(), `orders-pg-kept-${randomBytes(4).toString("hex")}`);
+    const options = { dataDir, password: "kept-pw" };
+    try {
+      const first = await startEmbeddedPostgres(options);
+      const sql = postgres(first.url(), { max: 1, onnotice: () => {} });
+      await sql`create table kept (value text)`;
+      await sql`insert into kept values ('still here')`;
+      await sql.end();
+      await first.stop();
+      expect(existsSync(join(dataDir, "data", "PG_VERSION"))).toBe(true);
+
+      const second = await startEmbeddedPostgres(options);
+      expect(second.url()).toContain(":kept-pw@");
+      const again = postgres(second.url(), { max: 1 });
+      const rows = await again<{ value: string }[]>`select value from kept`;
+      await again.end();
+      await second.stop();
+      expect(rows.map((r) => r.value)).toEqual(["still here"]);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("PgBouncer in transaction mode", () => {
+  it("refuses a fixed port that is already taken instead of taking the other server for its own", async () => {
+    await expect(
+      startPgBouncer({ upstream: server, port: server.port, users: [], poolSize: 1 }),
+    ).rejects.toThrow(`port ${server.port} for PgBouncer is already in use`);
+  });
+
   it("multiplexes many clients over a pool no larger than configured", async () => {
     const admin = postgres(server.url(), { max: 1, onnotice: () => {} });
     await admin`create role pooled login password 'pooled-pw'`;

@@ -17,6 +17,8 @@ export interface PgBouncer {
 
 export interface StartPgBouncerOptions {
   upstream: { host: string; port: number };
+  /** Port to listen on; a free one when omitted. */
+  port?: number;
   /** Users the pooler accepts, with the passwords it also uses upstream. */
   users: { user: string; password: string }[];
   /** Server connections per (database, user) pair: the pool that clients share. */
@@ -59,7 +61,11 @@ export function findPgBouncerBinary(): string {
  */
 export async function startPgBouncer(options: StartPgBouncerOptions): Promise<PgBouncer> {
   const binary = findPgBouncerBinary();
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
+  // Checked first: on a taken port the readiness probe below would find the other server and take it for ours.
+  if (options.port !== undefined && (await canConnect(port))) {
+    throw new Error(`port ${port} for PgBouncer is already in use`);
+  }
   const dir = await mkdtemp(join(tmpdir(), "orders-pgbouncer-"));
   const quote = (value: string) => `"${value.replaceAll('"', '""')}"`;
   await writeFile(

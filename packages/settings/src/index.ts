@@ -6,5 +6,11 @@ export {
   serviceRoles,
 } from "./database";
 export { lambdaBundling } from "./lambda-bundling";
+export {
+  type LocalDevAddress,
+  localDevDatabase,
+  localDevServiceUrl,
+  localDevSuperuserUrl,
+} from "./local-dev-database";
 export { type OrderFlowSettings, orderFlow, orderFlowProblems, sqsMappingLimits } from "./order-flow";
 export { type SqsSendSettings, sqsSend, worstCaseSendMs } from "./sqs-send";

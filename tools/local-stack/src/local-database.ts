@@ -57,7 +57,8 @@ export async function prepareLocalDatabase(options: { database?: string } = {}):
   }
 }
 
-async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
+/** Creates the database `name` on the server unless it exists (a kept cluster already has it). */
+export async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
   const sql = postgres(serverUrl, { max: 1, onnotice: () => {} });
   try {
     const [existing] = await sql`select 1 from pg_database where datname = ${name}`;

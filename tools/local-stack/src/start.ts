@@ -7,28 +7,9 @@
  * the signal too and shut down before the worker had finished its batches. Here only this launcher gets
  * it, and asks the stack to stop in order (services, then the emulator, then PostgreSQL).
  */
-import { spawn } from "node:child_process";
-import { repoPath, repoRoot } from "./repo-paths";
+import { runInOwnProcessGroup } from "./own-process-group";
+import { repoPath } from "./repo-paths";
 
-const stack = spawn(process.execPath, ["--import", "tsx", repoPath("tools/local-stack/src/stack-main.ts")], {
-  cwd: repoRoot,
-  detached: true,
-  stdio: ["ignore", "inherit", "inherit", "ipc"],
-});
-
-let stopAskedAt: number | undefined;
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.on(signal, () => {
-    if (stopAskedAt === undefined) {
-      stopAskedAt = Date.now();
-      stack.kill("SIGTERM");
-    } else if (Date.now() - stopAskedAt > 1_000) {
-      // (`npm start` relays the terminal's Ctrl-C too, so one key press can arrive twice: stay quiet then.)
-      console.log("still stopping: services get up to 10 s to finish their work...");
-    }
-  });
-}
-
-stack.on("exit", (code, signal) => {
-  process.exit(code ?? (signal ? 1 : 0));
+runInOwnProcessGroup(repoPath("tools/local-stack/src/stack-main.ts"), {
+  stillStopping: "still stopping: services get up to 10 s to finish their work...",
 });

@@ -1,0 +1,216 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { demoCatalogue } from "@orders/db";
+import { findFreePort } from "@orders/local-postgres";
+import { localDevServiceUrl, localDevSuperuserUrl, type ServiceName } from "@orders/settings";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoPath, repoRoot } from "./repo-paths";
+import { isListening } from "./wait-for-port";
+
+/** A `npm run dev:db` process, started as a terminal would: the launcher leads a process group. */
+interface Run {
+  child: ChildProcess;
+  output(): string;
+  exit: Promise<number | null>;
+}
+
+function launch(args: string[]): Run {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", repoPath("tools/local-stack/src/dev-db.ts"), ...args],
+    {
+      cwd: repoRoot,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => output, exit };
+}
+
+async function untilUp(run: Run): Promise<void> {
+  let exited = false;
+  void run.exit.then(() => {
+    exited = true;
+  });
+  while (!run.output().includes("Local database for `sst dev` is up.")) {
+    if (exited) throw new Error(`dev:db exited during start-up:\n${run.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Ctrl-C in a terminal: SIGINT to the whole foreground process group. */
+async function ctrlC(run: Run): Promise<number | null> {
+  process.kill(-(run.child.pid as number), "SIGINT");
+  return await run.exit;
+}
+
+/** Runs `statement` and returns the SQLSTATE it failed with, or "ok". */
+async function outcome(sql: postgres.Sql, statement: string): Promise<string> {
+  try {
+    await sql.unsafe(statement);
+    return "ok";
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  }
+}
+
+const INSUFFICIENT_PRIVILEGE = "42501";
+const services: ServiceName[] = ["api", "worker", "reporting"];
+
+let postgresPort: number;
+let chainPort: number;
+let dataDir: string;
+let args: string[];
+let running: Run | undefined;
+const connections: postgres.Sql[] = [];
+
+function connect(url: string): postgres.Sql {
+  const sql = postgres(url, { max: 1, prepare: false, onnotice: () => {}, connect_timeout: 10 });
+  connections.push(sql);
+  return sql;
+}
+
+async function closeConnections(): Promise<void> {
+  await Promise.all(connections.splice(0).map((sql) => sql.end({ timeout: 1 })));
+}
+
+beforeAll(async () => {
+  postgresPort = await findFreePort();
+  chainPort = await findFreePort();
+  // Not created: the first start meets a data folder that does not exist yet, as on a fresh checkout.
+  dataDir = join(tmpdir(), `orders-dev-db-test-${randomBytes(4).toString("hex")}`);
+  args = ["--port", String(postgresPort), "--chain-port", String(chainPort), "--data-dir", dataDir];
+});
+
+afterAll(async () => {
+  await closeConnections();
+  if (running) await ctrlC(running);
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe("npm run dev:db", () => {
+  it("starts on a fresh data folder, prints the URLs sst dev uses, and answers on them", async () => {
+    running = launch(args);
+    await untilUp(running);
+    const superuserUrl = localDevSuperuserUrl({ port: postgresPort });
+    expect(running.output()).toContain(`psql '${superuserUrl}'`);
+    for (const service of services) {
+      expect(running.output()).toContain(localDevServiceUrl(service, { port: chainPort }));
+    }
+    const admin = connect(superuserUrl);
+    const [row] = await admin<{ version: string; products: number }[]>`
+      select current_setting('server_version') as version, (select count(*)::int from products) as products`;
+    expect(row?.version).toMatch(/^17\./);
+    expect(row?.products).toBe(demoCatalogue.length);
+    const api = connect(localDevServiceUrl("api", { port: chainPort }));
+    const [who] = await api<{ user: string }[]>`select current_user as user`;
+    expect(who?.user).toBe("orders_api");
+  });
+
+  it("lets each role do its job through the chain, and no more", async () => {
+    const as = (service: ServiceName) => connect(localDevServiceUrl(service, { port: chainPort }));
+    const api = as("api");
+    const worker = as("worker");
+    const reporting = as("reporting");
+    const order = `insert into orders (id, customer_id, currency, total_cents, status, accepted_at)
+                   values ('${randomUUID()}', 'c-roles', 'USD', 100, 'accepted', now())`;
+
+    expect(await outcome(api, "select sku, price_cents, stock from products")).toBe("ok");
+    expect(await outcome(api, "select id from orders")).toBe("ok");
+    expect(await outcome(api, order)).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await outcome(api, "update products set stock = 0 where sku = 'KB-001'")).toBe(
+      INSUFFICIENT_PRIVILEGE,
+    );
+
+    expect(await outcome(worker, order)).toBe("ok");
+    expect(await outcome(worker, "update products set stock = stock where sku = 'KB-001'")).toBe("ok");
+    expect(await outcome(worker, "select customer_id from orders")).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await outcome(worker, "delete from orders")).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await outcome(worker, "update products set price_cents = 1")).toBe(INSUFFICIENT_PRIVILEGE);
+
+    expect(await outcome(reporting, "select customer_id, total_cents from orders")).toBe("ok");
+    expect(await outcome(reporting, "delete from daily_sales where day < '2000-01-01'")).toBe("ok");
+    expect(await outcome(reporting, order)).toBe(INSUFFICIENT_PRIVILEGE);
+    expect(await outcome(reporting, "update products set stock = 0")).toBe(INSUFFICIENT_PRIVILEGE);
+
+    for (const sql of [api, worker, reporting]) {
+      expect(await outcome(sql, "create table intruder (id int)")).toBe(INSUFFICIENT_PRIVILEGE);
+    }
+    // The superuser is not reachable through the chain at all: it only serves the service roles.
+    const viaChain = connect(localDevSuperuserUrl({ port: chainPort }));
+    expect(await outcome(viaChain, "select 1")).not.toBe("ok");
+  });
+
+  it("refuses a second run at once with a clear message, and leaves the first one serving", async () => {
+    const otherData = join(tmpdir(), `orders-dev-db-second-${randomBytes(4).toString("hex")}`);
+    const startedAt = Date.now();
+    const second = launch([
+      "--port",
+      String(postgresPort),
+      "--chain-port",
+      String(chainPort),
+      "--data-dir",
+      otherData,
+    ]);
+    expect(await second.exit).toBe(1);
+    expect(Date.now() - startedAt).toBeLessThan(30_000);
+    expect(second.output()).toContain(`port ${postgresPort} (PostgreSQL) is already in use`);
+    expect(second.output()).toContain("npm run dev:db` already running");
+    const api = connect(localDevServiceUrl("api", { port: chainPort }));
+    expect(await outcome(api, "select 1")).toBe("ok");
+    await rm(otherData, { recursive: true, force: true });
+  });
+
+  it("keeps rows and changed stock across Ctrl-C and a restart, and loads the catalogue only once", async () => {
+    const id = randomUUID();
+    const worker = connect(localDevServiceUrl("worker", { port: chainPort }));
+    await worker`insert into orders (id, customer_id, currency, total_cents, status, accepted_at)
+                 values (${id}, 'c-kept', 'USD', 4200, 'accepted', now())`;
+    await worker`update products set stock = 7 where sku = 'KB-001'`;
+    await closeConnections();
+
+    const first = running as Run;
+    expect(await ctrlC(first)).toBe(0);
+    running = undefined;
+    expect(first.output()).toContain("local database stopped; its data is kept for the next run");
+    expect(await isListening(postgresPort)).toBe(false);
+    expect(await isListening(chainPort)).toBe(false);
+
+    running = launch(args);
+    await untilUp(running);
+    const reporting = connect(localDevServiceUrl("reporting", { port: chainPort }));
+    const [order] = await reporting<
+      { total: number }[]
+    >`select total_cents::int as total from orders where id = ${id}`;
+    expect(order?.total).toBe(4200);
+    const [product] = await reporting<{ stock: number }[]>`select stock from products where sku = 'KB-001'`;
+    expect(product?.stock).toBe(7);
+    expect(running.output()).toContain("kept the data of the previous run");
+  });
+
+  it("throws the data away with --reset", async () => {
+    await closeConnections();
+    expect(await ctrlC(running as Run)).toBe(0);
+    running = launch([...args, "--reset"]);
+    await untilUp(running);
+    expect(running.output()).toContain("demo catalogue loaded");
+    const admin = connect(localDevSuperuserUrl({ port: postgresPort }));
+    const [row] = await admin<{ orders: number; stock: number }[]>`
+      select (select count(*)::int from orders) as orders,
+             (select stock from products where sku = 'KB-001') as stock`;
+    expect(row?.orders).toBe(0);
+    expect(row?.stock).toBe(demoCatalogue.find((p) => p.sku === "KB-001")?.stock);
+  });
+});
