@@ -1,4 +1,5 @@
 import { internalErrorKind, type ProblemKind, validationErrorKind } from "@orders/http-problem";
+import { forbiddenKind, identityProblemAdvice, unauthorizedKind } from "@orders/identity";
 
 /** A kind of problem the API reports, with what a client should do about it. */
 export interface ProblemType extends ProblemKind {
@@ -21,6 +22,8 @@ export const problemTypes = {
     title: "Body is not valid JSON",
     advice: "Send a JSON document that parses.",
   },
+  unauthorized: { ...unauthorizedKind, advice: identityProblemAdvice.unauthorized },
+  forbidden: { ...forbiddenKind, advice: identityProblemAdvice.forbidden },
   notFound: {
     slug: "not-found",
     status: 404,

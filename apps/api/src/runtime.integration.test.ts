@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { signedInAs } from "@orders/identity/testing";
 import { findFreePort } from "@orders/local-postgres";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -112,7 +113,7 @@ describe("createRuntime", () => {
     const app = createApp(runtime.deps);
     const responses = await Promise.all([
       ...Array.from({ length: 4 }, () => app.request("/products")),
-      ...Array.from({ length: 4 }, () => app.request(`/orders/${randomUUID()}`)),
+      ...Array.from({ length: 4 }, () => app.request(`/orders/${randomUUID()}`, {}, signedInAs("c-1"))),
     ]);
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 404, 404, 404, 404]);
     expect(await apiConnections()).toBe(1);
@@ -127,7 +128,7 @@ describe("createRuntime", () => {
     );
     const app = createApp(runtime.deps);
     for (const path of [`/orders/${randomUUID()}`, "/products"]) {
-      const res = await app.request(path);
+      const res = await app.request(path, {}, signedInAs("c-1"));
       expect(res.status).toBe(503);
       expect(res.headers.get("content-type")).toBe("application/problem+json");
       expect(res.headers.get("retry-after")).toBe("2");

@@ -14,6 +14,9 @@ export interface LocalAccount {
  * can add a user the running provider then signs in. Read on every use: no restart after a change.
  */
 export class LocalAccounts {
+  /** Changes made by this process, one after another (a read-modify-write must not interleave). */
+  private writing: Promise<unknown> = Promise.resolve();
+
   constructor(readonly file: string) {}
 
   /** Every account (none when the file does not exist yet). */
@@ -34,7 +37,13 @@ export class LocalAccounts {
    * The account of `subject` with the given staff membership, created with a random password when missing
    * (an existing account keeps its password; its membership is set as asked).
    */
-  async ensure(subject: string, staff: boolean): Promise<LocalAccount> {
+  ensure(subject: string, staff: boolean): Promise<LocalAccount> {
+    const change = this.writing.then(() => this.ensureNow(subject, staff));
+    this.writing = change.catch(() => undefined);
+    return change;
+  }
+
+  private async ensureNow(subject: string, staff: boolean): Promise<LocalAccount> {
     const accounts = await this.list();
     let account = accounts.find((a) => a.subject === subject);
     if (!account) {
@@ -44,7 +53,7 @@ export class LocalAccounts {
     account.staff = staff;
     await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
     // Write then rename: the provider never reads a half-written file.
-    const temporary = `${this.file}.${process.pid}.tmp`;
+    const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
     await writeFile(temporary, JSON.stringify(accounts, null, 2), { mode: 0o600 });
     await rename(temporary, this.file);
     return account;

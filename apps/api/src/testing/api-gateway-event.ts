@@ -4,6 +4,8 @@ import type { APIGatewayProxyEventV2 } from "aws-lambda";
 export interface GatewayRequest {
   body?: string;
   headers?: Record<string, string>;
+  /** Claims of the token API Gateway's JWT authorizer accepted (a protected route); none on public ones. */
+  claims?: Record<string, string>;
 }
 
 /** An API Gateway HTTP API (payload format 2.0) event, as the gateway hands it to the Lambda. */
@@ -29,6 +31,7 @@ export function apiGatewayEvent(
       stage: "$default",
       time: "28/Nov/2026:09:00:00 +0000",
       timeEpoch: Date.now(),
+      ...(init.claims ? { authorizer: { jwt: { claims: init.claims, scopes: [] } } } : {}),
     },
     isBase64Encoded: false,
     ...(init.body === undefined ? {} : { body: init.body }),
