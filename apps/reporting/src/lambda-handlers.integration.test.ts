@@ -1,4 +1,4 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, utcDayOf } from "./calendar/utc-day";
 import { insertOrders } from "./testing/order-fixtures";
@@ -91,9 +91,11 @@ describe("http-lambda handler", () => {
         stage: "$default",
         time: new Date().toUTCString(),
         timeEpoch: Date.now(),
+        // What API Gateway's JWT authorizer adds for a staff member's Cognito token.
+        authorizer: { jwt: { claims: { sub: "s-1", "cognito:groups": "[staff]" }, scopes: [] } },
       },
       isBase64Encoded: false,
-    } satisfies APIGatewayProxyEventV2;
+    } satisfies APIGatewayProxyEventV2WithJWTAuthorizer;
     const response = (await http.handler(event as never)) as APIGatewayProxyStructuredResultV2;
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body ?? "")).toEqual([

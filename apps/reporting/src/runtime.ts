@@ -1,6 +1,7 @@
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { postgresReportReader, sqsQueueDepthReader } from "./adapters";
 import { queueUrlsFromEnv } from "./config";
+import { signInSettingsFromEnv } from "./dashboard/sign-in-settings";
 import { reportingDb } from "./database";
 import { createReportingApp } from "./http/create-app";
 import { logger } from "./logger";
@@ -19,5 +20,6 @@ export function createRuntimeApp() {
     reports: postgresReportReader(() => reportingDb().sql),
     queues: sqsQueueDepthReader(() => sqs, queueUrls),
     logger,
+    signIn: signInSettingsFromEnv(),
   });
 }

@@ -14,6 +14,7 @@ describe("protected routes", () => {
     ["reporting", "/reports/daily-sales", true],
     ["reporting", "/reports", true],
     ["reporting", "/", false],
+    ["reporting", "/me", true],
     ["reporting", "/assets/dashboard.js", false],
   ] as const)("%s %s → protected %s", (service, path, expected) => {
     expect(isProtectedPath(service, path)).toBe(expected);
@@ -21,6 +22,11 @@ describe("protected routes", () => {
 
   it("names the route keys API Gateway's authorizer goes on", () => {
     expect(protectedRouteKeys("api")).toEqual(["ANY /orders", "ANY /orders/{proxy+}"]);
-    expect(protectedRouteKeys("reporting")).toEqual(["ANY /reports", "ANY /reports/{proxy+}"]);
+    expect(protectedRouteKeys("reporting")).toEqual([
+      "ANY /reports",
+      "ANY /reports/{proxy+}",
+      "ANY /me",
+      "ANY /me/{proxy+}",
+    ]);
   });
 });

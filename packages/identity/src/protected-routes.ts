@@ -7,7 +7,8 @@
  */
 export const protectedPrefixes = {
   api: ["/orders"],
-  reporting: ["/reports"],
+  // `/me` tells the dashboard who is signed in (any valid token).
+  reporting: ["/reports", "/me"],
 } as const satisfies Record<string, readonly string[]>;
 
 /** A service behind the gateway. */

@@ -20,8 +20,10 @@ export const STAFF_SCOPE = "orders/staff";
  * isStaff({ claims: { sub: "s-1", "cognito:groups": "[staff]" } }); // true
  */
 export function isStaff(context: JwtAuthorizerContext): boolean {
-  const groups = context.claims["cognito:groups"];
-  if (groups !== undefined && groupList(groups).includes(STAFF_GROUP)) return true;
+  // A string as API Gateway passes claims on; an array if a caller hands the token's own value.
+  const groups: unknown = context.claims["cognito:groups"];
+  if (Array.isArray(groups) && groups.includes(STAFF_GROUP)) return true;
+  if (typeof groups === "string" && groupList(groups).includes(STAFF_GROUP)) return true;
   return context.scopes?.includes(STAFF_SCOPE) ?? false;
 }
 

@@ -135,6 +135,9 @@ function configuration(
       },
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    // The token endpoint answers browsers only from the pages the client redirects to (the dashboard).
+    clientBasedCORS: (_ctx, origin, client) =>
+      (client.redirectUris ?? []).some((uri) => URL.canParse(uri) && new URL(uri).origin === origin),
     findAccount: async (_ctx, subject) => {
       const account = await accounts.find(subject);
       return account ? { accountId: subject, claims: () => ({ sub: subject }) } : undefined;

@@ -1,5 +1,6 @@
 import { html } from "hono/html";
 import type { UtcDay } from "../calendar/utc-day";
+import type { SignInSettings } from "./sign-in-settings";
 
 export interface DashboardView {
   from: UtcDay;
@@ -7,6 +8,7 @@ export interface DashboardView {
   /** Range choices offered as links (days). */
   rangeChoices: readonly number[];
   selectedDays: number;
+  signIn?: SignInSettings | undefined;
 }
 
 const styles = `
@@ -34,6 +36,11 @@ const styles = `
   th:not(:first-child):not(:nth-child(2)), td:not(:first-child):not(:nth-child(2)) { text-align: right; }
   details { margin-top: .75rem; }
   .error { color: #b91c1c; margin: .5rem 0; }
+  .session { display: flex; gap: 1rem; align-items: center; background: #fff; border-radius: 8px; padding: .75rem 1rem;
+    margin-bottom: 1rem; box-shadow: 0 1px 2px #0000001a; }
+  .session button { padding: .35rem .9rem; }
+  #access-message { background: #fffbeb; outline: 2px solid #d97706; border-radius: 8px; padding: .75rem 1rem; margin: 0 0 1rem; }
+  main[data-ready=signed-out] .reports, main[data-ready=forbidden] .reports { display: none; }
 `;
 
 /**
@@ -63,7 +70,14 @@ export function renderDashboard(view: DashboardView) {
         )}
       </nav>
     </header>
-    <main data-from="${view.from}" data-to="${view.to}">
+    <main data-from="${view.from}" data-to="${view.to}" data-sign-in="${view.signIn ? JSON.stringify(view.signIn) : ""}">
+      <div class="session">
+        <span id="session-status">Signing in…</span>
+        <button type="button" id="sign-in" hidden>Sign in</button>
+        <button type="button" id="sign-out" hidden>Sign out</button>
+      </div>
+      <p id="access-message" role="alert" hidden></p>
+      <div class="reports">
       <p class="meta">
         Accepted orders by UTC day processed, ${view.from} to ${view.to}. Updated <span id="updated-at">…</span>
         · <a href="/openapi.json">API (OpenAPI)</a>
@@ -106,6 +120,7 @@ export function renderDashboard(view: DashboardView) {
             <tbody></tbody>
           </table>
         </section>
+      </div>
       </div>
     </main>
   </body>

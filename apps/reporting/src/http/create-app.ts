@@ -1,5 +1,6 @@
 import { ProblemError, problemResponse, toProblem } from "@orders/http-problem";
 import { Hono } from "hono";
+import type { SignInSettings } from "../dashboard/sign-in-settings";
 import type { QueueDepthReader, ReportReader } from "../ports";
 import { NotFoundError } from "./report-errors";
 import { registerDashboardRoutes } from "./routes/dashboard-routes";
@@ -21,6 +22,8 @@ export interface ReportingAppDeps {
   logger: AppLogger;
   /** Clock for the dashboard's default range (defaults to the system clock). */
   now?: () => Date;
+  /** Where the dashboard signs in; without it the page says sign-in is not configured. */
+  signIn?: SignInSettings;
 }
 
 /**
@@ -36,7 +39,7 @@ export function createReportingApp(deps: ReportingAppDeps): Hono {
   const app = new Hono();
 
   registerReportRoutes(app, deps);
-  registerDashboardRoutes(app, { now: deps.now ?? (() => new Date()) });
+  registerDashboardRoutes(app, { now: deps.now ?? (() => new Date()), signIn: deps.signIn });
   registerProblemDocsRoutes(app);
   registerOpenApiRoute(app);
 

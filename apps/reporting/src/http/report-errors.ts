@@ -1,4 +1,5 @@
 import { internalErrorKind, ProblemError, type ProblemKind, validationErrorKind } from "@orders/http-problem";
+import { forbiddenKind, identityProblemAdvice, unauthorizedKind } from "@orders/identity";
 
 /** A kind of problem the reporting API answers with, and what a client should do about it. */
 export interface ReportProblemKind extends ProblemKind {
@@ -12,6 +13,8 @@ export const problemKinds = {
     ...validationErrorKind,
     advice: "Fix the query parameters listed in `errors` and ask again.",
   },
+  unauthorized: { ...unauthorizedKind, advice: identityProblemAdvice.unauthorized },
+  forbidden: { ...forbiddenKind, advice: identityProblemAdvice.forbidden },
   notFound: { slug: "not-found", status: 404, title: "Not found", advice: "Check the path." },
   internal: { ...internalErrorKind, advice: "Retry later." },
   queueUnavailable: {
