@@ -1,7 +1,15 @@
 import { randomUUID } from "node:crypto";
 
-/** A minimal API Gateway HTTP API (payload v2) event, enough for Hono's Lambda adapter. */
-export function httpApiEvent(method: string, target: string, body?: unknown): Record<string, unknown> {
+/**
+ * A minimal API Gateway HTTP API (payload v2) event, enough for Hono's Lambda adapter; with `claims`, as
+ * the gateway hands on a request its JWT authorizer accepted.
+ */
+export function httpApiEvent(
+  method: string,
+  target: string,
+  body?: unknown,
+  claims?: Record<string, string>,
+): Record<string, unknown> {
   const [path = "/", query = ""] = target.split("?");
   return {
     version: "2.0",
@@ -20,6 +28,7 @@ export function httpApiEvent(method: string, target: string, body?: unknown): Re
       stage: "$default",
       time: new Date().toUTCString(),
       timeEpoch: Date.now(),
+      ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
     isBase64Encoded: false,

@@ -1,4 +1,5 @@
 export { type LocalAccount, LocalAccounts } from "./local-accounts";
+export { accountsFileFor, DEFAULT_IDENTITY_PORT, localIssuer } from "./local-identity-location";
 export {
   LOCAL_API_SCOPE,
   LOCAL_AUDIENCE,

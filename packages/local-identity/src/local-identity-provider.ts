@@ -5,6 +5,7 @@ import { STAFF_GROUP } from "@orders/identity";
 import { exportJWK, generateKeyPair, type JWK } from "jose";
 import Provider, { type Configuration, errors } from "oidc-provider";
 import { type LocalAccount, LocalAccounts } from "./local-accounts";
+import { localIssuer } from "./local-identity-location";
 import { renderSignInPage } from "./sign-in-page";
 
 /** The audience (API Gateway's authorizer audience, the resource indicator) of the local stack's tokens. */
@@ -65,7 +66,7 @@ export async function startLocalIdentity(options: LocalIdentityOptions): Promise
     server.listen(options.port, "127.0.0.1", () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const issuer = `http://localhost:${port}`;
+  const issuer = localIssuer(port);
 
   const provider = new Provider(issuer, configuration(accounts, signingKey, options.redirectUris ?? []));
   const callback = provider.callback();

@@ -49,6 +49,7 @@ export async function measureColdStart(env: Record<string, string>, runs = 7): P
       post: apiGatewayEvent("POST", "/orders", {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ customerId: "cold", items: [{ sku: "KB-001", quantity: 1 }] }),
+        claims: { sub: "cold" },
       }),
       products: apiGatewayEvent("GET", "/products"),
     };
