@@ -1,7 +1,9 @@
+import { addJwtAuthorizer } from "./identity";
 import { deadLetterQueue, ordersQueue } from "./queues";
 import { queueEnvironment } from "./src/environment";
 import { functionSpecs, seconds } from "./src/functions";
 import { apiPermissions } from "./src/iam-policies";
+import { gatewayRoutes } from "./src/identity-plan";
 import { profile } from "./stage";
 import { commonFunctionArgs, databaseEnv, environment, proxyArn } from "./wiring";
 
@@ -29,7 +31,10 @@ export const apiFunction = new sst.aws.Function("ApiFunction", {
   }).apply(apiPermissions),
 });
 
-/** HTTP API Gateway with stage-wide throttling in front of the function; every path goes to Hono. */
+/**
+ * HTTP API Gateway with stage-wide throttling in front of the function; every path goes to Hono, the
+ * `/orders` routes through the stage's JWT authorizer.
+ */
 export const api = new sst.aws.ApiGatewayV2("Api", {
   transform: {
     stage: (args) => {
@@ -41,4 +46,7 @@ export const api = new sst.aws.ApiGatewayV2("Api", {
   },
 });
 
-api.route("$default", apiFunction.arn);
+const authorizer = addJwtAuthorizer(api);
+for (const { routeKey, authorized } of gatewayRoutes("api")) {
+  api.route(routeKey, apiFunction.arn, authorized ? { auth: { jwt: { authorizer: authorizer.id } } } : {});
+}
