@@ -37,6 +37,7 @@ export default $config({
       Issuer: identity.issuer,
       ClientId: identity.clientId,
       SignInUrl: identity.signInUrl,
+      ...(identity.userPoolId ? { UserPoolId: identity.userPoolId } : {}),
       OrdersQueueUrl: ordersQueue.url,
       DeadLetterQueueUrl: deadLetterQueue.url,
       AlarmTopicArn: alarmTopic.arn,

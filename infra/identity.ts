@@ -20,6 +20,8 @@ export interface StageIdentity {
   scope: string;
   /** Where a person signs in (Cognito's hosted UI, or the dashboard for an external issuer). */
   signInUrl: $util.Output<string>;
+  /** The stage's own user pool (absent with an external issuer). */
+  userPoolId?: $util.Output<string>;
 }
 
 /** The dashboard page: where the sign-in returns, with the code. */
@@ -77,6 +79,7 @@ function cognito(plan: CognitoIdentity): StageIdentity {
     authorizeUrl: endpoints.authorizeUrl,
     tokenUrl: endpoints.tokenUrl,
     scope: plan.scopes.join(" "),
+    userPoolId: pool.id,
     signInUrl: $resolve([domain.domain, region, client.id, dashboardUrl]).apply(([prefix, name, id, back]) =>
       cognitoSignInUrl(prefix, name, id, back),
     ),
