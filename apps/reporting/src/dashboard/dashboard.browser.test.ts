@@ -1,24 +1,25 @@
 import { SendMessageBatchCommand } from "@aws-sdk/client-sqs";
-import { remoteKeys, withLocalAuthorizer } from "@orders/identity/local-authorizer";
 import { type HeadlessChromium, launchChromium, type Page } from "@orders/local-browser";
-import { LOCAL_API_SCOPE } from "@orders/local-identity";
-import { type IdentityFixture, startIdentityFixture } from "@orders/local-identity/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresReportReader, sqsQueueDepthReader } from "../adapters";
 import { addDays, daysInRange, utcDayOf } from "../calendar/utc-day";
 import { createReportingApp } from "../http/create-app";
 import { rollupDays } from "../rollup/rollup-days";
 import { runRollup } from "../rollup/run-rollup";
+import {
+  type DashboardBehindSignIn,
+  serveDashboardBehindSignIn,
+  signInThroughTheForm,
+} from "../testing/dashboard-behind-sign-in";
 import { demoOrders } from "../testing/demo-orders";
 import { insertOrders } from "../testing/order-fixtures";
 import { type ReportingHarness, startReportingHarness } from "../testing/reporting-harness";
-import { type ServedApp, serveApp } from "../testing/serve-app";
 
 let h: ReportingHarness;
-let served: ServedApp;
+let dashboard: DashboardBehindSignIn;
+let served: { url: string };
 let browser: HeadlessChromium;
 let page: Page;
-let idp: IdentityFixture;
 let staffToken: string;
 const problems: string[] = [];
 const foreignRequests: string[] = [];
@@ -40,27 +41,16 @@ beforeAll(async () => {
       Entries: [0, 1, 2].map((i) => ({ Id: `d${i}`, MessageBody: `{"n":${i}}` })),
     }),
   );
-  // The page's address is the redirect URI the provider must know, so serve first and wire the app after.
-  let gateway: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 });
-  served = await serveApp((request) => gateway(request));
-  idp = await startIdentityFixture({ redirectUris: [`${served.url}/`] });
-  const app = createReportingApp({
-    reports: postgresReportReader(() => h.reporting.sql),
-    queues: sqsQueueDepthReader(() => h.queues.sqs, h.queues.urls),
-    logger: { error: (_m, error) => problems.push(`app error: ${String(error)}`), warn: () => {} },
-    signIn: {
-      authorizeUrl: `${idp.identity.issuer}/auth`,
-      tokenUrl: `${idp.identity.issuer}/token`,
-      clientId: idp.identity.clientId,
-      scope: `openid ${LOCAL_API_SCOPE}`,
-    },
-  });
-  gateway = withLocalAuthorizer(app.fetch, {
-    service: "reporting",
-    issuer: idp.identity.issuer,
-    audience: [idp.identity.audience],
-    jwks: remoteKeys(idp.identity.jwksUri),
-  });
+  dashboard = await serveDashboardBehindSignIn((signIn) =>
+    createReportingApp({
+      reports: postgresReportReader(() => h.reporting.sql),
+      queues: sqsQueueDepthReader(() => h.queues.sqs, h.queues.urls),
+      logger: { error: (_m, error) => problems.push(`app error: ${String(error)}`), warn: () => {} },
+      signIn,
+    }),
+  );
+  served = dashboard.served;
+  const idp = dashboard.idp;
   staffPassword = (await idp.identity.accounts.ensure("dana-staff", true)).password;
   customerPassword = (await idp.identity.accounts.ensure("carl-customer", false)).password;
   staffToken = await idp.tokenFor("dana-staff", { staff: true });
@@ -75,31 +65,18 @@ beforeAll(async () => {
   });
   page.on("request", (request) => {
     const url = request.url();
-    if (!url.startsWith(served.url) && !url.startsWith(idp.identity.issuer)) foreignRequests.push(url);
+    if (!url.startsWith(served.url) && !url.startsWith(dashboard.idp.identity.issuer))
+      foreignRequests.push(url);
   });
-  await signInThroughTheForm(page, "dana-staff", staffPassword);
+  await signInThroughTheForm(page, dashboard, { username: "dana-staff", password: staffPassword });
   await page.waitForSelector("main[data-ready='true']", { timeout: 20_000 });
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await served?.close();
-  await idp?.close();
+  await dashboard?.close();
   await h?.close();
 });
-
-/** Opens the dashboard signed out, clicks "Sign in", fills the provider's form and comes back. */
-async function signInThroughTheForm(on: Page, username: string, password: string): Promise<void> {
-  const response = await on.goto(`${served.url}/?days=30`);
-  expect(response?.status()).toBe(200);
-  await on.waitForSelector("main[data-ready='signed-out']");
-  await on.click("#sign-in");
-  await on.waitForURL(`${idp.identity.issuer}/interaction/**`);
-  await on.fill("input[name=username]", username);
-  await on.fill("input[name=password]", password);
-  await on.click("button[type=submit]");
-  await on.waitForURL(`${served.url}/?days=30`);
-}
 
 async function api<T>(path: string): Promise<T> {
   const response = await fetch(`${served.url}${path}`, {
@@ -206,7 +183,10 @@ describe("dashboard in headless Chromium", () => {
     customerPage.on("request", (request) => {
       if (new URL(request.url()).pathname.startsWith("/reports")) reportRequests.push(request.url());
     });
-    await signInThroughTheForm(customerPage, "carl-customer", customerPassword);
+    await signInThroughTheForm(customerPage, dashboard, {
+      username: "carl-customer",
+      password: customerPassword,
+    });
     await customerPage.waitForSelector("main[data-ready='forbidden']");
     expect(await customerPage.textContent("#access-message")).toMatch(
       /carl-customer, who is not staff.*reports are for staff/,
@@ -215,7 +195,7 @@ describe("dashboard in headless Chromium", () => {
     expect(reportRequests).toEqual([]);
     expect(seen).toEqual([]);
     // What the page spares the customer, the API enforces anyway.
-    const token = await idp.tokenFor("carl-customer");
+    const token = await dashboard.idp.tokenFor("carl-customer");
     const direct = await fetch(`${served.url}/reports/queue`, {
       headers: { authorization: `Bearer ${token}` },
     });

@@ -1,4 +1,4 @@
-import { html } from "hono/html";
+import { html, raw } from "hono/html";
 import type { UtcDay } from "../calendar/utc-day";
 import type { SignInSettings } from "./sign-in-settings";
 
@@ -11,6 +11,7 @@ export interface DashboardView {
   signIn?: SignInSettings | undefined;
 }
 
+// A constant of this file, inserted raw: escaped, its quotes would break the selectors and font names.
 const styles = `
   :root { color-scheme: light; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
   body { margin: 0; background: #f3f4f6; color: #111827; }
@@ -18,7 +19,7 @@ const styles = `
     padding: 1rem 2rem; background: #111827; color: #f9fafb; }
   header h1 { margin: 0; font-size: 1.35rem; font-weight: 600; }
   header nav a { color: #d1d5db; margin-left: .75rem; text-decoration: none; }
-  header nav a[aria-current="page"] { color: #fff; font-weight: 600; text-decoration: underline; }
+  header nav a[aria-current=page] { color: #fff; font-weight: 600; text-decoration: underline; }
   main { max-width: 1280px; margin: 0 auto; padding: 1.25rem 2rem 2rem; }
   .meta { color: #4b5563; font-size: .9rem; margin: 0 0 1rem; }
   .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(160px, 1fr)); gap: .75rem; margin-bottom: 1rem; }
@@ -55,7 +56,7 @@ export function renderDashboard(view: DashboardView) {
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Orders — sales dashboard</title>
     <link rel="icon" href="data:," />
-    <style>${styles}</style>
+    <style>${raw(styles)}</style>
     <script src="/assets/chart.umd.min.js" defer></script>
     <script src="/assets/dashboard.js" defer></script>
   </head>
