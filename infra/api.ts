@@ -5,7 +5,7 @@ import { functionSpecs, seconds } from "./src/functions";
 import { apiPermissions } from "./src/iam-policies";
 import { gatewayRoutes } from "./src/identity-plan";
 import { profile } from "./stage";
-import { commonFunctionArgs, databaseEnv, environment, proxyArn } from "./wiring";
+import { commonFunctionArgs, databaseEnv, environment, proxyArn, throttledGateway } from "./wiring";
 
 const spec = functionSpecs.api;
 
@@ -35,16 +35,7 @@ export const apiFunction = new sst.aws.Function("ApiFunction", {
  * HTTP API Gateway with stage-wide throttling in front of the function; every path goes to Hono, the
  * `/orders` routes through the stage's JWT authorizer.
  */
-export const api = new sst.aws.ApiGatewayV2("Api", {
-  transform: {
-    stage: (args) => {
-      args.defaultRouteSettings = {
-        throttlingRateLimit: profile.apiThrottle.rateLimit,
-        throttlingBurstLimit: profile.apiThrottle.burstLimit,
-      };
-    },
-  },
-});
+export const api = new sst.aws.ApiGatewayV2("Api", throttledGateway);
 
 const authorizer = addJwtAuthorizer(api);
 for (const { routeKey, authorized } of gatewayRoutes("api")) {

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { PROBLEM_CONTENT_TYPE } from "@orders/http-problem";
-import { remoteKeys, withLocalAuthorizer } from "@orders/identity/local-authorizer";
 import {
   forgeToken,
   type IdentityFixture,
@@ -22,12 +21,7 @@ let bob: string;
 
 beforeAll(async () => {
   [h, idp] = await Promise.all([startApiHarness(), startIdentityFixture()]);
-  gateway = withLocalAuthorizer(h.app.fetch, {
-    service: "api",
-    issuer: idp.identity.issuer,
-    audience: [idp.identity.audience],
-    jwks: remoteKeys(idp.identity.jwksUri),
-  });
+  gateway = idp.behindAuthorizer(h.app.fetch, "api");
   [alice, bob] = await Promise.all([idp.tokenFor("alice"), idp.tokenFor("bob")]);
 });
 

@@ -1,6 +1,5 @@
 import { parseOrderMessage } from "@orders/contracts";
 import { PROBLEM_CONTENT_TYPE } from "@orders/http-problem";
-import { remoteKeys, withLocalAuthorizer } from "@orders/identity/local-authorizer";
 import { signedInAs } from "@orders/identity/testing";
 import { type IdentityFixture, startIdentityFixture } from "@orders/local-identity/testing";
 import fc from "fast-check";
@@ -15,12 +14,7 @@ let realToken: string;
 
 beforeAll(async () => {
   [h, idp] = await Promise.all([startApiHarness(), startIdentityFixture()]);
-  gateway = withLocalAuthorizer(h.app.fetch, {
-    service: "api",
-    issuer: idp.identity.issuer,
-    audience: [idp.identity.audience],
-    jwks: remoteKeys(idp.identity.jwksUri),
-  });
+  gateway = idp.behindAuthorizer(h.app.fetch, "api");
   realToken = await idp.tokenFor("fuzz-c");
 });
 

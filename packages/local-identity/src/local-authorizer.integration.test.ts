@@ -1,5 +1,4 @@
 import { authorizerContextOf } from "@orders/identity";
-import { remoteKeys, withLocalAuthorizer } from "@orders/identity/local-authorizer";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInWithPassword } from "./sign-in-with-password";
@@ -14,12 +13,7 @@ beforeAll(async () => {
   // An app that shows what the authorizer handed it, where a Lambda finds it in API Gateway's event.
   const app = new Hono();
   app.all("*", (c) => c.json({ path: c.req.path, jwt: authorizerContextOf(c.env) ?? null }));
-  gateway = withLocalAuthorizer(app.fetch, {
-    service: "api",
-    issuer: idp.identity.issuer,
-    audience: [idp.identity.audience],
-    jwks: remoteKeys(idp.identity.jwksUri),
-  });
+  gateway = idp.behindAuthorizer(app.fetch, "api");
 });
 afterAll(() => idp?.close());
 

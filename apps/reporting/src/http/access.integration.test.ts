@@ -1,4 +1,3 @@
-import { remoteKeys, withLocalAuthorizer } from "@orders/identity/local-authorizer";
 import {
   forgeToken,
   type IdentityFixture,
@@ -20,12 +19,7 @@ let staff: string;
 
 beforeAll(async () => {
   [h, idp] = await Promise.all([startReportingHarness("reporting_access"), startIdentityFixture()]);
-  gateway = withLocalAuthorizer(h.app.fetch, {
-    service: "reporting",
-    issuer: idp.identity.issuer,
-    audience: [idp.identity.audience],
-    jwks: remoteKeys(idp.identity.jwksUri),
-  });
+  gateway = idp.behindAuthorizer(h.app.fetch, "reporting");
   [customer, staff] = await Promise.all([idp.tokenFor("c-1"), idp.tokenFor("s-1", { staff: true })]);
 });
 

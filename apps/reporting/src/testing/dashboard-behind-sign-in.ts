@@ -1,4 +1,3 @@
-import { remoteKeys, withLocalAuthorizer } from "@orders/identity/local-authorizer";
 import type { Page } from "@orders/local-browser";
 import { LOCAL_API_SCOPE } from "@orders/local-identity";
 import { type IdentityFixture, startIdentityFixture } from "@orders/local-identity/testing";
@@ -30,12 +29,7 @@ export async function serveDashboardBehindSignIn(
     clientId: idp.identity.clientId,
     scope: `openid ${LOCAL_API_SCOPE}`,
   });
-  gateway = withLocalAuthorizer(app.fetch, {
-    service: "reporting",
-    issuer: idp.identity.issuer,
-    audience: [idp.identity.audience],
-    jwks: remoteKeys(idp.identity.jwksUri),
-  });
+  gateway = idp.behindAuthorizer(app.fetch, "reporting");
   return {
     served,
     idp,

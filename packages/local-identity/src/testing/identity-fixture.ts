@@ -1,6 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { GatewayService } from "@orders/identity";
+import { remoteKeys, withLocalAuthorizer } from "@orders/identity/local-authorizer";
 import { type LocalIdentity, startLocalIdentity } from "../local-identity-provider";
 import { signInWithPassword } from "../sign-in-with-password";
 
@@ -9,6 +11,13 @@ export interface IdentityFixture {
   identity: LocalIdentity;
   /** A real access token for `subject` (created if needed), through the sign-in form. */
   tokenFor(subject: string, options?: { staff?: boolean }): Promise<string>;
+  /**
+   * A service's fetch handler behind the local JWT authorizer trusting this provider, as under `npm start`.
+   */
+  behindAuthorizer<Env>(
+    fetch: (request: Request, env?: Env) => Response | Promise<Response>,
+    service: GatewayService,
+  ): (request: Request, env?: Env) => Promise<Response>;
   /** The authorizer settings the services get: issuer, audience, JWKS URL. */
   authorizer: { issuer: string; audience: string; jwksUri: string };
   close(): Promise<void>;
@@ -33,6 +42,13 @@ export async function startIdentityFixture(
   return {
     identity,
     authorizer: { issuer: identity.issuer, audience: identity.audience, jwksUri: identity.jwksUri },
+    behindAuthorizer: (fetch, service) =>
+      withLocalAuthorizer(fetch, {
+        service,
+        issuer: identity.issuer,
+        audience: [identity.audience],
+        jwks: remoteKeys(identity.jwksUri),
+      }),
     async tokenFor(subject, { staff = false } = {}) {
       const account = await identity.accounts.ensure(subject, staff);
       const signedIn = await signInWithPassword({
