@@ -1,6 +1,7 @@
 export {
   databaseConnection,
   databaseName,
+  proxyPool,
   type ServiceName,
   type ServiceRole,
   serviceRoles,
