@@ -2,10 +2,11 @@ export { classifyParse, classifyStatement, loadStatementParser, type PinReason }
 export { type DecodedMessage, FrontendDecoder, type FrontendMessage } from "./frontend-messages";
 export { formatPinnedSessions } from "./pinned-report";
 export {
+  clientLabelParameter,
   type PinningRelay,
   type RelaySession,
   type StartPinningRelayOptions,
   startPinningRelay,
 } from "./pinning-relay";
 export { maxStatementTextBytes, type PinningRule, pinningRules } from "./pinning-rules";
-export { type ProxyChain, type StartProxyChainOptions, startProxyChain } from "./proxy-chain";
+export { chainUrl, type ProxyChain, type StartProxyChainOptions, startProxyChain } from "./proxy-chain";

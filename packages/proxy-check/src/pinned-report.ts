@@ -17,7 +17,7 @@ export function formatPinnedSessions(sessions: readonly RelaySession[]): string 
     const bytes = Buffer.byteLength(by.statement);
     const excerpt = text.length > excerptChars ? `${text.slice(0, excerptChars)}… (${bytes} bytes)` : text;
     return (
-      `  - session ${s.id}, ${s.user} (${s.applicationName || "no application_name"}) on ${s.database}: ` +
+      `  - session ${s.id}, ${s.user} (${s.label || s.applicationName || "unlabelled"}) on ${s.database}: ` +
       `${by.reasons.map((r) => r.condition).join("; ")}\n      ${excerpt}`
     );
   });

@@ -2,13 +2,21 @@ import { connect, createServer, type Server, type Socket } from "node:net";
 import { classifyParse, classifyStatement, loadStatementParser, type PinReason } from "./classify-statement";
 import { type DecodedMessage, FrontendDecoder, type FrontendMessage } from "./frontend-messages";
 
+/**
+ * A startup parameter that labels a client session for the report (a test names its file with it). The
+ * pooler behind the relay is told to accept and drop it, so it never reaches PostgreSQL.
+ */
+export const clientLabelParameter = "orders.client";
+
 /** One client session seen by the relay, and whether RDS Proxy would have pinned it. */
 export interface RelaySession {
   id: number;
   user: string;
   database: string;
-  /** The client's `application_name` (tests put their file name there). */
+  /** The client's `application_name`. */
   applicationName: string;
+  /** Who opened the session, from the {@link clientLabelParameter} startup parameter (tests: their file). */
+  label: string;
   /** The first statement that would have pinned the session, with every rule it breaks; undefined if none. */
   pinnedBy?: { statement: string; reasons: PinReason[] };
   /** True when the client asked for TLS (or GSS encryption) and was told to continue without. */
@@ -59,6 +67,7 @@ export async function startPinningRelay(options: StartPinningRelayOptions): Prom
       user: "",
       database: "",
       applicationName: "",
+      label: "",
       encryptionRefused: false,
       statements: 0,
       largestStatementBytes: 0,
@@ -130,6 +139,7 @@ function judge(session: RelaySession, message: FrontendMessage, onPin?: (s: Rela
     session.user = message.parameters.user ?? "";
     session.database = message.parameters.database ?? session.user;
     session.applicationName = message.parameters.application_name ?? "";
+    session.label = message.parameters[clientLabelParameter] ?? "";
     return;
   }
   if (message.kind === "query") {

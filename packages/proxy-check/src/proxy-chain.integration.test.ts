@@ -80,6 +80,20 @@ describe("the proxy chain", () => {
     expect(chain.report()).toContain("sets-timeout");
   });
 
+  it("names a labelled client in the report, and the label never reaches PostgreSQL", async () => {
+    const sql = postgres(chain.url(user, "postgres", "src/some-file.test.ts"), { max: 1, prepare: false });
+    try {
+      const [row] = await sql<{ v: string | null }[]>`select current_setting('orders.client', true) as v`;
+      expect(row?.v ?? null).toBeNull();
+      await sql`select pg_advisory_xact_lock(1)`;
+    } finally {
+      await sql.end();
+    }
+    const pinned = chain.pinnedSessions().find((s) => s.label === "src/some-file.test.ts");
+    expect(pinned?.pinnedBy?.reasons.map((r) => r.rule)).toEqual(["advisory-lock"]);
+    expect(chain.report()).toContain("(src/some-file.test.ts)");
+  });
+
   it("reports named prepared statements (postgres.js's default), not the unnamed ones", async () => {
     const seen = await session("prepares", (sql) => sql`select ${1}::int as n`, { prepare: true });
     expect(seen.pinnedBy?.reasons.map((r) => r.rule)).toEqual(["named-parse"]);
@@ -94,6 +108,6 @@ describe("the proxy chain", () => {
 
   it("counts the pinned sessions in its report", () => {
     const report = chain.report();
-    expect(report).toMatch(/^2 of \d+ sessions would have pinned at RDS Proxy:/);
+    expect(report).toMatch(/^3 of \d+ sessions would have pinned at RDS Proxy:/);
   });
 });

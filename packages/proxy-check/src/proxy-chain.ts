@@ -2,7 +2,12 @@ import { type PgBouncer, startPgBouncer } from "@orders/local-postgres";
 import { proxyPool } from "@orders/settings";
 import postgres from "postgres";
 import { formatPinnedSessions } from "./pinned-report";
-import { type PinningRelay, type RelaySession, startPinningRelay } from "./pinning-relay";
+import {
+  clientLabelParameter,
+  type PinningRelay,
+  type RelaySession,
+  startPinningRelay,
+} from "./pinning-relay";
 
 export interface StartProxyChainOptions {
   /** Superuser URL of the PostgreSQL server the chain fronts (migrations and seeding use it directly). */
@@ -21,8 +26,11 @@ export interface ProxyChain {
   pooler: PgBouncer;
   /** Pool size and queue wait the pooler got, derived from the proxy's settings. */
   pool: { size: number; queueWaitSeconds: number; serverMaxConnections: number };
-  /** URL through the whole chain (relay, pooler, server) for one of the configured users. */
-  url(user: string, database: string): string;
+  /**
+   * URL through the whole chain (relay, pooler, server) for one of the configured users; `label` names the
+   * client in the pinning report.
+   */
+  url(user: string, database: string, label?: string): string;
   /** One line naming every hop, for banners and logs. */
   describe(): string;
   pinnedSessions(): RelaySession[];
@@ -55,6 +63,7 @@ export async function startProxyChain(options: StartProxyChainOptions): Promise<
     poolSize: size,
     maxDbConnections: size,
     queryWaitTimeoutSeconds: queueWaitSeconds,
+    ignoreStartupParameters: [clientLabelParameter],
     ...(options.onLog ? { onLog: options.onLog } : {}),
   });
   let relay: PinningRelay;
@@ -72,11 +81,7 @@ export async function startProxyChain(options: StartProxyChainOptions): Promise<
     relay,
     pooler,
     pool: { size, queueWaitSeconds, serverMaxConnections },
-    url: (user, database) => {
-      const url = new URL(pooler.url(user, database));
-      url.port = String(relay.port);
-      return url.toString();
-    },
+    url: (user, database, label) => chainUrl(pooler.url(user, database), relay.port, label),
     describe: () =>
       `services → pinning check 127.0.0.1:${relay.port} → PgBouncer 127.0.0.1:${pooler.port} ` +
       `(transaction pooling, pool ${size} = ${proxyPool.maxConnectionsPercent}% of max_connections ` +
@@ -98,4 +103,15 @@ async function maxConnections(url: string): Promise<number> {
   } finally {
     await sql.end();
   }
+}
+
+/**
+ * A pooler URL turned into one through the relay in front of it, optionally labelled. postgres.js sends URL
+ * query parameters it does not know as startup parameters, which is how the label reaches the relay.
+ */
+export function chainUrl(poolerUrl: string, relayPort: number, label?: string): string {
+  const url = new URL(poolerUrl);
+  url.port = String(relayPort);
+  if (label) url.searchParams.set(clientLabelParameter, label);
+  return url.toString();
 }
