@@ -1,3 +1,5 @@
+import { proxyMaxStatementTextBytes } from "@orders/settings";
+
 /**
  * What makes RDS Proxy pin a PostgreSQL client session to one database connection, as data.
  *
@@ -24,8 +26,8 @@ export interface PinningRule {
   maxTextBytes?: number;
 }
 
-/** 16 KB, the proxy's limit on the text of one statement. */
-export const maxStatementTextBytes = 16 * 1024;
+/** 16 KB, the proxy's limit on the text of one statement (one definition, shared with the worker). */
+export const maxStatementTextBytes = proxyMaxStatementTextBytes;
 
 export const pinningRules: readonly PinningRule[] = [
   {

@@ -36,6 +36,13 @@ export const proxyPool = {
 } as const;
 
 /**
+ * RDS Proxy pins a session whose client sends a statement with more than 16 KB of text ("Avoiding pinning
+ * an RDS Proxy", https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy-pinning.html). The worker
+ * keeps every statement under it; the local pinning check enforces it.
+ */
+export const proxyMaxStatementTextBytes = 16 * 1024;
+
+/**
  * One database login role per service (least privilege). Created by a migration; in AWS each one has its own
  * secret for the proxy and its own `rds-db:connect` permission.
  */

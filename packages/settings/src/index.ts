@@ -1,6 +1,7 @@
 export {
   databaseConnection,
   databaseName,
+  proxyMaxStatementTextBytes,
   proxyPool,
   type ServiceName,
   type ServiceRole,
