@@ -5,7 +5,8 @@ import {
   startEventSourceMapping,
   startLocalSqs,
 } from "@orders/local-aws";
-import { orderFlow } from "@orders/settings";
+import { startProxyChain } from "@orders/proxy-check";
+import { databaseName, orderFlow, serviceRoles } from "@orders/settings";
 import postgres from "postgres";
 import { benchSkus } from "../harness/bench-catalogue";
 import { startBenchDatabase } from "../harness/bench-database";
@@ -36,6 +37,8 @@ export interface ChaosFigures {
   /** Uncaught postgres.js errors during the restart (a Lambda container would have died). */
   driverCrashes: number;
   drainMs: number;
+  /** Sessions that would have pinned at RDS Proxy (must be 0). */
+  pinnedSessions: number;
   checks: ChaosCheck[];
 }
 
@@ -66,7 +69,12 @@ export async function chaosRun(
   const sqs = await startLocalSqs();
   const client = sqs.client();
   const admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
-  const workers = workerContainers(database.serviceUrl("worker"));
+  // The worker reaches PostgreSQL the way it does in AWS: through the pinning check and a transaction pooler.
+  const chain = await startProxyChain({
+    postgresUrl: database.server.url(),
+    users: [{ user: serviceRoles.worker, password: database.password("worker") }],
+  });
+  const workers = workerContainers(chain.url(serviceRoles.worker, databaseName, "chaos-worker"));
   const counters: ChaosCounters = {
     invocations: 0,
     crashesBeforeCommit: 0,
@@ -150,6 +158,7 @@ export async function chaosRun(
         "same set",
         sameSet(back, plan.poison) ? "same set" : `${back.length} bodies, differ`,
       ),
+      row("sessions that would pin at RDS Proxy", 0, chain.pinnedSessions().length),
     );
 
     log(formatTable(checks.map((c) => ({ ...c, pass: c.pass ? "PASS" : "FAIL" }))));
@@ -164,6 +173,7 @@ export async function chaosRun(
       restarts,
       driverCrashes,
       drainMs,
+      pinnedSessions: chain.pinnedSessions().length,
       checks,
     };
     const passed = checks.every((c) => c.pass);
@@ -173,7 +183,7 @@ export async function chaosRun(
         `${settings.orders} orders + ${plan.duplicates} duplicates + ${plan.poison.size} poison, ` +
         `${counters.crashesBeforeCommit} crashes before / ${counters.crashesAfterCommit} after commit, ` +
         `${restarts} PostgreSQL restart (${driverCrashes} driver crashes): ${checks.filter((c) => c.pass).length}/${checks.length} checks pass, ` +
-        `settled in ${(drainMs / 1000).toFixed(1)} s`,
+        `settled in ${(drainMs / 1000).toFixed(1)} s; pinned sessions ${chain.pinnedSessions().length}`,
       targetMet: passed,
       figures,
     };
@@ -183,6 +193,7 @@ export async function chaosRun(
     await admin.end({ timeout: 1 });
     client.destroy();
     await sqs.stop();
+    await chain.stop();
     await database.stop();
   }
 }
