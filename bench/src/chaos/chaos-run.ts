@@ -5,8 +5,8 @@ import {
   startEventSourceMapping,
   startLocalSqs,
 } from "@orders/local-aws";
-import { startProxyChain } from "@orders/proxy-check";
-import { databaseName, orderFlow, serviceRoles } from "@orders/settings";
+import { startPinningRelay } from "@orders/proxy-check";
+import { orderFlow } from "@orders/settings";
 import postgres from "postgres";
 import { benchSkus } from "../harness/bench-catalogue";
 import { startBenchDatabase } from "../harness/bench-database";
@@ -69,12 +69,16 @@ export async function chaosRun(
   const sqs = await startLocalSqs();
   const client = sqs.client();
   const admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
-  // The worker reaches PostgreSQL the way it does in AWS: through the pinning check and a transaction pooler.
-  const chain = await startProxyChain({
-    postgresUrl: database.server.url(),
-    users: [{ user: serviceRoles.worker, password: database.password("worker") }],
+  // The pinning check sees every worker session. It fronts PostgreSQL itself, not PgBouncer: the run
+  // restarts PostgreSQL, and with the Debian PgBouncer (1.18) in between the run stalled after the restart
+  // (PgBouncer refused logins with "server login has been failing" at first, then clients sat idle until the
+  // deadline). PgBouncer's login fail-fast was reworked upstream in pgbouncer/pgbouncer#998.
+  const relay = await startPinningRelay({
+    upstream: { host: database.server.host, port: database.server.port },
   });
-  const workers = workerContainers(chain.url(serviceRoles.worker, databaseName, "chaos-worker"));
+  const viaRelay = new URL(database.serviceUrl("worker"));
+  viaRelay.port = String(relay.port);
+  const workers = workerContainers(viaRelay.toString());
   const counters: ChaosCounters = {
     invocations: 0,
     crashesBeforeCommit: 0,
@@ -158,7 +162,7 @@ export async function chaosRun(
         "same set",
         sameSet(back, plan.poison) ? "same set" : `${back.length} bodies, differ`,
       ),
-      row("sessions that would pin at RDS Proxy", 0, chain.pinnedSessions().length),
+      row("sessions that would pin at RDS Proxy", 0, relay.pinnedSessions().length),
     );
 
     log(formatTable(checks.map((c) => ({ ...c, pass: c.pass ? "PASS" : "FAIL" }))));
@@ -173,7 +177,7 @@ export async function chaosRun(
       restarts,
       driverCrashes,
       drainMs,
-      pinnedSessions: chain.pinnedSessions().length,
+      pinnedSessions: relay.pinnedSessions().length,
       checks,
     };
     const passed = checks.every((c) => c.pass);
@@ -183,7 +187,7 @@ export async function chaosRun(
         `${settings.orders} orders + ${plan.duplicates} duplicates + ${plan.poison.size} poison, ` +
         `${counters.crashesBeforeCommit} crashes before / ${counters.crashesAfterCommit} after commit, ` +
         `${restarts} PostgreSQL restart (${driverCrashes} driver crashes): ${checks.filter((c) => c.pass).length}/${checks.length} checks pass, ` +
-        `settled in ${(drainMs / 1000).toFixed(1)} s; pinned sessions ${chain.pinnedSessions().length}`,
+        `settled in ${(drainMs / 1000).toFixed(1)} s; pinned sessions ${relay.pinnedSessions().length}`,
       targetMet: passed,
       figures,
     };
@@ -193,7 +197,7 @@ export async function chaosRun(
     await admin.end({ timeout: 1 });
     client.destroy();
     await sqs.stop();
-    await chain.stop();
+    await relay.stop();
     await database.stop();
   }
 }
