@@ -27,6 +27,12 @@ export function classifyStatement(text: string, rules: readonly PinningRule[] = 
   for (const rule of rules)
     if (rule.maxTextBytes !== undefined && bytes > rule.maxTextBytes) reasons.push(reasonOf(rule));
 
+  const lower = text.toLowerCase();
+  const candidates = rules.filter(
+    (rule) =>
+      (rule.statements || rule.functions) && rule.keywords?.some((word) => lower.includes(word)) !== false,
+  );
+  if (candidates.length === 0) return reasons;
   let tree: unknown;
   try {
     tree = parseSync(text);
@@ -36,7 +42,7 @@ export function classifyStatement(text: string, rules: readonly PinningRule[] = 
   const nodes: { type: string; node: Record<string, unknown> }[] = [];
   const calls = new Set<string>();
   collect(tree, nodes, calls);
-  for (const rule of rules) {
+  for (const rule of candidates) {
     const hitsStatement = rule.statements?.some((s) =>
       nodes.some(
         (n) =>

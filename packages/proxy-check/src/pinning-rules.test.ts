@@ -92,6 +92,17 @@ describe("pinning rules", () => {
     expect(classifyParse("")).toEqual([]);
   });
 
+  it("names, for every rule judged by the parser, words without which it cannot fire", () => {
+    for (const rule of pinningRules.filter((r) => r.statements || r.functions)) {
+      expect(rule.keywords?.length, rule.id).toBeGreaterThan(0);
+      for (const text of cases[rule.id]?.fires ?? [])
+        expect(
+          rule.keywords?.some((word) => text.toLowerCase().includes(word)),
+          text,
+        ).toBe(true);
+    }
+  });
+
   it("judges every statement of a multi-statement query", () => {
     expect(classifyStatement("select 1; set work_mem = '1MB'; select 2").map((r) => r.rule)).toEqual([
       "session-set",

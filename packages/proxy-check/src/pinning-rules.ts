@@ -14,6 +14,11 @@ import { proxyMaxStatementTextBytes } from "@orders/settings";
  */
 export interface PinningRule {
   id: string;
+  /**
+   * Words (lower case) of which the statement text must contain at least one for the rule to fire: a cheap
+   * test that spares the parser the statements no rule could match.
+   */
+  keywords?: readonly string[];
   /** The condition in AWS's words. */
   condition: string;
   /** Parse-tree node types that pin; `unless` lists a node field whose truthy value makes it safe. */
@@ -32,6 +37,7 @@ export const maxStatementTextBytes = proxyMaxStatementTextBytes;
 export const pinningRules: readonly PinningRule[] = [
   {
     id: "session-set",
+    keywords: ["set"],
     condition: "SET / RESET of a session parameter",
     // `SET LOCAL` ends with its transaction, so it leaves nothing on the connection after COMMIT or
     // ROLLBACK; the transaction itself already holds the connection. A plain SET outlives the transaction.
@@ -39,11 +45,13 @@ export const pinningRules: readonly PinningRule[] = [
   },
   {
     id: "set-config",
+    keywords: ["set_config"],
     condition: "set_config()",
     functions: ["set_config"],
   },
   {
     id: "prepared-statement",
+    keywords: ["prepare", "execute", "deallocate"],
     condition: "PREPARE, EXECUTE, DEALLOCATE",
     statements: [{ node: "PrepareStmt" }, { node: "ExecuteStmt" }, { node: "DeallocateStmt" }],
   },
@@ -54,11 +62,13 @@ export const pinningRules: readonly PinningRule[] = [
   },
   {
     id: "discard",
+    keywords: ["discard"],
     condition: "DISCARD",
     statements: [{ node: "DiscardStmt" }],
   },
   {
     id: "temporary-object",
+    keywords: ["temp"],
     condition: "temporary tables, sequences or views",
     statements: [
       { node: "CreateStmt", onlyIf: { field: "relation.relpersistence", equals: "t" } },
@@ -70,26 +80,31 @@ export const pinningRules: readonly PinningRule[] = [
   },
   {
     id: "cursor",
+    keywords: ["cursor"],
     condition: "DECLARE ... CURSOR",
     statements: [{ node: "DeclareCursorStmt" }],
   },
   {
     id: "listen",
+    keywords: ["listen"],
     condition: "LISTEN",
     statements: [{ node: "ListenStmt" }],
   },
   {
     id: "load",
+    keywords: ["load"],
     condition: "LOAD",
     statements: [{ node: "LoadStmt" }],
   },
   {
     id: "sequence-function",
+    keywords: ["nextval", "setval", "currval", "lastval"],
     condition: "sequence functions (nextval, setval, currval, lastval)",
     functions: ["nextval", "setval", "currval", "lastval"],
   },
   {
     id: "advisory-lock",
+    keywords: ["advisory"],
     condition: "advisory lock functions (pg_advisory_lock and the others, any scope)",
     functions: [
       "pg_advisory_lock",
