@@ -1,4 +1,5 @@
-import { relative } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { createDatabase, dropDatabase, uniqueDatabaseName, withDatabase } from "@orders/local-postgres";
 import { clientLabelParameter } from "@orders/proxy-check";
 import { type ServiceName, serviceRoles } from "@orders/settings";
@@ -23,7 +24,7 @@ export async function createTestDatabase(prefix = "test"): Promise<TestDatabase>
   const passwords = inject("serviceRolePasswords");
   const name = uniqueDatabaseName(prefix);
   const testPath = expect.getState().testPath;
-  const testFile = testPath ? relative(process.cwd(), testPath) : undefined;
+  const testFile = testPath ? workspacePath(testPath) : undefined;
   const adminUrl = await createDatabase(serverUrl, name, inject("postgresTemplate"));
   return {
     name,
@@ -39,4 +40,11 @@ export async function createTestDatabase(prefix = "test"): Promise<TestDatabase>
     },
     drop: () => dropDatabase(serverUrl, name),
   };
+}
+
+/** A file's path from the workspace root (the folder with nx.json), so a report names the project too. */
+function workspacePath(file: string): string {
+  let dir = dirname(file);
+  while (dir !== dirname(dir) && !existsSync(join(dir, "nx.json"))) dir = dirname(dir);
+  return relative(dir, file);
 }
