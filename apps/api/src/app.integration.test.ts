@@ -307,7 +307,9 @@ describe("GET /orders/{id}", () => {
   });
 
   it("answers a non-retryable database failure with a 500 that leaks nothing", async () => {
-    const wrongPassword = new URL(h.database.serviceUrl("api"));
+    // Straight to PostgreSQL, whose answer to a wrong password (28P01) is the non-retryable failure wanted here.
+    const wrongPassword = new URL(h.database.adminUrl);
+    wrongPassword.username = "orders_api";
     wrongPassword.password = "wrong";
     const badDb = createDb({ kind: "url", url: wrongPassword.toString() });
     const app = createApp({

@@ -50,7 +50,9 @@ describe("logging", () => {
   });
 
   it("logs an unexpected failure in full with its correlation id, and answers without details", async () => {
-    const wrongPassword = new URL(h.database.serviceUrl("api"));
+    // Straight to PostgreSQL, whose answer to a wrong password (28P01) is the non-retryable failure wanted here.
+    const wrongPassword = new URL(h.database.adminUrl);
+    wrongPassword.username = "orders_api";
     wrongPassword.password = "wrong";
     const badDb = createDb({ kind: "url", url: wrongPassword.toString() });
     const app = createApp({

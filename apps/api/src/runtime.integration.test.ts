@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { findFreePort } from "@orders/local-postgres";
-import postgres from "postgres";
+import { type PinningRelay, startPinningRelay } from "@orders/proxy-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDbReaders } from "./adapters/db-readers";
 import { type DbReaders, dbReadersOnFirstUse } from "./adapters/db-readers-on-first-use";
@@ -16,19 +16,31 @@ import { silentLogger } from "./testing/log-capture";
  * against the harness's real PostgreSQL, as the `orders_api` role.
  */
 let h: ApiHarness;
-let admin: postgres.Sql;
+/**
+ * The runtime's client connects through a relay of its own in front of the run's proxy chain: behind a
+ * transaction pooler, server connections say nothing about how many connections the client holds, the
+ * client sessions the relay sees do.
+ */
+let sessions: PinningRelay;
 
 beforeAll(async () => {
   h = await startApiHarness();
-  admin = postgres(h.database.adminUrl, { max: 1, onnotice: () => {} });
+  const chain = new URL(h.database.serviceUrl("api"));
+  sessions = await startPinningRelay({ upstream: { host: chain.hostname, port: Number(chain.port) } });
 });
 
 afterAll(async () => {
-  await admin?.end();
+  await sessions?.stop();
   await h?.close();
 });
 
-function config(url = h.database.serviceUrl("api")): ApiConfig {
+function serviceUrl(): string {
+  const url = new URL(h.database.serviceUrl("api"));
+  url.port = String(sessions.port);
+  return url.toString();
+}
+
+function config(url = serviceUrl()): ApiConfig {
   return {
     queueUrl: h.queue.queueUrl,
     sqs: sqsConnectionFromEnv(h.queue.sqs.env()),
@@ -36,12 +48,9 @@ function config(url = h.database.serviceUrl("api")): ApiConfig {
   };
 }
 
-/** Connections the runtime's client holds in the test database (it names itself "orders-api"). */
+/** Connections the runtime's client holds open (it names itself "orders-api"). */
 async function apiConnections(): Promise<number> {
-  const [row] = await admin<{ n: number }[]>`
-    select count(*)::int as n from pg_stat_activity
-    where datname = current_database() and application_name = 'orders-api'`;
-  return row?.n ?? -1;
+  return sessions.sessions().filter((s) => s.open && s.applicationName === "orders-api").length;
 }
 
 describe("database readers loaded on first use", () => {
@@ -62,7 +71,7 @@ describe("database readers loaded on first use", () => {
     expect(await apiConnections()).toBe(1);
 
     await readers.close();
-    expect(await apiConnections()).toBe(0);
+    await expect.poll(apiConnections).toBe(0);
   });
 
   it("try the load again on the next read after a failed one", async () => {
@@ -117,7 +126,7 @@ describe("createRuntime", () => {
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 404, 404, 404, 404]);
     expect(await apiConnections()).toBe(1);
     await runtime.close();
-    expect(await apiConnections()).toBe(0);
+    await expect.poll(apiConnections).toBe(0);
   });
 
   it("answers 503 problem+json with Retry-After when the database cannot be reached", async () => {

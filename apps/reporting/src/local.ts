@@ -15,7 +15,7 @@ const scheduleSeconds = positiveIntFromEnv("REPORTING_SCHEDULE_SECONDS", 60);
 
 let running: Promise<unknown> = Promise.resolve();
 function rollupNow(): void {
-  // Never two local runs at once from this process (the advisory lock would queue them anyway).
+  // Never two local runs at once from this process (the rollup_state row lock would queue them anyway).
   running = running
     .then(() => scheduledRollup({ source: "local-schedule" }, { sql: reportingDb().sql, logger }))
     .catch((error: unknown) => logger.error("rollup failed", error as Error));

@@ -95,6 +95,7 @@ describe("local stack lifecycle", () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(output).toContain(`curl -si -X POST http://localhost:${apiPort}/orders`);
+    expect(output).toMatch(/Database +services → pinning check 127\.0\.0\.1:\d+ → PgBouncer/);
     const pids = [...output.matchAll(/(\w+) started \(pid (\d+)\)/g)].map((m) => Number(m[2]));
     expect(pids).toHaveLength(3);
     expect(await isListening(apiPort)).toBe(true);
@@ -102,6 +103,7 @@ describe("local stack lifecycle", () => {
     process.kill(-(launcher.pid as number), "SIGINT");
     expect(await exited).toBe(0);
     expect(output).toContain("local stack stopped");
+    expect(output).toMatch(/0 of \d+ sessions would have pinned at RDS Proxy\./);
     expect(output).toContain("worker stopping (SIGTERM)");
     for (const port of [apiPort, reportingPort, sqsPort, postgresPort(output)])
       expect(await isListening(port)).toBe(false);

@@ -1,4 +1,5 @@
 import { createOrderQueues, type OrderQueues, startLocalSqs } from "@orders/local-aws";
+import type { RelaySession } from "@orders/proxy-check";
 import type { ChildExit, ChildService } from "./child-service";
 import { linePrefix } from "./line-prefixer";
 import { prepareLocalDatabase } from "./local-database";
@@ -31,6 +32,10 @@ export interface LocalStack {
   queues: OrderQueues;
   /** Owner URL of the application database. */
   databaseUrl: string;
+  /** The services' path to PostgreSQL, hop by hop (the pinning check stands where RDS Proxy does). */
+  databaseChain: string;
+  /** Sessions that would have pinned at RDS Proxy so far, with the statement that pinned each. */
+  pinnedSessions(): RelaySession[];
   started: string[];
   skipped: string[];
   /** Settles when a service exits without being asked to: the stack is then incomplete. */
@@ -77,12 +82,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   try {
     log("starting PostgreSQL (migrations, demo catalogue, service role passwords)");
     const database = await prepareLocalDatabase(options.database ? { database: options.database } : {});
-    cleanups.push({ name: "PostgreSQL", run: () => database.stop() });
+    cleanups.push({
+      name: "PostgreSQL",
+      run: async () => {
+        // The services have stopped by now: every session they opened is in the report.
+        log(database.chain.report());
+        await database.stop();
+      },
+    });
     log(
       database.embedded
         ? `PostgreSQL 17 (embedded) on 127.0.0.1:${database.port}`
         : `using the PostgreSQL at DATABASE_URL (port ${database.port})`,
     );
+    log(`database path: ${database.chain.describe()}`);
 
     if (options.config.sqsPort !== 0 && (await isListening(options.config.sqsPort))) {
       throw new Error(
@@ -165,6 +178,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       sqsEndpoint: sqs.endpoint,
       queues,
       databaseUrl: database.adminUrl,
+      databaseChain: database.chain.describe(),
+      pinnedSessions: () => database.chain.pinnedSessions(),
       started: started.map((c) => c.name),
       skipped,
       unexpectedExit,

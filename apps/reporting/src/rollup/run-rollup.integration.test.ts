@@ -8,7 +8,6 @@ import { addDays, daysInRange, utcDayOf } from "../calendar/utc-day";
 import { expectedDailySales, expectedProductSales } from "../testing/expected-sales";
 import { ordersArbitrary } from "../testing/order-arbitrary";
 import { clearOrders, type FixtureOrder, insertOrders } from "../testing/order-fixtures";
-import { rollupLockKey } from "./rollup-lock";
 import { runRollup } from "./run-rollup";
 
 let database: TestDatabase;
@@ -88,7 +87,7 @@ describe("runRollup", () => {
       // begin, lock, rollup, commit: nothing per day or per order.
       expect(statements).toHaveLength(oneDay.length);
       expect(statements.filter((q) => /insert into daily_sales/.test(q))).toHaveLength(1);
-      expect(oneDay.map((q) => q.trim().split(/\s+/)[0])).toEqual(["begin", "select", "with", "commit"]);
+      expect(oneDay.map((q) => q.trim().split(/\s+/)[0])).toEqual(["begin", "update", "with", "commit"]);
     } finally {
       await counted.end();
     }
@@ -142,9 +141,9 @@ describe("runRollup", () => {
     const other = createDb({ kind: "url", url: database.serviceUrl("reporting") });
     const holder = await admin.reserve();
     try {
-      // Hold the rollup lock so the two runs are guaranteed to be in flight at the same time.
+      // Hold the rollup row's lock so the two runs are guaranteed to be in flight at the same time.
       await holder`begin`;
-      await holder`select pg_advisory_xact_lock(${rollupLockKey}::bigint)`;
+      await holder`select id from rollup_state where id = 1 for update`;
       const runs = [runRollup(reporting.sql, window), runRollup(other.sql, window)];
       await expect.poll(() => waitingRollups(admin), { timeout: 10_000 }).toBe(2);
 
@@ -204,6 +203,9 @@ describe("the orders_reporting role", () => {
       values (${randomUUID()}, 'KB-001', 1)`,
     ],
     ["update products", (sql: postgres.Sql) => sql`update products set stock = 0`],
+    ["renumber the rollup_state row", (sql: postgres.Sql) => sql`update rollup_state set id = 2`],
+    ["delete the rollup_state row", (sql: postgres.Sql) => sql`delete from rollup_state`],
+    ["add a rollup_state row", (sql: postgres.Sql) => sql`insert into rollup_state (id) values (1)`],
   ])("cannot %s", async (_, statement) => {
     await expect(statement(reporting.sql)).rejects.toMatchObject({ code: "42501" });
   });
@@ -222,9 +224,10 @@ function accepted(processedAt: string, quantity: number, unitPriceCents: number)
   };
 }
 
+/** Reporting sessions of this database that wait for a lock (the rollup_state row is the only one here). */
 async function waitingRollups(sql: postgres.Sql): Promise<number> {
   const [row] = await sql`
-    select count(*)::int as waiting from pg_locks
-    where locktype = 'advisory' and not granted and objid = (${rollupLockKey}::bigint & 4294967295)::oid`;
+    select count(*)::int as waiting from pg_stat_activity
+    where usename = 'orders_reporting' and datname = current_database() and wait_event_type = 'Lock'`;
   return row?.waiting ?? 0;
 }

@@ -1,7 +1,6 @@
 import type postgres from "postgres";
 import { acceptedOrdersOfDays } from "../calendar/accepted-orders";
 import type { UtcDay } from "../calendar/utc-day";
-import { rollupLockKey } from "./rollup-lock";
 
 /** What one rollup run did. */
 export interface RollupResult {
@@ -19,9 +18,12 @@ export interface RollupResult {
  * Rebuilds `daily_sales` and `daily_product_sales` for `days` from the accepted orders, in one transaction
  * of two statements whatever the number of days or orders:
  *
- * 1. `pg_advisory_xact_lock`: overlapping runs (a slow run and the next schedule, or a manual backfill) queue
- *    up instead of interleaving. Without it a run that read the orders earlier could commit later and
- *    overwrite fresher figures with staler ones.
+ * 1. Update the one `rollup_state` row: its row lock queues overlapping runs (a slow run and the next
+ *    schedule, or a manual backfill) until COMMIT instead of letting them interleave. Without it a run that
+ *    read the orders earlier could commit later and overwrite fresher figures with staler ones. A row lock
+ *    rather than `pg_advisory_xact_lock`: RDS Proxy pins a session on any advisory lock function, whatever
+ *    its scope ("Avoiding pinning an RDS Proxy",
+ *    https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy-pinning.html).
  * 2. One set-based statement (data-modifying CTEs, so a single snapshot feeds both tables): aggregate the
  *    orders of those days, upsert both rollups, drop product rows that no longer have sales. Under READ
  *    COMMITTED this statement's snapshot is taken after the lock is granted, so it sees everything the run
@@ -38,7 +40,8 @@ export async function runRollup(sql: postgres.Sql, days: readonly UtcDay[]): Pro
   if (days.length === 0) return { days: [], orders: 0, productRows: 0, removedProductRows: 0 };
   const dayList = [...days];
   return await sql.begin(async (tx) => {
-    await tx`select pg_advisory_xact_lock(${rollupLockKey}::bigint)`;
+    const locked = await tx`update rollup_state set last_run_at = now() where id = 1`;
+    if (locked.count !== 1) throw new Error("rollup_state has no row: the migrations were not applied");
     const [row] = await tx<{ orders: number; productRows: number; removedProductRows: number }[]>`
       with target as (
         -- Days travel as one text parameter: postgres.js without prepared statements cannot type an array.
