@@ -18,7 +18,12 @@ export interface FunctionSpec {
  * migrator may have to build indexes.
  */
 export const functionSpecs = {
-  api: { handler: "apps/api/src/lambda.handler", memory: "512 MB", timeoutSeconds: 10, serviceName: "api" },
+  api: {
+    handler: "apps/api/src/handlers/lambda.handler",
+    memory: "512 MB",
+    timeoutSeconds: 10,
+    serviceName: "api",
+  },
   worker: {
     handler: "apps/order-worker/src/lambda.handler",
     memory: "1024 MB",

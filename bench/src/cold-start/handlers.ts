@@ -68,7 +68,7 @@ export const handlersUnderTest: HandlerUnderTest[] = [
   ),
   {
     name: "api",
-    entry: "apps/api/src/lambda.ts",
+    entry: "apps/api/src/handlers/lambda.ts",
     env: (deps) => ({ ...deps.env, DATABASE_URL: deps.databaseUrl("api") }),
     event: () =>
       httpApiEvent("POST", "/orders", { customerId: "cold-start", items: [{ sku: "KB-001", quantity: 1 }] }),

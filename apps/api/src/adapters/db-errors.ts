@@ -1,7 +1,7 @@
 import { classifyDbError } from "@orders/db-client";
-import { DependencyUnavailableError } from "../errors";
-import { RETRY_AFTER_SECONDS } from "../limits";
-import { problemTypes } from "../problem-types";
+import { DependencyUnavailableError } from "../http/errors";
+import { RETRY_AFTER_SECONDS } from "../http/limits";
+import { problemTypes } from "../http/problem-types";
 
 /**
  * Runs a read, turning transient database failures (connection lost, proxy at capacity, timeout) into a 503

@@ -4,7 +4,7 @@ import postgres from "postgres";
 import { DbOrderReader } from "../adapters/db-order-reader";
 import { DbProductReader } from "../adapters/db-product-reader";
 import { SqsOrderQueue } from "../adapters/sqs/sqs-order-queue";
-import { createApp } from "../app";
+import { createApp } from "../http/create-app";
 import { silentLogger } from "../testing/log-capture";
 import { startBenchStack } from "./bench-stack";
 import { measureColdStart } from "./cold-start";

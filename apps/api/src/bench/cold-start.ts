@@ -22,7 +22,7 @@ export interface ColdStartResult {
 }
 
 /**
- * Bundles src/lambda.ts the way a Lambda deployment does (esbuild, ESM, minified, node 24) and measures, in
+ * Bundles src/handlers/lambda.ts the way a Lambda deployment does (esbuild, ESM, minified, node 24) and measures, in
  * fresh Node processes, the module initialisation and the first request of each kind. Local processes, not
  * Lambda: the absolute numbers are lower than in AWS, the ratios and the bundle size carry over.
  */
@@ -31,7 +31,7 @@ export async function measureColdStart(env: Record<string, string>, runs = 7): P
   try {
     const bundle = join(dir, "lambda.mjs");
     await build({
-      entryPoints: [fileURLToPath(new URL("../lambda.ts", import.meta.url))],
+      entryPoints: [fileURLToPath(new URL("../handlers/lambda.ts", import.meta.url))],
       outfile: bundle,
       bundle: true,
       minify: true,

@@ -2,8 +2,8 @@ import { parseOrderMessage } from "@orders/contracts";
 import { PROBLEM_CONTENT_TYPE } from "@orders/http-problem";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiHarness, startApiHarness } from "../testing/api-harness";
 import { MAX_BODY_BYTES } from "./limits";
-import { type ApiHarness, startApiHarness } from "./testing/api-harness";
 
 let h: ApiHarness;
 

@@ -1,11 +1,11 @@
 import { createDb } from "@orders/db-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DbOrderReader } from "./adapters/db-order-reader";
-import { DbProductReader } from "./adapters/db-product-reader";
-import { SqsOrderQueue } from "./adapters/sqs/sqs-order-queue";
-import { createApp } from "./app";
-import { type ApiHarness, startApiHarness } from "./testing/api-harness";
-import { captureLogs } from "./testing/log-capture";
+import { DbOrderReader } from "../adapters/db-order-reader";
+import { DbProductReader } from "../adapters/db-product-reader";
+import { SqsOrderQueue } from "../adapters/sqs/sqs-order-queue";
+import { type ApiHarness, startApiHarness } from "../testing/api-harness";
+import { captureLogs } from "../testing/log-capture";
+import { createApp } from "./create-app";
 
 let h: ApiHarness;
 let logs: ReturnType<typeof captureLogs>;

@@ -2,14 +2,14 @@ import { randomUUID } from "node:crypto";
 import { findFreePort } from "@orders/local-postgres";
 import { type PinningRelay, startPinningRelay } from "@orders/proxy-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDbReaders } from "./adapters/db-readers";
-import { type DbReaders, dbReadersOnFirstUse } from "./adapters/db-readers-on-first-use";
-import { sqsConnectionFromEnv } from "./adapters/sqs/sqs-connection";
-import { createApp } from "./app";
+import { createApp } from "../http/create-app";
+import { type ApiHarness, startApiHarness } from "../testing/api-harness";
+import { silentLogger } from "../testing/log-capture";
 import type { ApiConfig } from "./config";
+import { createDbReaders } from "./db-readers";
+import { type DbReaders, dbReadersOnFirstUse } from "./db-readers-on-first-use";
 import { createRuntime } from "./runtime";
-import { type ApiHarness, startApiHarness } from "./testing/api-harness";
-import { silentLogger } from "./testing/log-capture";
+import { sqsConnectionFromEnv } from "./sqs/sqs-connection";
 
 /**
  * The runtime's database readers load on the first read (a dynamic import) and then connect; these run them
@@ -58,7 +58,7 @@ describe("database readers loaded on first use", () => {
     let loads = 0;
     const readers = dbReadersOnFirstUse(async () => {
       loads++;
-      const { createDbReaders: create } = await import("./adapters/db-readers");
+      const { createDbReaders: create } = await import("./db-readers");
       return create(config().database);
     });
     expect(loads).toBe(0);

@@ -1,7 +1,7 @@
 import { handle } from "hono/aws-lambda";
-import { createApp } from "./app";
-import { apiConfigFromEnv } from "./config";
-import { createRuntime } from "./runtime";
+import { apiConfigFromEnv } from "../adapters/config";
+import { createRuntime } from "../adapters/runtime";
+import { createApp } from "../http/create-app";
 
 // Module scope: built once per container, reused by every invocation it serves.
 const runtime = createRuntime(apiConfigFromEnv());

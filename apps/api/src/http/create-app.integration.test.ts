@@ -4,14 +4,14 @@ import { createDb } from "@orders/db-client";
 import { PROBLEM_CONTENT_TYPE, type Problem as ProblemOf } from "@orders/http-problem";
 import { findFreePort } from "@orders/local-postgres";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DbOrderReader } from "./adapters/db-order-reader";
-import { DbProductReader } from "./adapters/db-product-reader";
-import { createSqsSender, SqsOrderQueue } from "./adapters/sqs/sqs-order-queue";
-import { createApp } from "./app";
-import type { OrderView } from "./order-view";
-import { type ApiHarness, startApiHarness } from "./testing/api-harness";
-import { startFaultySqsRelay } from "./testing/faulty-sqs-relay";
-import { silentLogger } from "./testing/log-capture";
+import { DbOrderReader } from "../adapters/db-order-reader";
+import { DbProductReader } from "../adapters/db-product-reader";
+import { createSqsSender, SqsOrderQueue } from "../adapters/sqs/sqs-order-queue";
+import type { OrderView } from "../domain/order-view";
+import { type ApiHarness, startApiHarness } from "../testing/api-harness";
+import { startFaultySqsRelay } from "../testing/faulty-sqs-relay";
+import { silentLogger } from "../testing/log-capture";
+import { createApp } from "./create-app";
 
 let h: ApiHarness;
 

@@ -2,12 +2,12 @@ import { orderRequest } from "@orders/contracts";
 import { jsonBody, validate } from "@orders/http-problem";
 import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { acceptOrder } from "../accept-order";
+import { acceptOrder } from "../../domain/accept-order";
+import { toOrderView } from "../../domain/order-view";
+import type { OrderQueue, OrderReader } from "../../domain/ports";
 import type { ApiEnv } from "../app-env";
 import { NotFoundError, PayloadTooLargeError } from "../errors";
 import { MAX_BODY_BYTES } from "../limits";
-import { toOrderView } from "../order-view";
-import type { OrderQueue, OrderReader } from "../ports";
 import { acceptOrderHeaders, orderIdParams } from "../schemas";
 
 /**

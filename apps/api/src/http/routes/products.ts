@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
+import type { ProductReader } from "../../domain/ports";
 import type { ApiEnv } from "../app-env";
-import type { ProductReader } from "../ports";
 
 /** `GET /products`. */
 export function registerProductRoutes(app: Hono<ApiEnv>, deps: { products: ProductReader }): void {

@@ -1,10 +1,10 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import { type ProblemError, problemResponse, toProblem } from "@orders/http-problem";
 import { Hono } from "hono";
+import type { OrderQueue, OrderReader, ProductReader } from "../domain/ports";
 import type { ApiEnv } from "./app-env";
 import { NotFoundError, toProblemError } from "./errors";
 import { answerWrongMethodsWith405 } from "./method-not-allowed";
-import type { OrderQueue, OrderReader, ProductReader } from "./ports";
 import { requestContext } from "./request-context";
 import { requestLogger } from "./request-logger";
 import { registerDocsRoutes } from "./routes/docs";

@@ -1,8 +1,8 @@
 // The subpath, not the package index: the index also brings Drizzle, postgres.js and the IAM signer, which
-// load only on the first database read (see runtime.ts).
+// load only on the first database read (see adapters/runtime.ts).
 import { type ConnectionConfig, connectionConfigFromEnv } from "@orders/db-client/config";
-import { type SqsConnection, sqsConnectionFromEnv } from "./adapters/sqs/sqs-connection";
 import { ApiConfigError } from "./config-error";
+import { type SqsConnection, sqsConnectionFromEnv } from "./sqs/sqs-connection";
 
 export { ApiConfigError } from "./config-error";
 

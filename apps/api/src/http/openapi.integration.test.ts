@@ -1,7 +1,7 @@
 import { compileErrors, validate } from "@readme/openapi-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiHarness, startApiHarness } from "../testing/api-harness";
 import { buildOpenApiDocument } from "./openapi/document";
-import { type ApiHarness, startApiHarness } from "./testing/api-harness";
 
 let h: ApiHarness;
 

@@ -1,9 +1,9 @@
 import { Logger } from "@aws-lambda-powertools/logger";
-import { dbReadersOnFirstUse } from "./adapters/db-readers-on-first-use";
-import { SqsOrderQueue } from "./adapters/sqs/sqs-order-queue";
-import { SqsSender } from "./adapters/sqs/sqs-sender";
-import type { ApiDeps } from "./app";
+import type { ApiDeps } from "../http/create-app";
 import type { ApiConfig } from "./config";
+import { dbReadersOnFirstUse } from "./db-readers-on-first-use";
+import { SqsOrderQueue } from "./sqs/sqs-order-queue";
+import { SqsSender } from "./sqs/sqs-sender";
 
 export interface ApiRuntime {
   deps: ApiDeps;
@@ -19,7 +19,7 @@ export interface ApiRuntime {
  */
 export function createRuntime(config: ApiConfig, logger = createLogger()): ApiRuntime {
   const db = dbReadersOnFirstUse(() =>
-    import("./adapters/db-readers").then((m) => m.createDbReaders(config.database)),
+    import("./db-readers").then((m) => m.createDbReaders(config.database)),
   );
   const sqs = new SqsSender(config.sqs);
   return {

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { parseOrderMessage } from "@orders/contracts";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiGatewayEvent } from "./testing/api-gateway-event";
-import { type ApiHarness, startApiHarness } from "./testing/api-harness";
+import { apiGatewayEvent } from "../testing/api-gateway-event";
+import { type ApiHarness, startApiHarness } from "../testing/api-harness";
 
 /**
  * The real Lambda entry point (lambda.ts), configured only through the environment as in AWS, invoked with
