@@ -31,13 +31,13 @@ export const functionSpecs = {
     serviceName: "order-worker",
   },
   reportingHttp: {
-    handler: "apps/reporting/src/http-lambda.handler",
+    handler: "apps/reporting/src/handlers/http-lambda.handler",
     memory: "512 MB",
     timeoutSeconds: 15,
     serviceName: "reporting",
   },
   rollup: {
-    handler: "apps/reporting/src/rollup-lambda.handler",
+    handler: "apps/reporting/src/handlers/rollup-lambda.handler",
     memory: "512 MB",
     timeoutSeconds: 120,
     serviceName: "reporting-rollup",

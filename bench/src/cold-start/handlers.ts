@@ -81,7 +81,7 @@ export const handlersUnderTest: HandlerUnderTest[] = [
   },
   {
     name: "reporting-http",
-    entry: "apps/reporting/src/http-lambda.ts",
+    entry: "apps/reporting/src/handlers/http-lambda.ts",
     env: (deps) => ({ ...deps.env, DATABASE_URL: deps.databaseUrl("reporting") }),
     event: () => {
       const today = new Date().toISOString().slice(0, 10);
@@ -90,7 +90,7 @@ export const handlersUnderTest: HandlerUnderTest[] = [
   },
   {
     name: "reporting-rollup",
-    entry: "apps/reporting/src/rollup-lambda.ts",
+    entry: "apps/reporting/src/handlers/rollup-lambda.ts",
     env: (deps) => ({ ...deps.env, DATABASE_URL: deps.databaseUrl("reporting") }),
     event: () => ({}),
   },

@@ -1,6 +1,6 @@
 import { ProblemError, problemResponse, toProblem } from "@orders/http-problem";
 import { Hono } from "hono";
-import type { QueueDepthReader, ReportReader } from "../ports";
+import type { QueueDepthReader, ReportReader } from "../domain/ports";
 import { NotFoundError } from "./report-errors";
 import { registerDashboardRoutes } from "./routes/dashboard-routes";
 import { registerOpenApiRoute } from "./routes/openapi-routes";
@@ -25,7 +25,7 @@ export interface ReportingAppDeps {
 
 /**
  * The reporting service as a Hono app: the JSON reports, their OpenAPI document at `/openapi.json`, and the
- * dashboard at `/`. Errors become RFC 9457 problems in one place. Runs unchanged on Lambda (http-lambda.ts),
+ * dashboard at `/`. Errors become RFC 9457 problems in one place. Runs unchanged on Lambda (handlers/http-lambda.ts),
  * in a local Node server (local.ts) and in tests (`app.request()`).
  *
  * @example

@@ -20,11 +20,11 @@ import {
 } from "@orders/local-postgres";
 import { serviceRoles } from "@orders/settings";
 import postgres from "postgres";
-import { postgresReportReader } from "../adapters";
-import { addDays, daysInRange, utcDayOf } from "../calendar/utc-day";
+import { postgresReportReader } from "../adapters/readers";
+import { runRollup } from "../adapters/run-rollup";
+import { rollupDays } from "../domain/rollup-days";
+import { addDays, daysInRange, utcDayOf } from "../domain/utc-day";
 import { createReportingApp } from "../http/create-app";
-import { rollupDays } from "../rollup/rollup-days";
-import { runRollup } from "../rollup/run-rollup";
 
 const orderCount = Number(process.env.BENCH_ORDERS ?? 200_000);
 const historyDays = 90;

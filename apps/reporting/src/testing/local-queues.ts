@@ -1,6 +1,6 @@
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import { createOrderQueues, startLocalSqs } from "@orders/local-aws";
-import type { QueueUrls } from "../queue/queue-depth";
+import type { QueueUrls } from "../adapters/queue-depth";
 
 export interface LocalQueues {
   urls: QueueUrls;

@@ -1,8 +1,8 @@
 import { ReceiveMessageCommand, SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postgresReportReader, sqsQueueDepthReader } from "../adapters";
 import { createReportingApp } from "../http/create-app";
 import { type ReportingHarness, startReportingHarness } from "../testing/reporting-harness";
+import { postgresReportReader, sqsQueueDepthReader } from "./readers";
 
 let h: ReportingHarness;
 

@@ -1,8 +1,8 @@
 // zod/mini words issues in English only once told to; "days" and the types rely on zod's own messages.
 import "@orders/contracts/zod";
 import * as z from "zod/mini";
-import { maxRangeDays } from "../calendar/report-limits";
-import { daySpan, isUtcDay, type UtcDay } from "../calendar/utc-day";
+import { maxRangeDays } from "./report-limits";
+import { daySpan, isUtcDay, type UtcDay } from "./utc-day";
 
 const utcDay = z.string().check(z.refine(isUtcDay, "must be a calendar day as YYYY-MM-DD"));
 

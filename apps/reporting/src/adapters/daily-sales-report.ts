@@ -1,5 +1,5 @@
 import type postgres from "postgres";
-import type { UtcDay } from "../calendar/utc-day";
+import type { UtcDay } from "../domain/utc-day";
 import { dayCoverage } from "./coverage";
 
 /** Accepted orders of one UTC day. */

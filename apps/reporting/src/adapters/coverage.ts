@@ -1,7 +1,7 @@
 import type postgres from "postgres";
-import { acceptedOrdersOfDays } from "../calendar/accepted-orders";
-import type { UtcDay } from "../calendar/utc-day";
-import { rollupSettleSeconds } from "../rollup/settle-time";
+import { rollupSettleSeconds } from "../domain/settle-time";
+import type { UtcDay } from "../domain/utc-day";
+import { acceptedOrdersOfDays } from "./accepted-orders";
 
 /**
  * SQL fragments shared by the reports: which days of `from`..`to` the rollups can answer, and which must be

@@ -4,7 +4,7 @@ import { createDb, type DbClient } from "@orders/db-client";
 import fc from "fast-check";
 import postgres from "postgres";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { addDays, daysInRange, utcDayOf } from "../calendar/utc-day";
+import { addDays, daysInRange, utcDayOf } from "../domain/utc-day";
 import { expectedDailySales, expectedProductSales } from "../testing/expected-sales";
 import { ordersArbitrary } from "../testing/order-arbitrary";
 import { clearOrders, type FixtureOrder, insertOrders } from "../testing/order-fixtures";

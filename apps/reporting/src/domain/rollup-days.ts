@@ -1,6 +1,6 @@
-import { maxRangeDays, scheduledWindowDays } from "../calendar/report-limits";
-import { addDays, daysInRange, type UtcDay, utcDayOf } from "../calendar/utc-day";
+import { maxRangeDays, scheduledWindowDays } from "./report-limits";
 import type { ValidRollupRequest } from "./rollup-request";
+import { addDays, daysInRange, type UtcDay, utcDayOf } from "./utc-day";
 
 /**
  * The days one rollup run rebuilds: the scheduled window (today and yesterday in UTC: yesterday stays in it

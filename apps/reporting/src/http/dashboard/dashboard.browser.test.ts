@@ -1,13 +1,13 @@
 import { SendMessageBatchCommand } from "@aws-sdk/client-sqs";
 import { type HeadlessChromium, launchChromium, type Page } from "@orders/local-browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, daysInRange, utcDayOf } from "../calendar/utc-day";
-import { rollupDays } from "../rollup/rollup-days";
-import { runRollup } from "../rollup/run-rollup";
-import { demoOrders } from "../testing/demo-orders";
-import { insertOrders } from "../testing/order-fixtures";
-import { type ReportingHarness, startReportingHarness } from "../testing/reporting-harness";
-import { type ServedApp, serveApp } from "../testing/serve-app";
+import { runRollup } from "../../adapters/run-rollup";
+import { rollupDays } from "../../domain/rollup-days";
+import { addDays, daysInRange, utcDayOf } from "../../domain/utc-day";
+import { demoOrders } from "../../testing/demo-orders";
+import { insertOrders } from "../../testing/order-fixtures";
+import { type ReportingHarness, startReportingHarness } from "../../testing/reporting-harness";
+import { type ServedApp, serveApp } from "../../testing/serve-app";
 
 let h: ReportingHarness;
 let served: ServedApp;

@@ -1,8 +1,8 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type postgres from "postgres";
+import { type RollupResult, runRollup } from "../adapters/run-rollup";
 import { rollupDays } from "./rollup-days";
 import { parseRollupRequest } from "./rollup-request";
-import { type RollupResult, runRollup } from "./run-rollup";
 
 export interface ScheduledRollupDeps {
   sql: postgres.Sql;

@@ -1,4 +1,4 @@
-import type { QueueUrls } from "./queue/queue-depth";
+import type { QueueUrls } from "./queue-depth";
 
 /** Thrown at start-up when a required setting is missing, naming it. */
 export class ReportingConfigError extends Error {

@@ -1,9 +1,9 @@
 import { SQSClient } from "@aws-sdk/client-sqs";
-import { postgresReportReader, sqsQueueDepthReader } from "./adapters";
+import { createReportingApp } from "../http/create-app";
 import { queueUrlsFromEnv } from "./config";
 import { reportingDb } from "./database";
-import { createReportingApp } from "./http/create-app";
 import { logger } from "./logger";
+import { postgresReportReader, sqsQueueDepthReader } from "./readers";
 
 /**
  * The app wired to the real world from the environment: PostgreSQL as `orders_reporting` (connected on first

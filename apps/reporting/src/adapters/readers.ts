@@ -1,11 +1,11 @@
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import { classifyDbError } from "@orders/db-client";
 import type postgres from "postgres";
-import { DatabaseUnavailableError, QueueUnavailableError } from "./http/report-errors";
-import type { QueueDepthReader, ReportReader } from "./ports";
-import { type QueueUrls, readQueueDepths } from "./queue/queue-depth";
-import { dailySalesReport } from "./reports/daily-sales-report";
-import { topProductsReport } from "./reports/top-products-report";
+import type { QueueDepthReader, ReportReader } from "../domain/ports";
+import { DatabaseUnavailableError, QueueUnavailableError } from "../http/report-errors";
+import { dailySalesReport } from "./daily-sales-report";
+import { type QueueUrls, readQueueDepths } from "./queue-depth";
+import { topProductsReport } from "./top-products-report";
 
 /**
  * Reports from PostgreSQL. `sql` is a getter so the connection is opened on the first request, not at cold

@@ -1,6 +1,6 @@
 import type postgres from "postgres";
-import { acceptedOrdersOfDays } from "../calendar/accepted-orders";
-import type { UtcDay } from "../calendar/utc-day";
+import type { UtcDay } from "../domain/utc-day";
+import { acceptedOrdersOfDays } from "./accepted-orders";
 
 /** What one rollup run did. */
 export interface RollupResult {

@@ -1,8 +1,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, utcDayOf } from "./calendar/utc-day";
-import { insertOrders } from "./testing/order-fixtures";
-import { type ReportingHarness, startReportingHarness } from "./testing/reporting-harness";
+import { addDays, utcDayOf } from "../domain/utc-day";
+import { insertOrders } from "../testing/order-fixtures";
+import { type ReportingHarness, startReportingHarness } from "../testing/reporting-harness";
 
 // The Lambda entry points read their configuration from the environment, as in AWS: set it, then import.
 let h: ReportingHarness;
@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const { reportingDb } = await import("./database");
+  const { reportingDb } = await import("../adapters/database");
   await reportingDb().close();
   await h?.close();
 });

@@ -1,8 +1,8 @@
 import type { Context } from "aws-lambda";
-import { reportingDb } from "./database";
-import { logger } from "./logger";
-import type { RollupResult } from "./rollup/run-rollup";
-import { scheduledRollup } from "./rollup/scheduled-rollup";
+import { reportingDb } from "../adapters/database";
+import { logger } from "../adapters/logger";
+import type { RollupResult } from "../adapters/run-rollup";
+import { scheduledRollup } from "../domain/scheduled-rollup";
 
 /**
  * EventBridge schedule target (asynchronous invocation): rebuilds the daily sales rollups for today and

@@ -1,7 +1,7 @@
-import type { UtcDay } from "./calendar/utc-day";
-import type { QueueDepths } from "./queue/queue-depth";
-import type { DailySalesEntry } from "./reports/daily-sales-report";
-import type { TopProductEntry } from "./reports/top-products-report";
+import type { DailySalesEntry } from "../adapters/daily-sales-report";
+import type { QueueDepths } from "../adapters/queue-depth";
+import type { TopProductEntry } from "../adapters/top-products-report";
+import type { UtcDay } from "./utc-day";
 
 /** Where the reports come from (PostgreSQL in every real wiring; the port keeps routes free of SQL). */
 export interface ReportReader {

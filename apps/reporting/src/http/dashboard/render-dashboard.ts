@@ -1,5 +1,5 @@
 import { html } from "hono/html";
-import type { UtcDay } from "../calendar/utc-day";
+import type { UtcDay } from "../../domain/utc-day";
 
 export interface DashboardView {
   from: UtcDay;
