@@ -25,7 +25,7 @@ export const functionSpecs = {
     serviceName: "api",
   },
   worker: {
-    handler: "apps/order-worker/src/lambda.handler",
+    handler: "apps/order-worker/src/handlers/lambda.handler",
     memory: "1024 MB",
     timeoutSeconds: orderFlow.workerTimeoutSeconds,
     serviceName: "order-worker",

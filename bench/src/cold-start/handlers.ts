@@ -75,7 +75,7 @@ export const handlersUnderTest: HandlerUnderTest[] = [
   },
   {
     name: "order-worker",
-    entry: "apps/order-worker/src/lambda.ts",
+    entry: "apps/order-worker/src/handlers/lambda.ts",
     env: (deps) => ({ ...deps.env, DATABASE_URL: deps.databaseUrl("worker") }),
     event: (deps) => sqsEvent(benchOrderMessage(Math.floor(Math.random() * 1e6)), deps.queueArn),
   },

@@ -21,7 +21,7 @@ describe("nx affected", () => {
   it.each([
     ["apps/api/src/http/routes/orders.ts", "@orders/api"],
     ["apps/reporting/src/local.ts", "@orders/reporting"],
-    ["apps/order-worker/src/lambda.ts", "@orders/order-worker"],
+    ["apps/order-worker/src/handlers/lambda.ts", "@orders/order-worker"],
   ])("runs the projects that start the app when %s changes", (file, app) => {
     expect(affectedBy(file)).toEqual(
       expect.arrayContaining([app, "@orders/local-stack", "@orders/bench", "@orders/infra"]),

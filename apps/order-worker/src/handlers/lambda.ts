@@ -1,7 +1,7 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics } from "@aws-lambda-powertools/metrics";
 import { connectionConfigFromEnv, createDb, lazyDb } from "@orders/db-client";
-import { createOrderWorkerHandler } from "./handler";
+import { createOrderWorkerHandler } from "./batch-handler";
 
 // Infra names the service through POWERTOOLS_SERVICE_NAME; a constructor value would override it.
 const serviceName = process.env.POWERTOOLS_SERVICE_NAME || "order-worker";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { orderMessage } from "../testing/fixtures";
-import { type CatalogueEntry, decideOrders } from "./decide-orders";
+import { type CatalogueEntry, decideOrders } from "./record-order-batch-spec";
 
 function catalogueOf(...entries: Omit<CatalogueEntry, "currency">[]): Map<string, CatalogueEntry> {
   return new Map(entries.map((e) => [e.sku, { currency: "USD", ...e }]));

@@ -7,9 +7,9 @@ import { findFreePort } from "@orders/local-postgres";
 import { serviceRoles } from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createOrderWorkerHandler, OrderRecordFailed } from "./handler";
-import { orderMessage, seedProducts, skuPrefix } from "./testing/fixtures";
-import { sqsEvent, sqsRecord } from "./testing/sqs-event";
+import { orderMessage, seedProducts, skuPrefix } from "../testing/fixtures";
+import { sqsEvent, sqsRecord } from "../testing/sqs-event";
+import { createOrderWorkerHandler, OrderRecordFailed } from "./batch-handler";
 
 /** Forwards connections on `port` to the target: lets a test bring a "database" up at a fixed address. */
 async function relay(port: number, target: { host: string; port: number }): Promise<Server> {

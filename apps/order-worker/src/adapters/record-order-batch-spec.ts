@@ -24,10 +24,12 @@ export type OrderDecision =
   | { kind: "duplicate"; orderId: string };
 
 /**
- * The worker's decision rules, as a pure function: the executable specification of the database function
- * `record_order_batch` (packages/db/migrations/0002_record_order_batch.sql), which applies the same rules in
- * production, under the product locks, in the statement that writes (see `processOrderBatch` for why there).
- * A property test (order-repository.spec.integration.test.ts) holds the two to the same answer on generated
+ * The worker's decision rules, as a pure function: NOT the production path but the executable specification
+ * of the database function `record_order_batch` (packages/db/migrations/0002_record_order_batch.sql), which
+ * applies the same rules in production, under the product locks, in the statement that writes (see
+ * `processOrderBatch`, beside this file, for why there). It lives with the adapter that calls that function,
+ * not in `domain/`, because nothing at runtime calls it.
+ * A property test (record-order-batch-spec.integration.test.ts) holds the two to the same answer on generated
  * batches; change both together. Returns one decision per message, in message order. Expects each message to
  * name a SKU once (see `readOrderMessage`).
  *

@@ -13,8 +13,8 @@ import {
 import { orderFlow } from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createOrderWorkerHandler } from "./handler";
-import { orderMessage, seedProducts, skuPrefix } from "./testing/fixtures";
+import { orderMessage, seedProducts, skuPrefix } from "../testing/fixtures";
+import { createOrderWorkerHandler } from "./batch-handler";
 
 let database: TestDatabase;
 let admin: postgres.Sql;

@@ -3,7 +3,7 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import { type Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import type postgres from "postgres";
-import { processOrderBatch } from "./adapters/order-repository";
+import { processOrderBatch } from "../adapters/order-repository";
 import { type RecordResult, settleRecords } from "./settle-records";
 
 export interface OrderWorkerDeps {

@@ -2,8 +2,8 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import type { OrderMessage } from "@orders/contracts";
 import { classifyDbError } from "@orders/db-client";
 import type { SQSRecord } from "aws-lambda";
-import type { OrderOutcome } from "./adapters/order-repository";
-import { readOrderMessage } from "./domain/read-order-message";
+import type { OrderOutcome } from "../adapters/order-repository";
+import { readOrderMessage } from "../domain/read-order-message";
 
 /** How one SQS record of a batch ended. */
 export type RecordResult =

@@ -4,9 +4,9 @@ import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
 import fc from "fast-check";
 import postgres from "postgres";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type CatalogueEntry, decideOrders } from "../domain/decide-orders";
 import { orderMessage, seedProducts, skuPrefix } from "../testing/fixtures";
 import { type OrderOutcome, processOrderBatch } from "./order-repository";
+import { type CatalogueEntry, decideOrders } from "./record-order-batch-spec";
 
 // The database function `record_order_batch` decides in SQL what `decideOrders` decides in TypeScript. This
 // test holds them to the same answers on generated batches: scarce stock, unknown SKUs, foreign currencies,
