@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { createDb } from "@orders/db-client";
 import postgres from "postgres";
-import { DbOrderReader } from "../adapters/db-order-reader";
-import { DbProductReader } from "../adapters/db-product-reader";
-import { SqsOrderQueue } from "../adapters/sqs/sqs-order-queue";
-import { createApp } from "../http/create-app";
-import { silentLogger } from "../testing/log-capture";
+import { DbOrderReader } from "../src/adapters/db-order-reader";
+import { DbProductReader } from "../src/adapters/db-product-reader";
+import { SqsOrderQueue } from "../src/adapters/sqs/sqs-order-queue";
+import { createApp } from "../src/http/create-app";
+import { silentLogger } from "../src/testing/log-capture";
 import { startBenchStack } from "./bench-stack";
 import { measureColdStart } from "./cold-start";
 import { runLoad } from "./load";
@@ -13,7 +13,7 @@ import { runLoad } from "./load";
 /**
  * Figures for the API, printed (never asserted): Lambda bundle size and cold start, the accept path
  * (POST /orders → SQS emulator) and the read path (GET /orders/{id} → PostgreSQL over one connection, as one
- * Lambda instance holds). Run: `npx tsx apps/api/src/bench/api-bench.ts` (env REQUESTS, CONCURRENCY for the
+ * Lambda instance holds). Run: `npx tsx apps/api/bench/api-bench.ts` (env REQUESTS, CONCURRENCY for the
  * accept path, READ_CONCURRENCY for the reads).
  */
 const requests = Number(process.env.REQUESTS ?? 2000);

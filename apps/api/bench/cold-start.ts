@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { build } from "esbuild";
 import { median } from "simple-statistics";
-import { apiGatewayEvent } from "../testing/api-gateway-event";
+import { apiGatewayEvent } from "../src/testing/api-gateway-event";
 
 export interface ColdStartResult {
   bundleBytes: number;
@@ -31,7 +31,7 @@ export async function measureColdStart(env: Record<string, string>, runs = 7): P
   try {
     const bundle = join(dir, "lambda.mjs");
     await build({
-      entryPoints: [fileURLToPath(new URL("../handlers/lambda.ts", import.meta.url))],
+      entryPoints: [fileURLToPath(new URL("../src/handlers/lambda.ts", import.meta.url))],
       outfile: bundle,
       bundle: true,
       minify: true,

@@ -20,11 +20,11 @@ import {
 } from "@orders/local-postgres";
 import { serviceRoles } from "@orders/settings";
 import postgres from "postgres";
-import { postgresReportReader } from "../adapters/readers";
-import { runRollup } from "../adapters/run-rollup";
-import { rollupDays } from "../domain/rollup-days";
-import { addDays, daysInRange, utcDayOf } from "../domain/utc-day";
-import { createReportingApp } from "../http/create-app";
+import { postgresReportReader } from "../src/adapters/readers";
+import { runRollup } from "../src/adapters/run-rollup";
+import { rollupDays } from "../src/domain/rollup-days";
+import { addDays, daysInRange, utcDayOf } from "../src/domain/utc-day";
+import { createReportingApp } from "../src/http/create-app";
 
 const orderCount = Number(process.env.BENCH_ORDERS ?? 200_000);
 const historyDays = 90;

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { runMigrations, seedDemoCatalogue, setServiceRolePassword } from "@orders/db";
 import { createDatabase, type PostgresTarget, usePostgres, withDatabase } from "@orders/local-postgres";
 import postgres from "postgres";
-import { type LocalQueue, startLocalQueue } from "../testing/local-queue";
+import { type LocalQueue, startLocalQueue } from "../src/testing/local-queue";
 
 export interface BenchStack {
   queue: LocalQueue;
