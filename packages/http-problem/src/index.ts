@@ -5,6 +5,8 @@ export {
   locationOf,
   toJsonPointer,
 } from "./field-errors";
+export { loadOnce } from "./load-once";
+export { DOCS_PAGE_CSP, registerOpenApiRoute } from "./openapi-route";
 export {
   PROBLEM_CONTENT_TYPE,
   type Problem,
@@ -13,11 +15,14 @@ export {
   toProblem,
 } from "./problem";
 export { ProblemError, type ProblemErrorOptions, ValidationError } from "./problem-error";
+export { answerWithProblems, type FunnelLogger, type ProblemFunnel } from "./problem-funnel";
 export {
+  type DocumentedProblemKind,
   internalErrorKind,
   type ProblemKind,
   problemAnchor,
   problemTypeUri,
   validationErrorKind,
 } from "./problem-kind";
+export { unavailableOnTransient } from "./transient-failures";
 export { jsonBody, validate } from "./validation";

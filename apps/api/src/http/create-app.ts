@@ -1,5 +1,5 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
-import { type ProblemError, problemResponse, toProblem } from "@orders/http-problem";
+import { answerWithProblems } from "@orders/http-problem";
 import { Hono } from "hono";
 import type { OrderQueue, OrderReader, ProductReader } from "../domain/ports";
 import type { ApiEnv } from "./app-env";
@@ -40,27 +40,15 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
   registerDocsRoutes(app);
   answerWrongMethodsWith405(app);
 
-  app.notFound((c) =>
-    respond(new NotFoundError(`Nothing at ${c.req.path}.`), c.req.path, c.var.correlationId),
-  );
-
-  // The one place where errors become HTTP responses.
-  app.onError((error, c) => {
-    const expected = toProblemError(error);
-    const logger = c.var.logger ?? requestLogger(deps.logger, "none");
-    if (!expected) logger.error("unexpected error", error);
-    else if (expected.kind.status >= 500) logger.warn(expected.detail, { cause: expected.cause });
-    return respond(expected, c.req.path, c.var.correlationId);
+  // The one place where errors become HTTP responses. Every problem names the request it answers: "none"
+  // when the failure came before the request context set an id.
+  answerWithProblems(app, {
+    logger: (c) => c.var.logger ?? requestLogger(deps.logger, "none"),
+    notFound: (path) => new NotFoundError(`Nothing at ${path}.`),
+    toProblemError,
+    extensions: (c) => ({ requestId: c.var.correlationId ?? "none" }),
+    headers: (c) => ({ "X-Request-Id": c.var.correlationId ?? "none" }),
   });
 
   return app;
-}
-
-/**
- * The problem response for an error (the generic 500 when undefined), carrying the request's id: "none"
- * when the failure came before the request context set one.
- */
-function respond(error: ProblemError | undefined, instance: string, correlationId = "none"): Response {
-  const problem = toProblem(error, { instance, extensions: { requestId: correlationId } });
-  return problemResponse(problem, { ...error?.headers, "X-Request-Id": correlationId });
 }

@@ -1,10 +1,7 @@
-import { internalErrorKind, type ProblemKind, validationErrorKind } from "@orders/http-problem";
+import { type DocumentedProblemKind, internalErrorKind, validationErrorKind } from "@orders/http-problem";
 
 /** A kind of problem the API reports, with what a client should do about it. */
-export interface ProblemType extends ProblemKind {
-  /** Shown on the docs page the `type` URI points at (`problemTypeUri` in @orders/http-problem). */
-  advice: string;
-}
+export type ProblemType = DocumentedProblemKind;
 
 /**
  * Every problem type the API can answer with: the API's catalogue, each documented on `/docs` under the

@@ -1,5 +1,6 @@
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import { classifyDbError } from "@orders/db-client";
+import { unavailableOnTransient } from "@orders/http-problem";
 import type postgres from "postgres";
 import type { QueueDepthReader, ReportReader } from "../domain/ports";
 import { DatabaseUnavailableError, QueueUnavailableError } from "../http/report-errors";
@@ -18,13 +19,12 @@ export function postgresReportReader(sql: () => postgres.Sql): ReportReader {
   };
 }
 
-async function translateDbErrors<T>(query: () => Promise<T>): Promise<T> {
-  try {
-    return await query();
-  } catch (error) {
-    if (classifyDbError(error).retryable) throw new DatabaseUnavailableError(error);
-    throw error;
-  }
+function translateDbErrors<T>(query: () => Promise<T>): Promise<T> {
+  return unavailableOnTransient(
+    query,
+    (error) => classifyDbError(error).retryable,
+    (cause) => new DatabaseUnavailableError(cause),
+  );
 }
 
 /**
@@ -34,12 +34,11 @@ async function translateDbErrors<T>(query: () => Promise<T>): Promise<T> {
  */
 export function sqsQueueDepthReader(sqs: () => SQSClient, urls: QueueUrls): QueueDepthReader {
   return {
-    read: async () => {
-      try {
-        return await readQueueDepths(sqs(), urls);
-      } catch (error) {
-        throw new QueueUnavailableError(error);
-      }
-    },
+    read: () =>
+      unavailableOnTransient(
+        () => readQueueDepths(sqs(), urls),
+        () => true, // every SQS failure: the dashboard shows the 503 and keeps the rest
+        (cause) => new QueueUnavailableError(cause),
+      ),
   };
 }

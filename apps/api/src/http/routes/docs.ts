@@ -1,21 +1,20 @@
-import { loadOnce, type OpenApiDocument } from "@orders/openapi";
+import { DOCS_PAGE_CSP, registerOpenApiRoute } from "@orders/http-problem";
+import type { OpenApiDocument } from "@orders/openapi";
 import type { Hono } from "hono";
 import type { ApiEnv } from "../app-env";
 
 /**
- * `GET /openapi.json` and `GET /docs`. The document is generated from the schemas that validate at build
- * time (`npm run openapi -w @orders/api`; a test fails when it is out of date) and loaded on the first
- * request for it: cold starts carry neither it nor the generator (classic zod, ~450 KiB).
+ * `GET /openapi.json` and `GET /docs`, which renders the same document with the problem types. The
+ * document is generated from the schemas that validate at build time (`npm run openapi -w @orders/api`; a
+ * test fails when it is out of date).
  */
 export function registerDocsRoutes(app: Hono<ApiEnv>): void {
-  const getDocument = loadOnce(() =>
+  const getDocument = registerOpenApiRoute(app, () =>
     import("../openapi/openapi.json", { with: { type: "json" } }).then((m) => m.default as OpenApiDocument),
   );
-  app.get("/openapi.json", async (c) => c.json(await getDocument()));
   app.get("/docs", async (c) => {
     const [doc, { renderDocsPage }] = await Promise.all([getDocument(), import("../docs-page")]);
-    // No script and nothing external: the page must work offline and cannot be used to run code.
-    c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    c.header("Content-Security-Policy", DOCS_PAGE_CSP);
     return c.html(renderDocsPage(doc));
   });
 }
