@@ -7,11 +7,10 @@ import { SqsOrderQueue } from "../src/adapters/sqs/sqs-order-queue";
 import { createApp } from "../src/http/create-app";
 import { silentLogger } from "../src/testing/log-capture";
 import { startBenchStack } from "./bench-stack";
-import { measureColdStart } from "./cold-start";
 import { runLoad } from "./load";
 
 /**
- * Figures for the API, printed (never asserted): Lambda bundle size and cold start, the accept path
+ * Figures for the API, printed (never asserted): the accept path
  * (POST /orders → SQS emulator) and the read path (GET /orders/{id} → PostgreSQL over one connection, as one
  * Lambda instance holds). Run: `npx tsx apps/api/bench/api-bench.ts` (env REQUESTS, CONCURRENCY for the
  * accept path, READ_CONCURRENCY for the reads).
@@ -61,23 +60,14 @@ try {
   const read = await runLoad(requests, readConcurrency, (i) => app.request(`/orders/${ids[i % ids.length]}`));
   const products = await runLoad(Math.min(requests, 1000), readConcurrency, () => app.request("/products"));
 
-  const cold = await measureColdStart({
-    ...stack.queue.sqs.env(),
-    ORDERS_QUEUE_URL: stack.queue.queueUrl,
-    DATABASE_URL: stack.apiUrl,
-  });
-
   console.log(`\nAPI benchmark (${new Date().toISOString()}, node ${process.version})\n`);
   console.table({
     "POST /orders → SQS (fauxqs)": accept,
     "GET /orders/{id} → PostgreSQL (1 conn)": read,
     "GET /products → PostgreSQL (1 conn)": products,
   });
-  console.log(
-    `Lambda bundle (esbuild, minified ESM): ${(cold.bundleBytes / 1024).toFixed(0)} KiB; ` +
-      `median of ${cold.runs} fresh processes: init ${cold.initMs} ms, first /health ${cold.firstHealthMs} ms, ` +
-      `first POST /orders ${cold.firstPostMs} ms, first GET /products ${cold.firstProductsMs} ms`,
-  );
+  // One cold-start harness for every function, bundling as SST deploys: the root benchmarks' cold-start.
+  console.log("Lambda bundle and cold start: `npm run bench -- cold-start`.");
 } finally {
   await apiDb.close();
   await stack.stop();
