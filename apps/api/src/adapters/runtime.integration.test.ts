@@ -43,7 +43,7 @@ function serviceUrl(): string {
 function config(url = serviceUrl()): ApiConfig {
   return {
     queueUrl: h.queue.queueUrl,
-    sqs: sqsConnectionFromEnv(h.queue.sqs.env()),
+    sqs: sqsConnectionFromEnv(h.queue.local.env()),
     database: { kind: "url", url },
   };
 }

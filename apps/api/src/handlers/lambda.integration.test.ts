@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { parseOrderMessage } from "@orders/contracts";
+import { apiGatewayEvent } from "@orders/local-aws/testing";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiGatewayEvent } from "../testing/api-gateway-event";
 import { type ApiHarness, startApiHarness } from "../testing/api-harness";
 
 /**
@@ -17,7 +17,7 @@ beforeAll(async () => {
   Object.assign(process.env, {
     ORDERS_QUEUE_URL: h.queue.queueUrl,
     DATABASE_URL: h.database.serviceUrl("api"),
-    ...h.queue.sqs.env(),
+    ...h.queue.local.env(),
     POWERTOOLS_LOG_LEVEL: "SILENT",
   });
   ({ handler } = (await import("./lambda")) as unknown as { handler: typeof handler });

@@ -180,7 +180,7 @@ describe("POST /orders", () => {
 
   it("answers 503 with Retry-After, never 202, when the queue does not take the message", async () => {
     const missingQueue = createApp({
-      queue: new SqsOrderQueue(h.queue.sender, `${h.queue.sqs.endpoint}/000000000000/no-such-queue`),
+      queue: new SqsOrderQueue(h.queue.sender, `${h.queue.local.endpoint}/000000000000/no-such-queue`),
       orders: new DbOrderReader(() => h.apiDb),
       products: new DbProductReader(() => h.apiDb),
       logger: silentLogger(),
@@ -195,9 +195,9 @@ describe("POST /orders", () => {
   });
 
   it("answers 202 when a retry gets through, 503 with Retry-After when SQS keeps refusing", async () => {
-    const relay = await startFaultySqsRelay(h.queue.sqs.endpoint);
+    const relay = await startFaultySqsRelay(h.queue.local.endpoint);
     try {
-      const sender = createSqsSender({ ...h.queue.sqs.env(), AWS_ENDPOINT_URL_SQS: relay.endpoint });
+      const sender = createSqsSender({ ...h.queue.local.env(), AWS_ENDPOINT_URL_SQS: relay.endpoint });
       const app = createApp({
         queue: new SqsOrderQueue(sender, h.queue.queueUrl),
         orders: new DbOrderReader(() => h.apiDb),

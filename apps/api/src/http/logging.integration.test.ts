@@ -77,7 +77,7 @@ describe("logging", () => {
 
   it("logs a refused send as a warning with the SDK's error, on the request's correlation id", async () => {
     const app = createApp({
-      queue: new SqsOrderQueue(h.queue.sender, `${h.queue.sqs.endpoint}/000000000000/no-such-queue`),
+      queue: new SqsOrderQueue(h.queue.sender, `${h.queue.local.endpoint}/000000000000/no-such-queue`),
       orders: new DbOrderReader(() => h.apiDb),
       products: new DbProductReader(() => h.apiDb),
       logger: logs.logger,

@@ -3,12 +3,12 @@ import { FullBatchFailureError } from "@aws-lambda-powertools/batch";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics } from "@aws-lambda-powertools/metrics";
 import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
+import { sqsEvent, sqsRecord } from "@orders/local-aws/testing";
 import { findFreePort } from "@orders/local-postgres";
 import { serviceRoles } from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { orderMessage, seedProducts, skuPrefix } from "../testing/fixtures";
-import { sqsEvent, sqsRecord } from "../testing/sqs-event";
 import { createOrderWorkerHandler, OrderRecordFailed } from "./batch-handler";
 
 /** Forwards connections on `port` to the target: lets a test bring a "database" up at a fixed address. */

@@ -10,6 +10,7 @@ import {
   startEventSourceMapping,
   startLocalSqs,
 } from "@orders/local-aws";
+import { waitUntil } from "@orders/local-aws/testing";
 import { orderFlow } from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -41,14 +42,6 @@ afterAll(async () => {
   await database.drop();
 });
 
-async function until(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 it("through a real queue: orders settle once, duplicates have no effect, poison ends in the DLQ", async () => {
   const p = skuPrefix();
   await seedProducts(admin, [{ sku: `${p}-A`, priceCents: 1000, stock: 3 }]);
@@ -76,7 +69,7 @@ it("through a real queue: orders settle once, duplicates have no effect, poison 
     onBatch: () => {},
   });
   try {
-    await until(async () => {
+    await waitUntil(async () => {
       const [queue, dlq] = await Promise.all([
         queueDepth(sqs, queues.queueUrl),
         queueDepth(sqs, queues.deadLetterQueueUrl),
