@@ -7,7 +7,7 @@
  * await waitUntil(async () => (await queueDepth(sqs, url)).visible === 0, 30_000);
  */
 export async function waitUntil(
-  condition: () => Promise<boolean>,
+  condition: () => boolean | Promise<boolean>,
   timeoutMs: number,
   intervalMs = 100,
 ): Promise<void> {
