@@ -1,3 +1,4 @@
+export { correlationIdFor } from "./correlation-id";
 export {
   type FieldError,
   type FieldLocation,
@@ -24,5 +25,8 @@ export {
   problemTypeUri,
   validationErrorKind,
 } from "./problem-kind";
+export { requestContext } from "./request-context";
+export { type RequestLogger, requestLogger } from "./request-logger";
+export type { ServiceEnv } from "./service-env";
 export { unavailableOnTransient } from "./transient-failures";
 export { jsonBody, validate } from "./validation";

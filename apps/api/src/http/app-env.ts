@@ -1,12 +1,4 @@
-import type { LambdaContext, LambdaEvent } from "hono/aws-lambda";
-import type { RequestLogger } from "./request-logger";
+import type { ServiceEnv } from "@orders/http-problem";
 
-/** Hono environment of the API: Lambda bindings (absent locally and in tests) and per-request variables. */
-export interface ApiEnv {
-  Bindings: { event?: LambdaEvent; lambdaContext?: LambdaContext } | undefined;
-  Variables: {
-    correlationId: string;
-    /** The app logger with this request's correlation id on every line. */
-    logger: RequestLogger;
-  };
-}
+/** Hono environment of the API: the kit's per-request variables (correlation id, request logger). */
+export type ApiEnv = ServiceEnv;

@@ -1,12 +1,10 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
-import { answerWithProblems } from "@orders/http-problem";
+import { answerWithProblems, requestContext, requestLogger } from "@orders/http-problem";
 import { Hono } from "hono";
 import type { OrderQueue, OrderReader, ProductReader } from "../domain/ports";
 import type { ApiEnv } from "./app-env";
 import { NotFoundError, toProblemError } from "./errors";
 import { answerWrongMethodsWith405 } from "./method-not-allowed";
-import { requestContext } from "./request-context";
-import { requestLogger } from "./request-logger";
 import { registerDocsRoutes } from "./routes/docs";
 import { registerHealthRoute } from "./routes/health";
 import { registerOrderRoutes } from "./routes/orders";

@@ -1,15 +1,15 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { Context as LambdaContext } from "aws-lambda";
 import type { MiddlewareHandler } from "hono";
-import type { ApiEnv } from "./app-env";
 import { correlationIdFor } from "./correlation-id";
 import { requestLogger } from "./request-logger";
+import type { ServiceEnv } from "./service-env";
 
 /**
  * First middleware of every request: picks the correlation id, gives the request a logger that stamps it on
  * every line, echoes it as X-Request-Id and writes one access-log line when the response is ready.
  */
-export function requestContext(logger: Logger): MiddlewareHandler<ApiEnv> {
+export function requestContext(logger: Logger): MiddlewareHandler<ServiceEnv> {
   return async (c, next) => {
     const started = performance.now();
     const event = c.env?.event;
