@@ -63,7 +63,7 @@ export function alarmSpecs<N>(names: { ordersQueue: N; deadLetterQueue: N; proxy
   specs.push({
     key: "ProxySessionPinning",
     description:
-      "Client sessions are pinned to database connections (no multiplexing): a SET, temp table, advisory lock or named prepared statement reached the proxy. The connection budget assumes this stays 0.",
+      "Client sessions are pinned to database connections (no multiplexing): a session SET, temp table, advisory lock function, statement over 16 KB or named prepared statement reached the proxy. The connection budget assumes this stays 0; the local pinning check (npm test, npm start) holds it there.",
     namespace: "AWS/RDS",
     metricName: "DatabaseConnectionsCurrentlySessionPinned",
     dimensions: { ProxyName: names.proxy },

@@ -1,17 +1,9 @@
-import { databaseConnection } from "@orders/settings";
+import { databaseConnection, proxyPool } from "@orders/settings";
 import { auroraPostgresMaxConnections } from "./aurora-max-connections";
 import type { StageProfile } from "./stage-profile";
 
-/** RDS Proxy target-group settings, derived and checked here (applied in infra/database.ts). */
-export const proxyPool = {
-  /** Share of the database's `max_connections` the proxy may open. The rest stays free for direct sessions. */
-  maxConnectionsPercent: 75,
-  /**
-   * How long a client waits for a free back-end connection before the proxy fails it. Kept well inside the
-   * worker's Lambda timeout so a saturated pool fails the batch (and SQS retries it) instead of timing out.
-   */
-  connectionBorrowTimeoutSeconds: 10,
-} as const;
+/** RDS Proxy target-group settings: one definition in the settings package, read by the local chain too. */
+export { proxyPool } from "@orders/settings";
 
 /**
  * Worst-case client connections must fit in the proxy's pool this many times over: pinned sessions hold a

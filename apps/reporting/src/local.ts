@@ -1,10 +1,10 @@
 import { serve } from "@hono/node-server";
 import { authorizerConfigFromEnv, withLocalAuthorizer } from "@orders/identity/local-authorizer";
-import { positiveIntFromEnv } from "./config";
-import { reportingDb } from "./database";
-import { logger } from "./logger";
-import { scheduledRollup } from "./rollup/scheduled-rollup";
-import { createRuntimeApp } from "./runtime";
+import { positiveIntFromEnv } from "./adapters/config";
+import { reportingDb } from "./adapters/database";
+import { logger } from "./adapters/logger";
+import { createRuntimeApp } from "./adapters/runtime";
+import { scheduledRollup } from "./domain/scheduled-rollup";
 
 /**
  * Local reporting service: the same app as the Lambda on REPORTING_PORT (default 3001), plus the rollup every
@@ -16,7 +16,7 @@ const scheduleSeconds = positiveIntFromEnv("REPORTING_SCHEDULE_SECONDS", 60);
 
 let running: Promise<unknown> = Promise.resolve();
 function rollupNow(): void {
-  // Never two local runs at once from this process (the advisory lock would queue them anyway).
+  // Never two local runs at once from this process (the rollup_state row lock would queue them anyway).
   running = running
     .then(() => scheduledRollup({ source: "local-schedule" }, { sql: reportingDb().sql, logger }))
     .catch((error: unknown) => logger.error("rollup failed", error as Error));

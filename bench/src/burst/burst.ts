@@ -142,6 +142,7 @@ export async function burst(options: BenchOptions & { chart?: boolean }): Promis
       peakDrainPerSecond: Math.max(0, ...drainRates),
       maxConcurrency: orderFlow.maxConcurrency,
       peakBackends: peaks,
+      pinnedSessions: stack.pinnedSessions().length,
       end: {
         accepted,
         recorded: end?.total ?? 0,
@@ -190,13 +191,16 @@ export async function burst(options: BenchOptions & { chart?: boolean }): Promis
     }
     const exactlyOnce = end?.ours === accepted && end?.total === accepted && end?.distinct === accepted;
     const workerPeak = peaks[serviceRoles.worker] ?? 0;
+    const pinned = stack.pinnedSessions();
+    log(`burst: ${pinned.length} sessions would have pinned at RDS Proxy (path: ${stack.databaseChain})`);
     return {
       name: "burst",
       summary:
         `${total} POST /orders: ${figures.acceptRate} % accepted at ${figures.requestsPerSecond} req/s, p99 ${load.latency.p99} ms; ` +
         `peak queue ${peakDepth}, drained at ${meanDrain} orders/s in ${figures.drainedAfterSeconds} s; ` +
-        `peak worker backends ${workerPeak}; ${exactlyOnce ? "all recorded exactly once" : "END STATE WRONG"}`,
-      targetMet: exactlyOnce && workerPeak <= orderFlow.maxConcurrency,
+        `peak worker backends ${workerPeak}; ${exactlyOnce ? "all recorded exactly once" : "END STATE WRONG"}; ` +
+        `pinned sessions ${pinned.length}`,
+      targetMet: exactlyOnce && workerPeak <= orderFlow.maxConcurrency && pinned.length === 0,
       figures,
     };
   } finally {

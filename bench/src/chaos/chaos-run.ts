@@ -5,6 +5,7 @@ import {
   startEventSourceMapping,
   startLocalSqs,
 } from "@orders/local-aws";
+import { startPinningRelay } from "@orders/proxy-check";
 import { orderFlow } from "@orders/settings";
 import postgres from "postgres";
 import { benchSkus } from "../harness/bench-catalogue";
@@ -46,6 +47,8 @@ export interface ChaosFigures {
   /** Worker containers (one connection each) that the mapping created. */
   containers: number;
   drainMs: number;
+  /** Sessions that would have pinned at RDS Proxy (must be 0). */
+  pinnedSessions: number;
   checks: ChaosCheck[];
 }
 
@@ -76,7 +79,16 @@ export async function chaosRun(
   const sqs = await startLocalSqs();
   const client = sqs.client();
   const admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
-  const workers = workerContainers(database.serviceUrl("worker"));
+  // The pinning check sees every worker session. It fronts PostgreSQL itself, not PgBouncer: the run
+  // restarts PostgreSQL, and with the Debian PgBouncer (1.18) in between the run stalled after the restart
+  // (PgBouncer refused logins with "server login has been failing" at first, then clients sat idle until the
+  // deadline). PgBouncer's login fail-fast was reworked upstream in pgbouncer/pgbouncer#998.
+  const relay = await startPinningRelay({
+    upstream: { host: database.server.host, port: database.server.port },
+  });
+  const viaRelay = new URL(database.serviceUrl("worker"));
+  viaRelay.port = String(relay.port);
+  const workers = workerContainers(viaRelay.toString());
   const counters: ChaosCounters = {
     invocations: 0,
     crashesBeforeCommit: 0,
@@ -164,6 +176,7 @@ export async function chaosRun(
         "same set",
         redrivenArePoison ? "same set" : `${back.length} bodies, differ`,
       ),
+      row("sessions that would pin at RDS Proxy", 0, relay.pinnedSessions().length),
     );
 
     log(formatTable(checks.map((c) => ({ ...c, pass: c.pass ? "PASS" : "FAIL" }))));
@@ -183,6 +196,7 @@ export async function chaosRun(
       driverCrashesBeforeRestart,
       containers: workers.containers(),
       drainMs,
+      pinnedSessions: relay.pinnedSessions().length,
       checks,
     };
     const passed = checks.every((c) => c.pass);
@@ -192,7 +206,7 @@ export async function chaosRun(
         `${settings.orders} orders + ${plan.duplicates} duplicates + ${plan.poison.size} poison, ` +
         `${counters.crashesBeforeCommit} crashes before / ${counters.crashesAfterCommit} after commit, ` +
         `${restarts} PostgreSQL restart (${driverCrashes} driver crashes): ${checks.filter((c) => c.pass).length}/${checks.length} checks pass, ` +
-        `settled in ${(drainMs / 1000).toFixed(1)} s`,
+        `settled in ${(drainMs / 1000).toFixed(1)} s; pinned sessions ${relay.pinnedSessions().length}`,
       targetMet: passed,
       figures,
     };
@@ -202,6 +216,7 @@ export async function chaosRun(
     await admin.end({ timeout: 1 });
     client.destroy();
     await sqs.stop();
+    await relay.stop();
     await database.stop();
   }
 }

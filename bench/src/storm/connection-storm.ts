@@ -1,4 +1,5 @@
 import { startPgBouncer } from "@orders/local-postgres";
+import { startPinningRelay } from "@orders/proxy-check";
 import { serviceRoles } from "@orders/settings";
 import postgres from "postgres";
 import { clearBackends, countBackends } from "../harness/backends";
@@ -31,7 +32,8 @@ export interface ConnectionStormFigures {
   writePath: string;
   shards: number;
   poolerAuth: "token" | "scram";
-  rounds: ({ target: "direct" | "pooler"; leftOpen: number } & StormResult)[];
+  /** `pinnedSessions`: sessions through the pooler that would have pinned at RDS Proxy (0 when direct). */
+  rounds: ({ target: "direct" | "pooler"; leftOpen: number; pinnedSessions: number } & StormResult)[];
 }
 
 /**
@@ -77,8 +79,12 @@ export async function connectionStorm(options: ConnectionStormOptions): Promise<
                 maxClientConnections: instances + 100,
               })
             : undefined;
+        // In front of the pooler, where RDS Proxy sits: the pinning check sees every instance's session.
+        const relay = pooler
+          ? await startPinningRelay({ upstream: { host: pooler.host, port: pooler.port } })
+          : undefined;
         const url = new URL(database.serviceUrl("worker"));
-        if (pooler) url.host = `${pooler.host}:${pooler.port}`;
+        if (relay) url.host = `${relay.host}:${relay.port}`;
         const result = await runStorm({
           url: url.toString(),
           adminUrl: database.adminUrl,
@@ -86,14 +92,18 @@ export async function connectionStorm(options: ConnectionStormOptions): Promise<
           label: `${target}${instances}`,
           shards,
           ...(target === "pooler" ? { ignoreApplicationPrefix: "direct" } : {}),
-        }).finally(() => pooler?.stop());
+        }).finally(async () => {
+          await relay?.stop();
+          await pooler?.stop();
+        });
+        const pinnedSessions = relay?.pinnedSessions().length ?? 0;
         // Server connections still open once every client has closed (and the pooler has stopped).
         const leftOpen = await countBackends(
           database.adminUrl,
           serviceRoles.worker,
           `${target}${instances}-`,
         );
-        rounds.push({ target, ...result, leftOpen });
+        rounds.push({ target, ...result, leftOpen, pinnedSessions });
         log(`  ${target} N=${instances}: ${result.succeeded} ok, ${JSON.stringify(result.failuresByCode)}`);
       }
     }
@@ -116,6 +126,7 @@ export async function connectionStorm(options: ConnectionStormOptions): Promise<
         "p99 ms": r.latency.p99,
         "peak backends": r.peakBackends,
         "left open": r.leftOpen,
+        pinned: r.target === "pooler" ? r.pinnedSessions : "-",
         "max loop lag ms": r.maxLoopDelayMs,
       })),
     ),
@@ -127,11 +138,12 @@ export async function connectionStorm(options: ConnectionStormOptions): Promise<
   const pooledLargest = pooled.find((r) => r.instances === largest);
   const directLargest = direct.find((r) => r.instances === largest);
   const targetMet =
-    pooled.every((r) => r.succeeded === r.instances && r.peakBackends <= poolSize) &&
-    (directLargest?.failuresByCode["53300"] ?? 0) > 0;
+    pooled.every(
+      (r) => r.succeeded === r.instances && r.peakBackends <= poolSize && r.pinnedSessions === 0,
+    ) && (directLargest?.failuresByCode["53300"] ?? 0) > 0;
   const summary =
     `N=${largest}: pooler ${pooledLargest?.succeeded}/${largest} ok, peak ${pooledLargest?.peakBackends} backends ` +
-    `(pool ${poolSize}), p99 ${pooledLargest?.latency.p99} ms; direct ${directLargest?.succeeded}/${largest} ok, ` +
+    `(pool ${poolSize}), p99 ${pooledLargest?.latency.p99} ms, pinned sessions ${sum(pooled.map((r) => r.pinnedSessions))}; direct ${directLargest?.succeeded}/${largest} ok, ` +
     `${directLargest?.failuresByCode["53300"] ?? 0} x 53300, peak ${directLargest?.peakBackends}`;
   const figures: ConnectionStormFigures = {
     maxConnections,
@@ -167,4 +179,8 @@ async function scramVerifier(adminUrl: string, role: string): Promise<string> {
   } finally {
     await sql.end();
   }
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
 }

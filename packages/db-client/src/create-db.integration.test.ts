@@ -17,9 +17,11 @@ beforeAll(async () => {
   const admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
   await seedDemoCatalogue(admin);
   await admin.end();
+  // A pooler of this test's own, straight in front of PostgreSQL (the run's chain has one already).
   const workerUrl = new URL(database.serviceUrl("worker"));
+  const server = new URL(database.adminUrl);
   pooler = await startPgBouncer({
-    upstream: { host: workerUrl.hostname, port: Number(workerUrl.port) },
+    upstream: { host: server.hostname, port: Number(server.port) },
     users: [{ user: serviceRoles.worker, password: decodeURIComponent(workerUrl.password) }],
     poolSize: POOL_SIZE,
   });

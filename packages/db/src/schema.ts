@@ -10,6 +10,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uuid,
@@ -117,6 +118,20 @@ export const dailyProductSalesTable = pgTable(
     primaryKey({ columns: [t.day, t.sku] }),
     check("daily_product_sales_not_negative", sql`${t.units} >= 0 and ${t.revenueCents} >= 0`),
   ],
+);
+
+/**
+ * One row that serialises rollup runs: each run updates it first, and the row lock it takes queues the next
+ * run until COMMIT. A row lock, unlike an advisory lock function, does not pin an RDS Proxy session.
+ */
+export const rollupStateTable = pgTable(
+  "rollup_state",
+  {
+    id: smallint("id").primaryKey(),
+    /** When the last run started (its transaction's start). */
+    lastRunAt: timestamp("last_run_at", { withTimezone: true }),
+  },
+  (t) => [check("rollup_state_single_row", sql`${t.id} = 1`)],
 );
 
 export type Product = typeof productsTable.$inferSelect;

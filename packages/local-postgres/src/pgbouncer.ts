@@ -25,6 +25,10 @@ export interface StartPgBouncerOptions {
   poolSize: number;
   /** Cap on server connections per database across users (default: poolSize). */
   maxDbConnections?: number;
+  /** Seconds a client may wait for a server connection before the pooler fails it (default: no limit). */
+  queryWaitTimeoutSeconds?: number;
+  /** Further startup parameters to accept from clients and not pass on (labels for an observer in front). */
+  ignoreStartupParameters?: string[];
   /** Client connections accepted at once (default 10,000). */
   maxClientConnections?: number;
   /**
@@ -87,7 +91,8 @@ pool_mode = transaction
 default_pool_size = ${options.poolSize}
 max_db_connections = ${options.maxDbConnections ?? options.poolSize}
 max_client_conn = ${options.maxClientConnections ?? 10_000}
-ignore_startup_parameters = extra_float_digits,options
+query_wait_timeout = ${options.queryWaitTimeoutSeconds ?? 0}
+ignore_startup_parameters = ${["extra_float_digits", "options", ...(options.ignoreStartupParameters ?? [])].join(",")}
 server_reset_query =
 log_connections = 0
 log_disconnections = 0

@@ -21,6 +21,28 @@ export const databaseConnection = {
 } as const;
 
 /**
+ * RDS Proxy target-group settings (infra applies them in AWS). The local stack and the tests derive their
+ * pooler from the same numbers: pool size from the share of `max_connections`, queue wait from the borrow
+ * timeout.
+ */
+export const proxyPool = {
+  /** Share of the database's `max_connections` the proxy may open. The rest stays free for direct sessions. */
+  maxConnectionsPercent: 75,
+  /**
+   * How long a client waits for a free back-end connection before the proxy fails it. Kept well inside the
+   * worker's Lambda timeout so a saturated pool fails the batch (and SQS retries it) instead of timing out.
+   */
+  connectionBorrowTimeoutSeconds: 10,
+} as const;
+
+/**
+ * RDS Proxy pins a session whose client sends a statement with more than 16 KB of text ("Avoiding pinning
+ * an RDS Proxy", https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy-pinning.html). The worker
+ * keeps every statement under it; the local pinning check enforces it.
+ */
+export const proxyMaxStatementTextBytes = 16 * 1024;
+
+/**
  * One database login role per service (least privilege). Created by a migration; in AWS each one has its own
  * secret for the proxy and its own `rds-db:connect` permission.
  */

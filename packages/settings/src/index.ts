@@ -1,6 +1,8 @@
 export {
   databaseConnection,
   databaseName,
+  proxyMaxStatementTextBytes,
+  proxyPool,
   type ServiceName,
   type ServiceRole,
   serviceRoles,

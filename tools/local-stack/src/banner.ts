@@ -2,7 +2,10 @@ import type { LocalStack } from "./local-stack";
 
 /** What the stack prints once it is up: where everything is and a request to paste. */
 export function readyBanner(
-  stack: Pick<LocalStack, "apiUrl" | "reportingUrl" | "sqsEndpoint" | "queues" | "skipped" | "demoUsers"> & {
+  stack: Pick<
+    LocalStack,
+    "apiUrl" | "reportingUrl" | "sqsEndpoint" | "queues" | "skipped" | "databaseChain" | "demoUsers"
+  > & {
     identity: { issuer: string };
   },
 ): string {
@@ -23,6 +26,8 @@ export function readyBanner(
     `  SQS        ${stack.sqsEndpoint}  (fauxqs)`,
     `             orders ${stack.queues.queueUrl}`,
     `             DLQ    ${stack.queues.deadLetterQueueUrl}`,
+    `  Database   ${stack.databaseChain}`,
+    "             (on Ctrl-C: how many sessions would have pinned at RDS Proxy, and the statement that pinned each)",
   );
   if (stack.skipped.length > 0) lines.push(`  Not started (entry file missing): ${stack.skipped.join(", ")}`);
   if (stack.apiUrl) {

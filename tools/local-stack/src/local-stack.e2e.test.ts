@@ -4,6 +4,7 @@ import { promisify } from "node:util";
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { demoCatalogue } from "@orders/db";
 import { localSqsClient, queueDepth } from "@orders/local-aws";
+import { waitUntil } from "@orders/local-aws/testing";
 import { signInWithPassword } from "@orders/local-identity";
 import { dropDatabase, findFreePort, uniqueDatabaseName } from "@orders/local-postgres";
 import { orderFlow } from "@orders/settings";
@@ -102,14 +103,6 @@ async function placeAll(plan: PlannedRequest[], limit: number): Promise<Placed[]
     }),
   );
   return results;
-}
-
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 describe("the local stack, end to end", () => {
@@ -310,5 +303,33 @@ describe("the local stack, end to end", () => {
       const rows = await sql`select id from orders where id in ${sql(orderIds)} and status = 'accepted'`;
       return rows.length === orderIds.length;
     }, 30_000);
+  });
+
+  it("sends nothing that would pin an RDS Proxy session, under the largest orders and rollups", async () => {
+    expect(stack.databaseChain).toMatch(/pinning check .* → PgBouncer .*transaction pooling.* → PostgreSQL/);
+    // The largest orders the contract allows: 50 items, 64-character SKUs (unknown here, so rejected).
+    const large = Array.from({ length: 30 }, (_, n) => ({
+      customerId: `large-${n}-`.padEnd(64, "c"),
+      items: Array.from({ length: 50 }, (_, i) => ({ sku: `LARGE-${n}-${i}-`.padEnd(64, "x"), quantity: 1 })),
+    }));
+    const ids: string[] = [];
+    for (const body of large) {
+      const response = await fetch(`${stack.apiUrl}/orders`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBe(202);
+      ids.push(((await response.json()) as { orderId: string }).orderId);
+    }
+    await waitUntil(async () => {
+      const rows = await sql`select id from orders where id in ${sql(ids)}`;
+      return rows.length === ids.length;
+    }, 60_000);
+    const rollups = output.filter((line) => line.includes("daily sales rolled up"));
+    expect(rollups.length).toBeGreaterThan(0);
+    expect(stack.pinnedSessions().map((s) => `${s.user}: ${s.pinnedBy?.statement.slice(0, 200)}`)).toEqual(
+      [],
+    );
   });
 });

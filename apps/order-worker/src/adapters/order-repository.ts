@@ -1,6 +1,7 @@
 import type { OrderMessage } from "@orders/contracts";
+import { proxyMaxStatementTextBytes } from "@orders/settings";
 import type postgres from "postgres";
-import { arrayLiteral } from "./sql-literal";
+import { type ArrayElementType, arrayLiteral, arrayText } from "./sql-literal";
 
 /** What happened to one order message of a batch (in the order the messages were given). */
 export type OrderOutcome =
@@ -11,7 +12,8 @@ export type OrderOutcome =
 
 /**
  * The worker's write path: decides and records a whole batch of order messages in ONE statement — one round
- * trip, one transaction, however many messages the batch holds — by calling the database function
+ * trip for an ordinary batch (two for one whose text would exceed the proxy's limit, see `batchStatement`),
+ * one transaction, however many messages the batch holds — by calling the database function
  * `record_order_batch` (packages/db/migrations/0002_record_order_batch.sql).
  *
  * The decision runs in the database, under the batch's product locks, because it needs stock read under those
@@ -43,45 +45,45 @@ export async function processOrderBatch(
       quantity: item.quantity,
     })),
   );
-  // One parameterless statement (see sql-literal): on its own it is its own transaction.
-  const rows = await sql.unsafe<OutcomeRow[]>(
-    `select message_index, order_id, outcome, total_cents, rejection_reason
-     from record_order_batch(
-       ${arrayLiteral(
-         messages.map((m) => m.orderId),
-         "uuid",
-       )},
-       ${arrayLiteral(
-         messages.map((m) => m.customerId),
-         "text",
-       )},
-       ${arrayLiteral(
-         messages.map((m) => m.currency),
-         "text",
-       )},
-       ${arrayLiteral(
-         messages.map((m) => m.acceptedAt),
-         "timestamptz",
-       )},
-       ${arrayLiteral([...productIndex.keys()], "text")},
-       ${arrayLiteral(
-         items.map((i) => i.message),
-         "int",
-       )},
-       ${arrayLiteral(
-         items.map((i) => i.product),
-         "int",
-       )},
-       ${arrayLiteral(
-         items.map((i) => i.quantity),
-         "int",
-       )})
-     order by message_index`,
-  );
+  const columns: { values: (string | number)[]; type: ArrayElementType }[] = [
+    { values: messages.map((m) => m.orderId), type: "uuid" },
+    { values: messages.map((m) => m.customerId), type: "text" },
+    { values: messages.map((m) => m.currency), type: "text" },
+    { values: messages.map((m) => m.acceptedAt), type: "timestamptz" },
+    { values: [...productIndex.keys()], type: "text" },
+    { values: items.map((i) => i.message), type: "int" },
+    { values: items.map((i) => i.product), type: "int" },
+    { values: items.map((i) => i.quantity), type: "int" },
+  ];
+  const rows = await sql.unsafe<OutcomeRow[]>(...batchStatement(columns));
   if (rows.length !== messages.length) {
     throw new Error(`record_order_batch answered ${rows.length} outcomes for ${messages.length} messages`);
   }
   return rows.map(toOutcome);
+}
+
+const outcomeQuery = (args: string[]) =>
+  `select message_index, order_id, outcome, total_cents, rejection_reason
+   from record_order_batch(${args.join(", ")})
+   order by message_index`;
+
+/**
+ * The statement for a batch, and its parameters. An ordinary batch goes as one parameterless statement (see
+ * sql-literal): postgres.js sends it in one round trip, and on its own it is its own transaction. RDS Proxy
+ * pins a session on statement text over 16 KB, which the largest batch the contract allows (10 messages x 50
+ * items with 64-character SKUs) exceeds several times over; such a batch sends the same arrays as bind
+ * parameters instead, one short statement text whatever the batch, at the price of a second round trip
+ * (postgres.js asks for the parameter types first when prepared statements are off).
+ */
+export function batchStatement(
+  columns: readonly { values: readonly (string | number)[]; type: ArrayElementType }[],
+): [query: string, parameters?: string[]] {
+  const literal = outcomeQuery(columns.map((c) => arrayLiteral(c.values, c.type)));
+  if (Buffer.byteLength(literal) <= proxyMaxStatementTextBytes) return [literal];
+  return [
+    outcomeQuery(columns.map((c, i) => `$${i + 1}::${c.type}[]`)),
+    columns.map((c) => arrayText(c.values)),
+  ];
 }
 
 type OutcomeRow = {

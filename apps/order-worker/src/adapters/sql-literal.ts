@@ -26,13 +26,21 @@ export type ArrayElementType = "uuid" | "text" | "int" | "timestamptz";
  * spaces, the word NULL) unchanged. No NULL elements: callers pass only present values.
  */
 export function arrayLiteral(values: readonly (string | number)[], type: ArrayElementType): string {
+  return `${dollarQuoted(arrayText(values))}::${type}[]`;
+}
+
+/**
+ * The same array in PostgreSQL's array input syntax, unquoted (`{"a","b"}`): the value of a bind parameter
+ * declared as an array type.
+ */
+export function arrayText(values: readonly (string | number)[]): string {
   if (
     values.some((value) => typeof value === "string" && (value.includes("\u0000") || !value.isWellFormed()))
   ) {
     throw new UnstorableTextError();
   }
   const elements = values.map((value) => `"${String(value).replace(/[\\"]/g, (c) => `\\${c}`)}"`);
-  return `${dollarQuoted(`{${elements.join(",")}}`)}::${type}[]`;
+  return `{${elements.join(",")}}`;
 }
 
 /**

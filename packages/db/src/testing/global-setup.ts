@@ -6,6 +6,7 @@ import {
   usePostgres,
   withDatabase,
 } from "@orders/local-postgres";
+import { startProxyChain } from "@orders/proxy-check";
 import { type ServiceName, serviceRoles } from "@orders/settings";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
@@ -16,6 +17,10 @@ import "./provided-context";
 /**
  * Vitest global setup: one real PostgreSQL per test run (embedded, or `DATABASE_URL`), one migrated template
  * database, and passwords for the service roles. Each test file then copies the template in milliseconds.
+ *
+ * Service roles connect the way they do in AWS: through the pinning check (where RDS Proxy sits) and a
+ * transaction-mode PgBouncer. The run fails at the end when any session would have pinned at the proxy,
+ * naming the statement and the test file; migrations and the owner URL go straight to PostgreSQL.
  */
 export default async function setup(project: TestProject) {
   const server = await usePostgres();
@@ -35,12 +40,25 @@ export default async function setup(project: TestProject) {
     await sql.end();
   }
 
+  const chain = await startProxyChain({
+    postgresUrl: server.adminUrl,
+    users: Object.entries(passwords).map(([service, password]) => ({
+      user: serviceRoles[service as ServiceName],
+      password,
+    })),
+  });
+
   project.provide("postgresAdminUrl", server.adminUrl);
+  project.provide("serviceChainPort", chain.relay.port);
   project.provide("postgresTemplate", template);
   project.provide("serviceRolePasswords", passwords);
 
   return async () => {
+    const pinned = chain.pinnedSessions().length;
+    const report = chain.report();
+    await chain.stop();
     await dropDatabase(server.adminUrl, template).catch(() => {});
     await server.stop();
+    if (pinned > 0) throw new Error(`RDS Proxy would pin: ${report}`);
   };
 }

@@ -6,5 +6,7 @@ declare module "vitest" {
     postgresAdminUrl: string;
     postgresTemplate: string;
     serviceRolePasswords: Record<ServiceName, string>;
+    /** Port of the pinning check in front of the transaction-mode pooler that service roles go through. */
+    serviceChainPort: number;
   }
 }

@@ -1,10 +1,10 @@
 import { callerOf } from "@orders/identity";
 import type { Hono } from "hono";
-import { addDays, utcDayOf } from "../../calendar/utc-day";
-import { chartJsSource } from "../../dashboard/chart-asset";
-import { dashboardScript } from "../../dashboard/dashboard-script";
-import { renderDashboard } from "../../dashboard/render-dashboard";
-import type { SignInSettings } from "../../dashboard/sign-in-settings";
+import { addDays, utcDayOf } from "../../domain/utc-day";
+import { chartJsSource } from "../dashboard/chart-asset";
+import { dashboardScript } from "../dashboard/dashboard-script";
+import { renderDashboard } from "../dashboard/render-dashboard";
+import type { SignInSettings } from "../dashboard/sign-in-settings";
 
 const rangeChoices = [7, 30, 90, 365] as const;
 const defaultDays = 30;

@@ -1,7 +1,7 @@
 import { validate } from "@orders/http-problem";
 import { staffCallerOf } from "@orders/identity";
 import type { Hono } from "hono";
-import type { QueueDepthReader, ReportReader } from "../../ports";
+import type { QueueDepthReader, ReportReader } from "../../domain/ports";
 import { rangeQuerySchema, topProductsQuerySchema } from "../schemas";
 
 /**
