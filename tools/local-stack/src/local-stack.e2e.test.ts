@@ -316,7 +316,10 @@ describe("the local stack, end to end", () => {
     for (const body of large) {
       const response = await fetch(`${stack.apiUrl}/orders`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${await tokenFor(body.customerId)}`,
+        },
         body: JSON.stringify(body),
       });
       expect(response.status).toBe(202);
