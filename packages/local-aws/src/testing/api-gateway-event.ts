@@ -8,17 +8,26 @@ export interface GatewayRequest {
   claims?: Record<string, string>;
 }
 
-/** An API Gateway HTTP API (payload format 2.0) event, as the gateway hands it to the Lambda. */
+/**
+ * An API Gateway HTTP API (payload format 2.0) event, as the gateway hands it to the Lambda; a query in
+ * `target` fills `rawQueryString` and `queryStringParameters`.
+ *
+ * @example
+ * apiGatewayEvent("GET", "/reports/daily-sales?from=2026-11-01&to=2026-11-30", { claims: { sub: "s-1" } });
+ */
 export function apiGatewayEvent(
   method: string,
-  path: string,
+  target: string,
   init: GatewayRequest = {},
 ): APIGatewayProxyEventV2 {
+  const [path = "/", query = ""] = target.split("?");
+  const parameters = Object.fromEntries(new URLSearchParams(query));
   return {
     version: "2.0",
     routeKey: "$default",
     rawPath: path,
-    rawQueryString: "",
+    rawQueryString: query,
+    ...(query === "" ? {} : { queryStringParameters: parameters }),
     headers: { host: "api.example.test", ...init.headers },
     requestContext: {
       accountId: "123456789012",
