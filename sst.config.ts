@@ -25,13 +25,19 @@ export default $config({
     const { ordersQueue, deadLetterQueue } = await import("./infra/queues");
     const { api } = await import("./infra/api");
     await import("./infra/worker");
-    const { reportingHttp } = await import("./infra/reporting");
+    const { reportingApi } = await import("./infra/reporting-gateway");
+    const { identity } = await import("./infra/identity");
+    await import("./infra/reporting");
     const { migrator } = await import("./infra/migrator");
     const { alarmTopic } = await import("./infra/alarms");
 
     return {
       ApiUrl: api.url,
-      ReportingUrl: reportingHttp.url,
+      ReportingUrl: reportingApi.url,
+      Issuer: identity.issuer,
+      ClientId: identity.clientId,
+      SignInUrl: identity.signInUrl,
+      ...(identity.userPoolId ? { UserPoolId: identity.userPoolId } : {}),
       OrdersQueueUrl: ordersQueue.url,
       DeadLetterQueueUrl: deadLetterQueue.url,
       AlarmTopicArn: alarmTopic.arn,

@@ -1,9 +1,11 @@
+import { addJwtAuthorizer } from "./identity";
 import { deadLetterQueue, ordersQueue } from "./queues";
 import { queueEnvironment } from "./src/environment";
 import { functionSpecs, seconds } from "./src/functions";
 import { apiPermissions } from "./src/iam-policies";
+import { gatewayRoutes } from "./src/identity-plan";
 import { profile } from "./stage";
-import { commonFunctionArgs, databaseEnv, environment, proxyArn } from "./wiring";
+import { commonFunctionArgs, databaseEnv, environment, proxyArn, throttledGateway } from "./wiring";
 
 const spec = functionSpecs.api;
 
@@ -29,16 +31,13 @@ export const apiFunction = new sst.aws.Function("ApiFunction", {
   }).apply(apiPermissions),
 });
 
-/** HTTP API Gateway with stage-wide throttling in front of the function; every path goes to Hono. */
-export const api = new sst.aws.ApiGatewayV2("Api", {
-  transform: {
-    stage: (args) => {
-      args.defaultRouteSettings = {
-        throttlingRateLimit: profile.apiThrottle.rateLimit,
-        throttlingBurstLimit: profile.apiThrottle.burstLimit,
-      };
-    },
-  },
-});
+/**
+ * HTTP API Gateway with stage-wide throttling in front of the function; every path goes to Hono, the
+ * `/orders` routes through the stage's JWT authorizer.
+ */
+export const api = new sst.aws.ApiGatewayV2("Api", throttledGateway);
 
-api.route("$default", apiFunction.arn);
+const authorizer = addJwtAuthorizer(api);
+for (const { routeKey, authorized } of gatewayRoutes("api")) {
+  api.route(routeKey, apiFunction.arn, authorized ? { auth: { jwt: { authorizer: authorizer.id } } } : {});
+}

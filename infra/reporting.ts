@@ -1,7 +1,10 @@
+import { addJwtAuthorizer, identity } from "./identity";
 import { deadLetterQueue, ordersQueue } from "./queues";
+import { reportingApi } from "./reporting-gateway";
 import { queueEnvironment } from "./src/environment";
 import { functionSpecs, seconds } from "./src/functions";
 import { reportingHttpPermissions, rollupPermissions } from "./src/iam-policies";
+import { gatewayRoutes, signInEnvironment } from "./src/identity-plan";
 import { profile } from "./stage";
 import { commonFunctionArgs, databaseEnv, environment, proxyArn } from "./wiring";
 
@@ -9,15 +12,15 @@ const http = functionSpecs.reportingHttp;
 const rollupSpec = functionSpecs.rollup;
 
 /**
- * Reporting dashboard and JSON reports over a function URL. Reads through the proxy's read-only endpoint
- * (reader instance), so reports never compete with order writes; also shows both queues' depth.
+ * Reporting dashboard and JSON reports behind API Gateway (a function URL cannot take a JWT authorizer).
+ * Reads through the proxy's read-only endpoint (reader instance), so reports never compete with order
+ * writes; also shows both queues' depth. The dashboard signs in at the stage's issuer.
  */
 export const reportingHttp = new sst.aws.Function("ReportingHttp", {
   ...commonFunctionArgs,
   handler: http.handler,
   memory: http.memory,
   timeout: seconds(http.timeoutSeconds),
-  url: true,
   // The dashboard serves its chart library itself (no CDN); the bundle has no node_modules, so ship the file.
   copyFiles: [{ from: "node_modules/chart.js/dist/chart.umd.min.js", to: "chart.umd.min.js" }],
   concurrency: { reserved: profile.reservedConcurrency.reportingHttp },
@@ -27,6 +30,10 @@ export const reportingHttp = new sst.aws.Function("ReportingHttp", {
     $resolve([ordersQueue.url, deadLetterQueue.url]).apply(([orders, deadLetter]) =>
       queueEnvironment({ orders, deadLetter }),
     ),
+    $resolve([identity.authorizeUrl, identity.tokenUrl, identity.clientId]).apply(
+      ([authorizeUrl, tokenUrl, clientId]) =>
+        signInEnvironment({ authorizeUrl, tokenUrl, clientId, scope: identity.scope }),
+    ),
   ),
   permissions: $resolve({
     proxyArn,
@@ -34,6 +41,15 @@ export const reportingHttp = new sst.aws.Function("ReportingHttp", {
     deadLetterQueueArn: deadLetterQueue.arn,
   }).apply(reportingHttpPermissions),
 });
+
+const reportingAuthorizer = addJwtAuthorizer(reportingApi);
+for (const { routeKey, authorized } of gatewayRoutes("reporting")) {
+  reportingApi.route(
+    routeKey,
+    reportingHttp.arn,
+    authorized ? { auth: { jwt: { authorizer: reportingAuthorizer.id } } } : {},
+  );
+}
 
 /** The rollup writes the daily tables through the writer endpoint; one instance at a time. */
 export const rollup = new sst.aws.Function("ReportingRollup", {

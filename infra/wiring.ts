@@ -44,3 +44,15 @@ export const commonFunctionArgs = {
 
 /** The proxy ARN for `rds-db:connect` statements (undefined under `sst dev`). */
 export const proxyArn = cloudDatabase?.proxyArn;
+
+/** HTTP API arguments with the stage's throttling on every route (the orders API and reporting's). */
+export const throttledGateway: sst.aws.ApiGatewayV2Args = {
+  transform: {
+    stage: (args) => {
+      args.defaultRouteSettings = {
+        throttlingRateLimit: profile.apiThrottle.rateLimit,
+        throttlingBurstLimit: profile.apiThrottle.burstLimit,
+      };
+    },
+  },
+};

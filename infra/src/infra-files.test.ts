@@ -16,6 +16,17 @@ describe("infra SST files", () => {
     for (const { file, text } of sources) expect(text, file).not.toMatch(/\blink\s*:/);
   });
 
+  it("open no function URL: every HTTP path goes through API Gateway, where the JWT authorizer is", () => {
+    for (const { file, text } of sources) expect(text, file).not.toMatch(/\burl\s*:\s*true\b/);
+  });
+
+  it("route each gateway through gatewayRoutes, so the authorizer cannot be left off a protected path", () => {
+    const routed = sources.filter(({ text }) => /\.route\(/.test(text));
+    expect(routed.map(({ file }) => file).sort()).toEqual(["api.ts", "reporting.ts"]);
+    for (const { file, text } of routed)
+      expect(text, file).toMatch(/for \(const \{ routeKey, authorized \} of gatewayRoutes\(/);
+  });
+
   it("take every handler path from functionSpecs", () => {
     for (const { file, text } of sources) {
       expect(text, file).not.toMatch(/handler\s*:\s*["'`]/);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createDb } from "@orders/db-client";
+import { signedInAs } from "@orders/identity/testing";
 import postgres from "postgres";
 import { DbOrderReader } from "../src/adapters/db-order-reader";
 import { DbProductReader } from "../src/adapters/db-product-reader";
@@ -34,11 +35,16 @@ try {
   });
 
   const accept = await runLoad(requests, concurrency, (i) =>
-    app.request("/orders", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "Idempotency-Key": `bench-${i}` },
-      body: JSON.stringify({ customerId: `c-${i % 100}`, items: [{ sku: "KB-001", quantity: 1 }] }),
-    }),
+    app.request(
+      "/orders",
+      {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Idempotency-Key": `bench-${i}` },
+        body: JSON.stringify({ customerId: `c-${i % 100}`, items: [{ sku: "KB-001", quantity: 1 }] }),
+      },
+      // As API Gateway hands the request on once its authorizer accepted the token (not measured here).
+      signedInAs(`c-${i % 100}`),
+    ),
   );
   await stack.queue.drain();
 
@@ -57,7 +63,9 @@ try {
   )}`;
   await admin`insert into order_items ${admin(ids.map((id) => ({ order_id: id, sku: "KB-001", quantity: 1, unit_price_cents: 8999 })))}`;
   await admin.end();
-  const read = await runLoad(requests, readConcurrency, (i) => app.request(`/orders/${ids[i % ids.length]}`));
+  const read = await runLoad(requests, readConcurrency, (i) =>
+    app.request(`/orders/${ids[i % ids.length]}`, {}, signedInAs("c")),
+  );
   const products = await runLoad(Math.min(requests, 1000), readConcurrency, () => app.request("/products"));
 
   console.log(`\nAPI benchmark (${new Date().toISOString()}, node ${process.version})\n`);

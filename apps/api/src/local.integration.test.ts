@@ -1,18 +1,21 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
+import { authorizerEnv } from "@orders/identity/local-authorizer";
+import { type IdentityFixture, startIdentityFixture } from "@orders/local-identity/testing";
 import { findFreePort } from "@orders/local-postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiHarness, startApiHarness } from "./testing/api-harness";
 
 /** The local entry script as the local stack runs it: a child process configured only by its environment. */
 let h: ApiHarness;
+let idp: IdentityFixture;
 let child: ChildProcess;
 let output = "";
 let baseUrl: string;
 
 beforeAll(async () => {
-  h = await startApiHarness();
+  [h, idp] = await Promise.all([startApiHarness(), startIdentityFixture()]);
   const port = await findFreePort();
   child = spawn(
     process.execPath,
@@ -24,6 +27,7 @@ beforeAll(async () => {
         PORT: String(port),
         ORDERS_QUEUE_URL: h.queue.queueUrl,
         DATABASE_URL: h.database.serviceUrl("api"),
+        ...authorizerEnv(idp.authorizer),
       },
       stdio: ["ignore", "pipe", "pipe"],
     },
@@ -45,17 +49,20 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (child && child.exitCode === null) child.kill("SIGKILL");
-  await h?.close();
+  await Promise.all([h?.close(), idp?.close()]);
 });
 
 describe("local server (src/local.ts)", () => {
-  it("serves the API over HTTP with the queue and database from its environment", async () => {
+  it("serves the API over HTTP with the queue, database and issuer from its environment", async () => {
     expect((await fetch(`${baseUrl}/health`)).status).toBe(200);
     const products = await fetch(`${baseUrl}/products`);
     expect(products.status).toBe(200);
+    const unsigned = await fetch(`${baseUrl}/orders/${crypto.randomUUID()}`);
+    expect(unsigned.status).toBe(401);
+    const token = await idp.tokenFor("local-c");
     const placed = await fetch(`${baseUrl}/orders`, {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
       body: JSON.stringify({ customerId: "local-c", items: [{ sku: "CB-010", quantity: 4 }] }),
     });
     expect(placed.status).toBe(202);

@@ -1,17 +1,25 @@
 import { serve } from "@hono/node-server";
+import { authorizerConfigFromEnv, withLocalAuthorizer } from "@orders/identity/local-authorizer";
 import { apiConfigFromEnv } from "./adapters/config";
 import { createRuntime } from "./adapters/runtime";
 import { createApp } from "./http/create-app";
 
 /**
  * Local entry point: the same app as on Lambda behind a Node HTTP server. Env: PORT (default 3000),
- * ORDERS_QUEUE_URL, DATABASE_URL, and AWS_ENDPOINT_URL_SQS + AWS_REGION + dummy credentials for the emulator.
+ * ORDERS_QUEUE_URL, DATABASE_URL, AWS_ENDPOINT_URL_SQS + AWS_REGION + dummy credentials for the emulator,
+ * and JWT_ISSUER + JWT_AUDIENCE + JWT_JWKS_URL for the local authorizer that stands where API Gateway's JWT
+ * authorizer does.
  */
 const port = Number(process.env.PORT ?? 3000);
 const runtime = createRuntime(apiConfigFromEnv());
 const logger = runtime.deps.logger;
 
-const server = serve({ fetch: createApp(runtime.deps).fetch, port }, (info) => {
+const fetch = withLocalAuthorizer(createApp(runtime.deps).fetch, {
+  service: "api",
+  ...authorizerConfigFromEnv(),
+});
+
+const server = serve({ fetch, port }, (info) => {
   logger.info(`api listening on http://localhost:${info.port}`);
 });
 

@@ -1,4 +1,5 @@
 import { serve } from "@hono/node-server";
+import { authorizerConfigFromEnv, withLocalAuthorizer } from "@orders/identity/local-authorizer";
 import { positiveIntFromEnv } from "./adapters/config";
 import { reportingDb } from "./adapters/database";
 import { logger } from "./adapters/logger";
@@ -21,7 +22,13 @@ function rollupNow(): void {
     .catch((error: unknown) => logger.error("rollup failed", error as Error));
 }
 
-const server = serve({ fetch: createRuntimeApp().fetch, port }, (info) => {
+// Where API Gateway's JWT authorizer stands in AWS (JWT_ISSUER, JWT_AUDIENCE, JWT_JWKS_URL).
+const fetch = withLocalAuthorizer(createRuntimeApp().fetch, {
+  service: "reporting",
+  ...authorizerConfigFromEnv(),
+});
+
+const server = serve({ fetch, port }, (info) => {
   logger.info(`reporting listening on http://localhost:${info.port}`);
   rollupNow();
 });

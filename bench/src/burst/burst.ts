@@ -1,7 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { localSqsClient, queueDepth } from "@orders/local-aws";
+import { signInWithPassword } from "@orders/local-identity";
 import { findFreePort } from "@orders/local-postgres";
-import { startLocalStack } from "@orders/local-stack/src/local-stack";
+import { type LocalStack, startLocalStack } from "@orders/local-stack/src/local-stack";
 import { servicePlan } from "@orders/local-stack/src/service-plan";
 import { orderFlow, serviceRoles } from "@orders/settings";
 import postgres from "postgres";
@@ -21,6 +22,26 @@ const chartFile = fileURLToPath(new URL("../../../docs/burst.png", import.meta.u
  * deployed mapping settings): POST /orders as fast as a bounded client can, then watch the queue absorb the
  * burst and the worker drain it at orderFlow.maxConcurrency, with the database's backends sampled throughout.
  */
+/** The customers a burst orders for (`burst-0` … `burst-499`, as postOrders names them). */
+const BURST_CUSTOMERS = 500;
+
+/** One real token per customer from the stack's OpenID provider, signed in before the clock starts. */
+async function signInCustomers(stack: LocalStack, count: number): Promise<Map<string, string>> {
+  const tokens = new Map<string, string>();
+  for (let i = 0; i < count; i++) {
+    const customer = `burst-${i}`;
+    const { password } = await stack.identity.accounts.ensure(customer, false);
+    const signedIn = await signInWithPassword({
+      issuer: stack.identity.issuer,
+      clientId: stack.identity.clientId,
+      username: customer,
+      password,
+    });
+    tokens.set(customer, signedIn.accessToken);
+  }
+  return tokens;
+}
+
 export async function burst(options: BenchOptions & { chart?: boolean }): Promise<BenchResult> {
   const total = options.quick ? 500 : 20_000;
   const connections = options.quick ? 20 : 100;
@@ -33,6 +54,7 @@ export async function burst(options: BenchOptions & { chart?: boolean }): Promis
       reportingPort: await findFreePort(),
       sqsPort: 0,
       reportingScheduleSeconds: 3600,
+      identityPort: 0,
     },
     write: (line) => output.push(line),
     colour: false,
@@ -76,7 +98,14 @@ export async function burst(options: BenchOptions & { chart?: boolean }): Promis
     })();
 
     log(`burst: ${total} POST /orders over ${connections} connections to ${stack.apiUrl}`);
-    const load = await postOrders(stack.apiUrl, total, connections, progress);
+    const tokens = await signInCustomers(stack, BURST_CUSTOMERS);
+    const load = await postOrders(
+      stack.apiUrl,
+      total,
+      connections,
+      (customer) => tokens.get(customer) ?? "",
+      progress,
+    );
     log(`burst: sent in ${load.wallMs} ms; waiting for the worker to drain the queue`);
     const accepted = load.acceptedIds.length;
     const deadline = Date.now() + (options.quick ? 120_000 : 900_000);

@@ -18,6 +18,8 @@ export async function postOrders(
   apiUrl: string,
   total: number,
   connections: number,
+  /** The bearer token of each customer (`burst-0` … `burst-499`), signed in before the load starts. */
+  tokenFor: (customerId: string) => string,
   /** Live count of 202 answers, for sampling the intake rate while the load runs. */
   progress: { accepted: number } = { accepted: 0 },
 ): Promise<LoadResult> {
@@ -40,7 +42,10 @@ export async function postOrders(
       try {
         const response = await fetch(`${apiUrl}/orders`, {
           method: "POST",
-          headers: { "content-type": "application/json" },
+          headers: {
+            "content-type": "application/json",
+            authorization: `Bearer ${tokenFor(body.customerId)}`,
+          },
           body: JSON.stringify(body),
         });
         const text = await response.text();

@@ -71,7 +71,12 @@ export const handlersUnderTest: HandlerUnderTest[] = [
     entry: "apps/api/src/handlers/lambda.ts",
     env: (deps) => ({ ...deps.env, DATABASE_URL: deps.databaseUrl("api") }),
     event: () =>
-      httpApiEvent("POST", "/orders", { customerId: "cold-start", items: [{ sku: "KB-001", quantity: 1 }] }),
+      httpApiEvent(
+        "POST",
+        "/orders",
+        { customerId: "cold-start", items: [{ sku: "KB-001", quantity: 1 }] },
+        { sub: "cold-start" },
+      ),
   },
   {
     name: "order-worker",
@@ -85,7 +90,10 @@ export const handlersUnderTest: HandlerUnderTest[] = [
     env: (deps) => ({ ...deps.env, DATABASE_URL: deps.databaseUrl("reporting") }),
     event: () => {
       const today = new Date().toISOString().slice(0, 10);
-      return httpApiEvent("GET", `/reports/daily-sales?from=${today}&to=${today}`);
+      return httpApiEvent("GET", `/reports/daily-sales?from=${today}&to=${today}`, undefined, {
+        sub: "cold-start-staff",
+        "cognito:groups": "[staff]",
+      });
     },
   },
   {

@@ -1,29 +1,21 @@
 import { randomUUID } from "node:crypto";
+import { apiGatewayEvent } from "@orders/local-aws/testing";
 
-/** A minimal API Gateway HTTP API (payload v2) event, enough for Hono's Lambda adapter. */
-export function httpApiEvent(method: string, target: string, body?: unknown): Record<string, unknown> {
-  const [path = "/", query = ""] = target.split("?");
-  return {
-    version: "2.0",
-    routeKey: "$default",
-    rawPath: path,
-    rawQueryString: query,
-    headers: { host: "bench.local", "content-type": "application/json", "x-request-id": randomUUID() },
-    requestContext: {
-      accountId: "000000000000",
-      apiId: "bench",
-      domainName: "bench.local",
-      domainPrefix: "bench",
-      http: { method, path, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "bench" },
-      requestId: randomUUID(),
-      routeKey: "$default",
-      stage: "$default",
-      time: new Date().toUTCString(),
-      timeEpoch: Date.now(),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    isBase64Encoded: false,
-  };
+/**
+ * The testing kit's API Gateway HTTP API (payload v2) event with a JSON body; with `claims`, as the gateway
+ * hands on a request its JWT authorizer accepted.
+ */
+export function httpApiEvent(
+  method: string,
+  target: string,
+  body?: unknown,
+  claims?: Record<string, string>,
+) {
+  return apiGatewayEvent(method, target, {
+    headers: { "content-type": "application/json", "x-request-id": randomUUID() },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    ...(claims ? { claims } : {}),
+  });
 }
 
 /** An SQS event with one record carrying `body`, as the event-source mapping delivers it. */

@@ -14,9 +14,12 @@ export const orderLine = z.object({
   quantity: z.int().check(z.minimum(1), z.maximum(1000)),
 });
 
-/** Body of `POST /orders`. */
+/**
+ * Body of `POST /orders`. The customer is the caller (the access token's subject); `customerId` stays
+ * accepted for older clients and must then equal the subject.
+ */
 export const orderRequest = z.strictObject({
-  customerId: z.string().check(z.minLength(1), z.maxLength(64)),
+  customerId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   items: z.array(orderLine).check(
     z.minLength(1),
     z.maxLength(50),

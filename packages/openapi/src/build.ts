@@ -2,6 +2,8 @@
  * Build time only (document scripts and tests): the OpenAPI generator and classic zod come with it, so a
  * Lambda handler must never import this entry point.
  */
+
+export { BEARER_SCHEME, withBearerSecurity } from "./bearer-security";
 export { buildDocument, type DocumentInfo, writeDocument } from "./document-file";
 export { type MemberDoc, type ProblemSchemaOptions, problemResponses, problemSchema } from "./problem-schema";
 export { type JsonSchema, requestSchema } from "./request-schema";

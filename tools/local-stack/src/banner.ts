@@ -2,7 +2,12 @@ import type { LocalStack } from "./local-stack";
 
 /** What the stack prints once it is up: where everything is and a request to paste. */
 export function readyBanner(
-  stack: Pick<LocalStack, "apiUrl" | "reportingUrl" | "sqsEndpoint" | "queues" | "skipped" | "databaseChain">,
+  stack: Pick<
+    LocalStack,
+    "apiUrl" | "reportingUrl" | "sqsEndpoint" | "queues" | "skipped" | "databaseChain" | "demoUsers"
+  > & {
+    identity: { issuer: string };
+  },
 ): string {
   const lines = ["", "Local stack is up."];
   if (stack.apiUrl) {
@@ -11,7 +16,12 @@ export function readyBanner(
       `  API docs   ${stack.apiUrl}/docs  (OpenAPI: ${stack.apiUrl}/openapi.json)`,
     );
   }
-  if (stack.reportingUrl) lines.push(`  Reporting  ${stack.reportingUrl}/  (daily sales dashboard)`);
+  if (stack.reportingUrl)
+    lines.push(`  Reporting  ${stack.reportingUrl}/  (daily sales dashboard, sign in as staff)`);
+  lines.push(`  Sign-in    ${stack.identity.issuer}  (local OpenID provider)`);
+  for (const user of stack.demoUsers) {
+    lines.push(`             ${user.staff ? "staff   " : "customer"} ${user.subject} / ${user.password}`);
+  }
   lines.push(
     `  SQS        ${stack.sqsEndpoint}  (fauxqs)`,
     `             orders ${stack.queues.queueUrl}`,
@@ -23,10 +33,11 @@ export function readyBanner(
   if (stack.apiUrl) {
     lines.push(
       "",
-      "Place an order, then read it once the worker has processed it:",
-      `  curl -si -X POST ${stack.apiUrl}/orders -H 'content-type: application/json' -H 'idempotency-key: demo-1' \\`,
-      `    -d '{"customerId":"c-1","items":[{"sku":"KB-001","quantity":2},{"sku":"LE-011","quantity":1}]}'`,
-      `  curl -s ${stack.apiUrl}/orders/<orderId from the answer>`,
+      "Get a token, place an order as that customer, then read it once the worker has processed it:",
+      "  TOKEN=$(npm run -s token -- --sub c-1)",
+      `  curl -si -X POST ${stack.apiUrl}/orders -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`,
+      `    -H 'idempotency-key: demo-1' -d '{"items":[{"sku":"KB-001","quantity":2},{"sku":"LE-011","quantity":1}]}'`,
+      `  curl -s ${stack.apiUrl}/orders/<orderId from the answer> -H "authorization: Bearer $TOKEN"`,
     );
   }
   lines.push(

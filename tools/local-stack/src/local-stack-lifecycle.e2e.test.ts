@@ -1,4 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { promisify } from "node:util";
 import { findFreePort } from "@orders/local-postgres";
 import { describe, expect, it } from "vitest";
 import { startLocalStack } from "./local-stack";
@@ -30,12 +31,14 @@ function isAlive(pid: number): boolean {
   }
 }
 
+const run = promisify(execFile);
+
 describe("local stack lifecycle", () => {
   it("skips a service without an entry file, and stops everything when one crashes during start-up", async () => {
     const { apiPort, reportingPort, sqsPort } = await ports();
     const output: string[] = [];
     const attempt = startLocalStack({
-      config: { apiPort, reportingPort, sqsPort, reportingScheduleSeconds: 3600 },
+      config: { apiPort, reportingPort, sqsPort, reportingScheduleSeconds: 3600, identityPort: 0 },
       colour: false,
       write: (line) => output.push(line),
       plan: (input) => [
@@ -63,6 +66,7 @@ describe("local stack lifecycle", () => {
 
   it("`npm start` stops the services, the emulator and PostgreSQL on Ctrl-C and exits 0", async () => {
     const { apiPort, reportingPort, sqsPort } = await ports();
+    const identityPort = await findFreePort();
     // Its own process group, so the test can signal the group the way a terminal's Ctrl-C does.
     const launcher: ChildProcess = spawn(
       process.execPath,
@@ -76,6 +80,7 @@ describe("local stack lifecycle", () => {
           PORT: String(apiPort),
           REPORTING_PORT: String(reportingPort),
           LOCAL_SQS_PORT: String(sqsPort),
+          IDENTITY_PORT: String(identityPort),
         },
       },
     );
@@ -95,6 +100,20 @@ describe("local stack lifecycle", () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(output).toContain(`curl -si -X POST http://localhost:${apiPort}/orders`);
+    // The walk-through's token command finds this stack's provider and prints one token alone on a line.
+    const token = await run(
+      process.execPath,
+      ["--import", "tsx", repoPath("tools/local-stack/src/token.ts"), "--sub", "c-1"],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, IDENTITY_PORT: String(identityPort) },
+      },
+    );
+    expect(token.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+    const mine = await fetch(`http://localhost:${apiPort}/orders/${crypto.randomUUID()}`, {
+      headers: { authorization: `Bearer ${token.stdout.trim()}` },
+    });
+    expect(mine.status).toBe(404);
     expect(output).toMatch(/Database +services → pinning check 127\.0\.0\.1:\d+ → PgBouncer/);
     const pids = [...output.matchAll(/(\w+) started \(pid (\d+)\)/g)].map((m) => Number(m[2]));
     expect(pids).toHaveLength(3);
@@ -105,7 +124,7 @@ describe("local stack lifecycle", () => {
     expect(output).toContain("local stack stopped");
     expect(output).toMatch(/0 of \d+ sessions would have pinned at RDS Proxy\./);
     expect(output).toContain("worker stopping (SIGTERM)");
-    for (const port of [apiPort, reportingPort, sqsPort, postgresPort(output)])
+    for (const port of [apiPort, reportingPort, sqsPort, identityPort, postgresPort(output)])
       expect(await isListening(port)).toBe(false);
     for (const pid of pids) expect(isAlive(pid)).toBe(false);
   });

@@ -5,10 +5,12 @@ import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { demoCatalogue } from "@orders/db";
 import { localSqsClient, queueDepth } from "@orders/local-aws";
 import { waitUntil } from "@orders/local-aws/testing";
+import { signInWithPassword } from "@orders/local-identity";
 import { dropDatabase, findFreePort, uniqueDatabaseName } from "@orders/local-postgres";
 import { orderFlow } from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readyBanner } from "./banner";
 import { type LocalStack, startLocalStack } from "./local-stack";
 import { orderPlan, type PlannedRequest, UNKNOWN_SKU } from "./order-plan";
 import { repoPath, repoRoot } from "./repo-paths";
@@ -33,6 +35,7 @@ beforeAll(async () => {
       reportingPort: await findFreePort(),
       sqsPort: 0,
       reportingScheduleSeconds: 3600,
+      identityPort: 0,
     },
     database,
     colour: false,
@@ -54,10 +57,30 @@ interface Placed {
   orderId: string;
 }
 
+/** One real token per customer, from the stack's provider (signing in through its form). */
+const tokens = new Map<string, Promise<string>>();
+function tokenFor(customer: string): Promise<string> {
+  let token = tokens.get(customer);
+  if (!token) {
+    token = stack.identity.accounts.ensure(customer, false).then(async ({ password }) => {
+      const signedIn = await signInWithPassword({
+        issuer: stack.identity.issuer,
+        clientId: stack.identity.clientId,
+        username: customer,
+        password,
+      });
+      return signedIn.accessToken;
+    });
+    tokens.set(customer, token);
+  }
+  return token;
+}
+
 async function place(request: PlannedRequest): Promise<Placed> {
   const response = await fetch(`${stack.apiUrl}/orders`, {
     method: "POST",
     headers: {
+      authorization: `Bearer ${await tokenFor(request.body.customerId)}`,
       "content-type": "application/json",
       ...(request.idempotencyKey ? { "idempotency-key": request.idempotencyKey } : {}),
     },
@@ -90,6 +113,27 @@ describe("the local stack, end to end", () => {
     const dashboard = await fetch(`${stack.reportingUrl}/`);
     expect(dashboard.status).toBe(200);
     expect(dashboard.headers.get("content-type")).toMatch(/text\/html/);
+  });
+
+  it("prints the demo users' credentials, which sign in: a customer is refused the reports, staff gets them", async () => {
+    const banner = readyBanner(stack);
+    const staff = stack.demoUsers.find((u) => u.staff);
+    const customer = stack.demoUsers.find((u) => !u.staff);
+    expect(banner).toContain(`staff    ${staff?.subject} / ${staff?.password}`);
+    expect(banner).toContain(`customer ${customer?.subject} / ${customer?.password}`);
+    const signIn = (user: typeof staff) =>
+      signInWithPassword({
+        issuer: stack.identity.issuer,
+        clientId: stack.identity.clientId,
+        username: String(user?.subject),
+        password: String(user?.password),
+      });
+    const queue = (token: string) =>
+      fetch(`${stack.reportingUrl}/reports/queue`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await fetch(`${stack.reportingUrl}/reports/queue`)).status).toBe(401);
+    expect((await queue((await signIn(customer)).accessToken)).status).toBe(403);
+    expect((await queue((await signIn(staff)).accessToken)).status).toBe(200);
+    expect((await fetch(`${stack.apiUrl}/orders/${randomUUID()}`)).status).toBe(401);
   });
 
   it("processes every accepted request exactly once, keeps stock consistent, and GET agrees", async () => {
@@ -175,7 +219,10 @@ describe("the local stack, end to end", () => {
 
     // The API's view of every order matches the database.
     for (const id of ids) {
-      const response = await fetch(`${stack.apiUrl}/orders/${id}`);
+      const owner = placed.find((p) => p.orderId === id)?.request.body.customerId ?? "";
+      const response = await fetch(`${stack.apiUrl}/orders/${id}`, {
+        headers: { authorization: `Bearer ${await tokenFor(owner)}` },
+      });
       expect(response.status).toBe(200);
       const view = (await response.json()) as { orderId: string; status: string; totalCents: number };
       const row = byId.get(id);
@@ -269,7 +316,10 @@ describe("the local stack, end to end", () => {
     for (const body of large) {
       const response = await fetch(`${stack.apiUrl}/orders`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${await tokenFor(body.customerId)}`,
+        },
         body: JSON.stringify(body),
       });
       expect(response.status).toBe(202);

@@ -1,4 +1,14 @@
+import { rm } from "node:fs/promises";
+import { dirname } from "node:path";
+import { authorizerEnv } from "@orders/identity/local-authorizer";
 import { createOrderQueues, type OrderQueues, startLocalSqs } from "@orders/local-aws";
+import {
+  accountsFileFor,
+  LOCAL_API_SCOPE,
+  type LocalIdentity,
+  startLocalIdentity,
+} from "@orders/local-identity";
+import { findFreePort } from "@orders/local-postgres";
 import type { RelaySession } from "@orders/proxy-check";
 import pTimeout from "p-timeout";
 import type { ChildExit, ChildService } from "./child-service";
@@ -26,9 +36,19 @@ export interface LocalStackOptions {
   plan?: (input: PlanInput) => ServiceSpec[];
 }
 
+/** A demo user of the local provider, printed by the banner. */
+export interface DemoUser {
+  subject: string;
+  password: string;
+  staff: boolean;
+}
+
 export interface LocalStack {
   apiUrl?: string;
   reportingUrl?: string;
+  /** The local OpenID provider: its issuer, client and users (the token command adds more). */
+  identity: Pick<LocalIdentity, "issuer" | "clientId" | "audience" | "accounts">;
+  demoUsers: DemoUser[];
   sqsEndpoint: string;
   queues: OrderQueues;
   /** Owner URL of the application database. */
@@ -114,10 +134,35 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
     log(`SQS emulator (fauxqs) on ${sqs.endpoint}: ${queues.queueUrl} (DLQ ${queues.deadLetterQueueUrl})`);
 
+    const identity = await startIdentity(options.config);
+    cleanups.push({
+      name: "OpenID provider",
+      run: async () => {
+        await identity.close();
+        await rm(dirname(identity.accounts.file), { recursive: true, force: true });
+      },
+    });
+    // Fresh passwords on every start; the banner prints them.
+    const demoUsers: DemoUser[] = [];
+    for (const [subject, staff] of [
+      ["c-1", false],
+      ["staff-1", true],
+    ] as const) {
+      const { password } = await identity.accounts.ensure(subject, staff);
+      demoUsers.push({ subject, password, staff });
+    }
+    log(`OpenID provider (oidc-provider) at ${identity.issuer}`);
+
     const { DATABASE_URL: _superuserUrl, ...inherited } = process.env;
     const shared: Record<string, string | undefined> = {
       ...inherited,
       ...sqs.env(),
+      // Both servers put the local JWT authorizer where API Gateway's stands; the dashboard signs in here.
+      ...authorizerEnv(identity),
+      SIGN_IN_AUTHORIZE_URL: `${identity.issuer}/auth`,
+      SIGN_IN_TOKEN_URL: `${identity.issuer}/token`,
+      SIGN_IN_CLIENT_ID: identity.clientId,
+      SIGN_IN_SCOPE: `openid ${LOCAL_API_SCOPE}`,
       ORDERS_QUEUE_URL: queues.queueUrl,
       ORDERS_DLQ_URL: queues.deadLetterQueueUrl,
       // Locally, metrics would only print EMF blobs between the log lines.
@@ -176,6 +221,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     return {
       ...(skipped.includes("api") ? {} : { apiUrl: `http://localhost:${apiPort}` }),
       ...(skipped.includes("reporting") ? {} : { reportingUrl: `http://localhost:${reportingPort}` }),
+      identity,
+      demoUsers,
       sqsEndpoint: sqs.endpoint,
       queues,
       databaseUrl: database.adminUrl,
@@ -190,6 +237,23 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await stop();
     throw error;
   }
+}
+
+/**
+ * The local OpenID provider on the configured port (a free one for 0), starting from no users, with the
+ * dashboard's page (by both local host names) as the client's redirect URIs.
+ */
+async function startIdentity(config: StackConfig): Promise<LocalIdentity> {
+  const port = config.identityPort === 0 ? await findFreePort() : config.identityPort;
+  if (await isListening(port))
+    throw new Error(`port ${port} for the OpenID provider is already in use (set IDENTITY_PORT)`);
+  const accountsFile = accountsFileFor(port);
+  await rm(dirname(accountsFile), { recursive: true, force: true });
+  return startLocalIdentity({
+    port,
+    accountsFile,
+    redirectUris: [`http://localhost:${config.reportingPort}/`, `http://127.0.0.1:${config.reportingPort}/`],
+  });
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {

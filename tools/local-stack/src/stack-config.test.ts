@@ -8,6 +8,7 @@ describe("stackConfigFromEnv", () => {
       reportingPort: 3001,
       sqsPort: defaultSqsPort,
       reportingScheduleSeconds: 60,
+      identityPort: 3002,
     });
   });
 
@@ -18,8 +19,15 @@ describe("stackConfigFromEnv", () => {
         REPORTING_PORT: "8081",
         LOCAL_SQS_PORT: "0",
         REPORTING_SCHEDULE_SECONDS: "5",
+        IDENTITY_PORT: "8082",
       }),
-    ).toEqual({ apiPort: 8080, reportingPort: 8081, sqsPort: 0, reportingScheduleSeconds: 5 });
+    ).toEqual({
+      apiPort: 8080,
+      reportingPort: 8081,
+      sqsPort: 0,
+      reportingScheduleSeconds: 5,
+      identityPort: 8082,
+    });
   });
 
   it("names the variable that is not a port", () => {

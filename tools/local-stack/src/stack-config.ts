@@ -1,9 +1,13 @@
+import { DEFAULT_IDENTITY_PORT } from "@orders/local-identity";
+
 export interface StackConfig {
   apiPort: number;
   reportingPort: number;
   /** Port of the SQS emulator; `npm run redrive` finds the running stack's queues there. 0 = any free port. */
   sqsPort: number;
   reportingScheduleSeconds: number;
+  /** Port of the local OpenID provider; `npm run token` finds it there. 0 = any free port. */
+  identityPort: number;
 }
 
 /** Default port of the local SQS emulator (the port SQS emulators conventionally use). */
@@ -20,6 +24,7 @@ export function stackConfigFromEnv(env: Record<string, string | undefined> = pro
     reportingPort: port(env, "REPORTING_PORT", 3001),
     sqsPort: port(env, "LOCAL_SQS_PORT", defaultSqsPort),
     reportingScheduleSeconds: positive(env, "REPORTING_SCHEDULE_SECONDS", 60),
+    identityPort: port(env, "IDENTITY_PORT", DEFAULT_IDENTITY_PORT),
   };
 }
 

@@ -7,7 +7,8 @@ export const allowedDependencies: Record<string, readonly string[]> = {
   "type:app": ["type:data", "type:contract", "type:config"],
   // Schema, queries and the client: configuration and (for test setup) local tooling.
   "type:data": ["type:data", "type:config", "type:tooling"],
-  "type:contract": [],
+  // Contracts may build on other contracts (identity's 401/403 are problem+json documents), nothing else.
+  "type:contract": ["type:contract"],
   "type:config": [],
   // Infrastructure reads settings and wires the apps' handler files (by path, not by import).
   "type:infra": ["type:config", "type:data", "type:contract"],

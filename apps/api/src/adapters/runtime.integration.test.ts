@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { signedInAs } from "@orders/identity/testing";
 import { findFreePort } from "@orders/local-postgres";
 import { type PinningRelay, startPinningRelay } from "@orders/proxy-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -121,7 +122,7 @@ describe("createRuntime", () => {
     const app = createApp(runtime.deps);
     const responses = await Promise.all([
       ...Array.from({ length: 4 }, () => app.request("/products")),
-      ...Array.from({ length: 4 }, () => app.request(`/orders/${randomUUID()}`)),
+      ...Array.from({ length: 4 }, () => app.request(`/orders/${randomUUID()}`, {}, signedInAs("c-1"))),
     ]);
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 404, 404, 404, 404]);
     expect(await apiConnections()).toBe(1);
@@ -136,7 +137,7 @@ describe("createRuntime", () => {
     );
     const app = createApp(runtime.deps);
     for (const path of [`/orders/${randomUUID()}`, "/products"]) {
-      const res = await app.request(path);
+      const res = await app.request(path, {}, signedInAs("c-1"));
       expect(res.status).toBe(503);
       expect(res.headers.get("content-type")).toBe("application/problem+json");
       expect(res.headers.get("retry-after")).toBe("2");

@@ -4,6 +4,8 @@ import type { OrderQueue } from "./ports";
 
 export interface AcceptOrderInput {
   request: OrderRequest;
+  /** The caller, from the access token: the order is always theirs. */
+  customerId: string;
   idempotencyKey: string | undefined;
   correlationId: string;
   acceptedAt: Date;
@@ -16,8 +18,9 @@ export interface AcceptOrderInput {
 export async function acceptOrder(queue: OrderQueue, input: AcceptOrderInput): Promise<OrderMessage> {
   const message: OrderMessage = {
     schemaVersion: ORDER_MESSAGE_SCHEMA_VERSION,
-    orderId: orderIdFor(input.request.customerId, input.idempotencyKey),
-    customerId: input.request.customerId,
+    // Keyed by the caller, not by the body: two customers using one key get two orders.
+    orderId: orderIdFor(input.customerId, input.idempotencyKey),
+    customerId: input.customerId,
     currency: input.request.currency,
     items: input.request.items,
     acceptedAt: input.acceptedAt.toISOString(),

@@ -32,7 +32,7 @@ const context = { awsRequestId: "lambda-req-1", functionName: "orders-api" } as 
 async function invoke(
   method: string,
   path: string,
-  init?: { body?: string; headers?: Record<string, string> },
+  init?: { body?: string; headers?: Record<string, string>; claims?: Record<string, string> },
 ) {
   const e = apiGatewayEvent(method, path, init);
   const requestId = e.requestContext.requestId;
@@ -46,6 +46,7 @@ describe("Lambda handler (API Gateway v2 events)", () => {
     const { result, requestId, headers } = await invoke("POST", "/orders", {
       body,
       headers: { "content-type": "application/json", "idempotency-key": "k-1" },
+      claims: { sub: "lambda-c" },
     });
     expect(result.statusCode).toBe(202);
     expect(headers["x-request-id"]).toBe(requestId);
@@ -71,11 +72,11 @@ describe("Lambda handler (API Gateway v2 events)", () => {
       acceptedAt: new Date(),
       items: [{ sku: "HS-004", quantity: 1, unitPriceCents: 14_999 }],
     });
-    const found = await invoke("GET", `/orders/${id}`);
+    const found = await invoke("GET", `/orders/${id}`, { claims: { sub: "lambda-c" } });
     expect(found.result.statusCode).toBe(200);
     expect(JSON.parse(found.result.body ?? "{}")).toMatchObject({ orderId: id, totalCents: 14_999 });
 
-    const missing = await invoke("GET", `/orders/${randomUUID()}`);
+    const missing = await invoke("GET", `/orders/${randomUUID()}`, { claims: { sub: "lambda-c" } });
     expect(missing.result.statusCode).toBe(404);
     expect(missing.headers["content-type"]).toBe("application/problem+json");
   });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { parseOrderMessage } from "@orders/contracts";
 import { createDb } from "@orders/db-client";
 import { PROBLEM_CONTENT_TYPE, type Problem as ProblemOf } from "@orders/http-problem";
+import { signedInAs } from "@orders/identity/testing";
 import { findFreePort } from "@orders/local-postgres";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DbOrderReader } from "../adapters/db-order-reader";
@@ -29,12 +30,18 @@ beforeEach(async () => {
 
 const validOrder = { customerId: "cust-42", items: [{ sku: "KB-001", quantity: 2 }], currency: "EUR" };
 
+/** Signed in as the body's customer (or cust-42), as the gateway's authorizer would have it. */
 function post(body: unknown, headers: Record<string, string> = {}) {
-  return h.app.request("/orders", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", ...headers },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
+  const customer = (body as { customerId?: unknown } | null)?.customerId;
+  return h.app.request(
+    "/orders",
+    {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    },
+    signedInAs(typeof customer === "string" && customer !== "" ? customer : "cust-42"),
+  );
 }
 
 /** What the API writes: the package's problem document plus the request id. */
@@ -166,7 +173,11 @@ describe("POST /orders", () => {
       415,
       "unsupported-media-type",
     );
-    const untyped = await h.app.request("/orders", { method: "POST", body: JSON.stringify(validOrder) });
+    const untyped = await h.app.request(
+      "/orders",
+      { method: "POST", body: JSON.stringify(validOrder) },
+      signedInAs("cust-42"),
+    );
     await expectProblem(untyped, 415, "unsupported-media-type");
   });
 
@@ -185,11 +196,11 @@ describe("POST /orders", () => {
       products: new DbProductReader(() => h.apiDb),
       logger: silentLogger(),
     });
-    const res = await missingQueue.request("/orders", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(validOrder),
-    });
+    const res = await missingQueue.request(
+      "/orders",
+      { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(validOrder) },
+      signedInAs("cust-42"),
+    );
     await expectProblem(res, 503, "queue-unavailable");
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
   });
@@ -205,11 +216,15 @@ describe("POST /orders", () => {
         logger: silentLogger(),
       });
       const order = () =>
-        app.request("/orders", {
-          method: "POST",
-          headers: { "Content-Type": "application/json", "X-Request-Id": "relay-test-1" },
-          body: JSON.stringify(validOrder),
-        });
+        app.request(
+          "/orders",
+          {
+            method: "POST",
+            headers: { "Content-Type": "application/json", "X-Request-Id": "relay-test-1" },
+            body: JSON.stringify(validOrder),
+          },
+          signedInAs("cust-42"),
+        );
       relay.plan("throttle", 503);
       const accepted = await order();
       expect(accepted.status).toBe(202);
@@ -244,7 +259,7 @@ describe("GET /orders/{id}", () => {
         { sku: "KB-001", quantity: 2, unitPriceCents: 8999 },
       ],
     });
-    const res = await h.app.request(`/orders/${id}`);
+    const res = await h.app.request(`/orders/${id}`, {}, signedInAs("cust-7"));
     expect(res.status).toBe(200);
     const body = await readJson<OrderView>(res);
     expect(body).toEqual({
@@ -274,17 +289,25 @@ describe("GET /orders/{id}", () => {
       acceptedAt: new Date(),
       items: [{ sku: "NOPE-1", quantity: 1, unitPriceCents: null }],
     });
-    const body = await readJson<OrderView>(await h.app.request(`/orders/${id}`));
+    const body = await readJson<OrderView>(await h.app.request(`/orders/${id}`, {}, signedInAs("cust-8")));
     expect(body).toMatchObject({ status: "rejected", rejectionReason: "unknown_sku", totalCents: 0 });
     expect(body.items).toEqual([{ sku: "NOPE-1", quantity: 1, unitPriceCents: null }]);
   });
 
   it("answers 404 for an order the worker has not written (yet)", async () => {
-    await expectProblem(await h.app.request(`/orders/${randomUUID()}`), 404, "not-found");
+    await expectProblem(
+      await h.app.request(`/orders/${randomUUID()}`, {}, signedInAs("cust-7")),
+      404,
+      "not-found",
+    );
   });
 
   it("answers 400 for an id that is not a UUID", async () => {
-    const problem = await expectProblem(await h.app.request("/orders/not-a-uuid"), 400, "validation-error");
+    const problem = await expectProblem(
+      await h.app.request("/orders/not-a-uuid", {}, signedInAs("cust-7")),
+      400,
+      "validation-error",
+    );
     expect(problem.errors[0]).toMatchObject({ in: "path", pointer: "/id" });
   });
 
@@ -299,7 +322,7 @@ describe("GET /orders/{id}", () => {
       products: new DbProductReader(() => deadDb),
       logger: silentLogger(),
     });
-    const res = await app.request(`/orders/${randomUUID()}`);
+    const res = await app.request(`/orders/${randomUUID()}`, {}, signedInAs("cust-7"));
     await expectProblem(res, 503, "database-unavailable");
     expect(res.headers.get("retry-after")).toBe("2");
     await expectProblem(await app.request("/products"), 503, "database-unavailable");
@@ -318,7 +341,11 @@ describe("GET /orders/{id}", () => {
       products: new DbProductReader(() => badDb),
       logger: silentLogger(),
     });
-    const problem = await expectProblem(await app.request(`/orders/${randomUUID()}`), 500, "internal-error");
+    const problem = await expectProblem(
+      await app.request(`/orders/${randomUUID()}`, {}, signedInAs("cust-7")),
+      500,
+      "internal-error",
+    );
     expect(JSON.stringify(problem)).not.toMatch(/password|orders_api|28P01/);
     await badDb.close();
   });

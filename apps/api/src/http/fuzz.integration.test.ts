@@ -1,18 +1,25 @@
 import { parseOrderMessage } from "@orders/contracts";
 import { PROBLEM_CONTENT_TYPE } from "@orders/http-problem";
+import { signedInAs } from "@orders/identity/testing";
+import { type IdentityFixture, startIdentityFixture } from "@orders/local-identity/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiHarness, startApiHarness } from "../testing/api-harness";
 import { MAX_BODY_BYTES } from "./limits";
 
 let h: ApiHarness;
+let idp: IdentityFixture;
+let gateway: (request: Request) => Promise<Response>;
+let realToken: string;
 
 beforeAll(async () => {
-  h = await startApiHarness();
+  [h, idp] = await Promise.all([startApiHarness(), startIdentityFixture()]);
+  gateway = idp.behindAuthorizer(h.app.fetch, "api");
+  realToken = await idp.tokenFor("fuzz-c");
 });
 
 afterAll(async () => {
-  await h?.close();
+  await Promise.all([h?.close(), idp?.close()]);
 });
 
 const printable = (max: number) => fc.string({ minLength: 0, maxLength: max });
@@ -70,6 +77,16 @@ function headerSafe(value: string): boolean {
   return !/[\0\r\n]/.test(value);
 }
 
+/** The customer a body names, so the caller is that customer (a mismatch is its own test); else fuzz-c. */
+function bodyCustomer(payload: string): string {
+  try {
+    const customer = (JSON.parse(payload) as { customerId?: unknown } | null)?.customerId;
+    return typeof customer === "string" && customer !== "" ? customer : "fuzz-c";
+  } catch {
+    return "fuzz-c";
+  }
+}
+
 describe("POST /orders under random input", () => {
   it("answers only 202, 400, 413 or 415, and every error is a complete problem+json", async () => {
     const seen = new Set<number>();
@@ -78,7 +95,11 @@ describe("POST /orders under random input", () => {
         const headers: Record<string, string> = {};
         if (type !== undefined && headerSafe(type)) headers["Content-Type"] = type;
         if (key !== undefined && headerSafe(key)) headers["Idempotency-Key"] = key;
-        const res = await h.app.request("/orders", { method: "POST", headers, body: payload });
+        const res = await h.app.request(
+          "/orders",
+          { method: "POST", headers, body: payload },
+          signedInAs(bodyCustomer(payload)),
+        );
 
         expect([202, 400, 413, 415]).toContain(res.status);
         seen.add(res.status);
@@ -107,11 +128,11 @@ describe("POST /orders under random input", () => {
   it("accepts every valid order and queues exactly what was sent", async () => {
     await fc.assert(
       fc.asyncProperty(validOrder, async (order) => {
-        const res = await h.app.request("/orders", {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify(order),
-        });
+        const res = await h.app.request(
+          "/orders",
+          { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(order) },
+          signedInAs(order.customerId ?? "fuzz-c"),
+        );
         expect(res.status).toBe(202);
         const { orderId } = (await res.json()) as { orderId: string };
         const [message, ...rest] = await h.queue.receive(10, 0);
@@ -128,6 +149,57 @@ describe("POST /orders under random input", () => {
         });
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+/** A real token with some of its characters replaced: still shaped like a JWT, never valid. */
+const mutatedToken = fc
+  .array(fc.tuple(fc.nat(), fc.constantFrom(..."ABCxyz019-_.")), { minLength: 1, maxLength: 4 })
+  .map((edits) => {
+    const chars = [...realToken];
+    for (const [at, ch] of edits) {
+      const index = at % chars.length;
+      chars[index] = chars[index] === ch ? (ch === "A" ? "B" : "A") : ch;
+    }
+    return chars.join("");
+  });
+
+const authorization = fc.oneof(
+  printable(300),
+  printable(300).map((rest) => `Bearer ${rest}`),
+  fc.tuple(printable(40), printable(40), printable(40)).map((parts) => `Bearer ${parts.join(".")}`),
+  fc
+    .constant(null)
+    .chain(() => mutatedToken)
+    .map((token) => `Bearer ${token}`),
+);
+
+describe("the Authorization header under random input", () => {
+  it("answers 401 problem+json with a Bearer challenge for anything but a valid token, never a 500", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        authorization,
+        fc.constantFrom("POST /orders", "GET /orders/0f8fad5b-d9cb-469f-a165-70867728950e"),
+        async (header, route) => {
+          fc.pre(headerSafe(header) && header !== `Bearer ${realToken}`);
+          const [method = "GET", path = "/"] = route.split(" ");
+          const res = await gateway(
+            new Request(`http://api.test${path}`, {
+              method,
+              headers: { authorization: header, "content-type": "application/json" },
+              ...(method === "POST"
+                ? { body: JSON.stringify({ items: [{ sku: "KB-001", quantity: 1 }] }) }
+                : {}),
+            }),
+          );
+          expect(res.status).toBe(401);
+          expect(res.headers.get("content-type")).toBe(PROBLEM_CONTENT_TYPE);
+          expect(res.headers.get("www-authenticate")).toMatch(/^Bearer( |$)/);
+          expect(await res.json()).toMatchObject({ type: "/docs#problem-unauthorized", status: 401 });
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,4 +1,5 @@
 import { createDb } from "@orders/db-client";
+import { signedInAs } from "@orders/identity/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DbOrderReader } from "../adapters/db-order-reader";
 import { DbProductReader } from "../adapters/db-product-reader";
@@ -25,11 +26,15 @@ describe("logging", () => {
     const ids = Array.from({ length: 8 }, (_, i) => `corr-${i}`);
     await Promise.all(
       ids.map((id, i) =>
-        h.app.request("/orders", {
-          method: "POST",
-          headers: { "Content-Type": "application/json", "X-Request-Id": id },
-          body: JSON.stringify({ customerId: `c-${i}`, items: [{ sku: "KB-001", quantity: 1 }] }),
-        }),
+        h.app.request(
+          "/orders",
+          {
+            method: "POST",
+            headers: { "Content-Type": "application/json", "X-Request-Id": id },
+            body: JSON.stringify({ customerId: `c-${i}`, items: [{ sku: "KB-001", quantity: 1 }] }),
+          },
+          signedInAs(`c-${i}`),
+        ),
       ),
     );
     const lines = logs.lines().filter((line) => ids.includes(String(line.correlation_id)));
@@ -83,11 +88,15 @@ describe("logging", () => {
       logger: logs.logger,
     });
     const before = logs.lines().length;
-    const res = await app.request("/orders", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-Request-Id": "corr-503" },
-      body: JSON.stringify({ customerId: "c", items: [{ sku: "KB-001", quantity: 1 }] }),
-    });
+    const res = await app.request(
+      "/orders",
+      {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Request-Id": "corr-503" },
+        body: JSON.stringify({ customerId: "c", items: [{ sku: "KB-001", quantity: 1 }] }),
+      },
+      signedInAs("c"),
+    );
     expect(res.status).toBe(503);
     const warning = logs
       .lines()

@@ -37,9 +37,29 @@ describe("GET /openapi.json", () => {
     const doc = await openApiDocument();
     expect(Object.keys(doc.paths).sort()).toEqual(["/health", "/orders", "/orders/{id}", "/products"]);
     const post = (doc.paths["/orders"] as { post: { responses: Record<string, { content: object }> } }).post;
-    expect(Object.keys(post.responses).sort()).toEqual(["202", "400", "413", "415", "503"]);
+    expect(Object.keys(post.responses).sort()).toEqual(["202", "400", "401", "403", "413", "415", "503"]);
     expect(Object.keys(post.responses["400"]?.content ?? {})).toEqual(["application/problem+json"]);
     expect(Object.keys(doc.paths["/orders/{id}"] ?? {})).toEqual(["get"]);
+  });
+
+  it("declares the bearer security scheme on every /orders route and on nothing public", async () => {
+    const doc = (await (await h.app.request("/openapi.json")).json()) as {
+      paths: Record<string, Record<string, { security?: unknown; responses: Record<string, unknown> }>>;
+      components: { securitySchemes: Record<string, unknown> };
+    };
+    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({
+      type: "http",
+      scheme: "bearer",
+      bearerFormat: "JWT",
+    });
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const operation of Object.values(operations)) {
+        if (path.startsWith("/orders")) {
+          expect(operation.security).toEqual([{ bearerAuth: [] }]);
+          expect(operation.responses["401"]).toBeDefined();
+        } else expect(operation.security).toBeUndefined();
+      }
+    }
   });
 
   it("describes the body with the same rules that validate it (from @orders/contracts)", async () => {

@@ -1,4 +1,5 @@
 import { type DocumentedProblemKind, internalErrorKind, validationErrorKind } from "@orders/http-problem";
+import { forbiddenKind, identityProblemAdvice, unauthorizedKind } from "@orders/identity";
 
 /** A kind of problem the API reports, with what a client should do about it. */
 export type ProblemType = DocumentedProblemKind;
@@ -18,6 +19,8 @@ export const problemTypes = {
     title: "Body is not valid JSON",
     advice: "Send a JSON document that parses.",
   },
+  unauthorized: { ...unauthorizedKind, advice: identityProblemAdvice.unauthorized },
+  forbidden: { ...forbiddenKind, advice: identityProblemAdvice.forbidden },
   notFound: {
     slug: "not-found",
     status: 404,

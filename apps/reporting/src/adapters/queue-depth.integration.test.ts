@@ -1,4 +1,5 @@
 import { ReceiveMessageCommand, SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { signedInAs } from "@orders/identity/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createReportingApp } from "../http/create-app";
 import { type ReportingHarness, startReportingHarness } from "../testing/reporting-harness";
@@ -29,7 +30,7 @@ async function send(queueUrl: string, count: number, delaySeconds = 0) {
 
 describe("GET /reports/queue", () => {
   it("reports waiting, in-flight and delayed messages of the orders queue and its DLQ from SQS", async () => {
-    const empty = await h.app.request("/reports/queue");
+    const empty = await h.app.request("/reports/queue", {}, signedInAs("s-1", { staff: true }));
     expect(await empty.json()).toEqual({
       orders: { visible: 0, inFlight: 0, delayed: 0 },
       deadLetter: { visible: 0, inFlight: 0, delayed: 0 },
@@ -47,7 +48,7 @@ describe("GET /reports/queue", () => {
     );
     expect(received.Messages).toHaveLength(2);
 
-    const response = await h.app.request("/reports/queue");
+    const response = await h.app.request("/reports/queue", {}, signedInAs("s-1", { staff: true }));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       orders: { visible: 3, inFlight: 2, delayed: 1 },
@@ -66,7 +67,7 @@ describe("GET /reports/queue", () => {
         }),
         logger: { error: () => {}, warn: () => {} },
       });
-      const response = await app.request("/reports/queue");
+      const response = await app.request("/reports/queue", {}, signedInAs("s-1", { staff: true }));
       expect(response.status).toBe(503);
       expect(response.headers.get("content-type")).toBe("application/problem+json");
       expect(await response.json()).toMatchObject({

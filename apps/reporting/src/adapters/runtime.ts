@@ -1,5 +1,6 @@
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { createReportingApp } from "../http/create-app";
+import { signInSettingsFromEnv } from "../http/dashboard/sign-in-settings";
 import { queueUrlsFromEnv } from "./config";
 import { reportingDb } from "./database";
 import { logger } from "./logger";
@@ -19,5 +20,6 @@ export function createRuntimeApp() {
     reports: postgresReportReader(() => reportingDb().sql),
     queues: sqsQueueDepthReader(() => sqs, queueUrls),
     logger,
+    signIn: signInSettingsFromEnv(),
   });
 }

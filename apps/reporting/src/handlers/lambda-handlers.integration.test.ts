@@ -1,4 +1,5 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { apiGatewayEvent } from "@orders/local-aws/testing";
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, utcDayOf } from "../domain/utc-day";
 import { insertOrders } from "../testing/order-fixtures";
@@ -67,33 +68,11 @@ describe("rollup-lambda handler", () => {
 describe("http-lambda handler", () => {
   it("answers an API Gateway HTTP API event with the report", async () => {
     const today = utcDayOf(new Date());
-    const event = {
-      version: "2.0",
-      routeKey: "$default",
-      rawPath: "/reports/daily-sales",
-      rawQueryString: `from=${today}&to=${today}`,
-      headers: { host: "reporting.example", accept: "application/json" },
-      queryStringParameters: { from: today, to: today },
-      requestContext: {
-        accountId: "123456789012",
-        apiId: "api",
-        domainName: "reporting.example",
-        domainPrefix: "reporting",
-        http: {
-          method: "GET",
-          path: "/reports/daily-sales",
-          protocol: "HTTP/1.1",
-          sourceIp: "127.0.0.1",
-          userAgent: "test",
-        },
-        requestId: "r-1",
-        routeKey: "$default",
-        stage: "$default",
-        time: new Date().toUTCString(),
-        timeEpoch: Date.now(),
-      },
-      isBase64Encoded: false,
-    } satisfies APIGatewayProxyEventV2;
+    const event = apiGatewayEvent("GET", `/reports/daily-sales?from=${today}&to=${today}`, {
+      headers: { accept: "application/json" },
+      // What API Gateway's JWT authorizer adds for a staff member's Cognito token.
+      claims: { sub: "s-1", "cognito:groups": "[staff]" },
+    });
     const response = (await http.handler(event as never)) as APIGatewayProxyStructuredResultV2;
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body ?? "")).toEqual([

@@ -1,6 +1,7 @@
 import { answerWithProblems, type FunnelLogger } from "@orders/http-problem";
 import { Hono } from "hono";
 import type { QueueDepthReader, ReportReader } from "../domain/ports";
+import type { SignInSettings } from "./dashboard/sign-in-settings";
 import { NotFoundError } from "./report-errors";
 import { registerDashboardRoutes } from "./routes/dashboard-routes";
 import { registerReportingOpenApiRoute } from "./routes/openapi-routes";
@@ -15,6 +16,8 @@ export interface ReportingAppDeps {
   logger: FunnelLogger;
   /** Clock for the dashboard's default range (defaults to the system clock). */
   now?: () => Date;
+  /** Where the dashboard signs in; without it the page says sign-in is not configured. */
+  signIn?: SignInSettings;
 }
 
 /**
@@ -30,7 +33,7 @@ export function createReportingApp(deps: ReportingAppDeps): Hono {
   const app = new Hono();
 
   registerReportRoutes(app, deps);
-  registerDashboardRoutes(app, { now: deps.now ?? (() => new Date()) });
+  registerDashboardRoutes(app, { now: deps.now ?? (() => new Date()), signIn: deps.signIn });
   registerProblemDocsRoutes(app);
   registerReportingOpenApiRoute(app);
 

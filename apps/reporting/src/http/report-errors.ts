@@ -4,6 +4,7 @@ import {
   ProblemError,
   validationErrorKind,
 } from "@orders/http-problem";
+import { forbiddenKind, identityProblemAdvice, unauthorizedKind } from "@orders/identity";
 
 /** A kind of problem the reporting API answers with, and what a client should do about it. */
 export type ReportProblemKind = DocumentedProblemKind;
@@ -14,6 +15,8 @@ export const problemKinds = {
     ...validationErrorKind,
     advice: "Fix the query parameters listed in `errors` and ask again.",
   },
+  unauthorized: { ...unauthorizedKind, advice: identityProblemAdvice.unauthorized },
+  forbidden: { ...forbiddenKind, advice: identityProblemAdvice.forbidden },
   notFound: { slug: "not-found", status: 404, title: "Not found", advice: "Check the path." },
   internal: { ...internalErrorKind, advice: "Retry later." },
   queueUnavailable: {

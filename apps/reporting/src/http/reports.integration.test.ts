@@ -1,3 +1,4 @@
+import { signedInAs } from "@orders/identity/testing";
 import fc from "fast-check";
 import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -31,8 +32,11 @@ afterEach(() => {
   expect(h.takeLogged()).toEqual({ errors: [], warnings: [] });
 });
 
+/** As API Gateway hands it on for a staff member's token. */
+const staff = signedInAs("s-1", { staff: true });
+
 async function getJson(path: string) {
-  const response = await h.app.request(path);
+  const response = await h.app.request(path, {}, staff);
   // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the assertions themselves
   const body: any = await response.json();
   return { status: response.status, type: response.headers.get("content-type"), body };
@@ -261,7 +265,7 @@ describe("service", () => {
           warn: (message, extra) => logged.warnings.push({ message, cause: extra.cause }),
         },
       });
-      const response = await app.request(`/reports/daily-sales?from=${today()}&to=${today()}`);
+      const response = await app.request(`/reports/daily-sales?from=${today()}&to=${today()}`, {}, staff);
       expect(response.status).toBe(503);
       expect(response.headers.get("content-type")).toBe("application/problem+json");
       const body = await response.json();
@@ -286,7 +290,7 @@ describe("service", () => {
       queues: { read: () => Promise.reject(new Error("queue reader broke")) },
       logger: { error: (_message, error) => logged.push(error), warn: () => {} },
     });
-    const response = await app.request("/reports/queue");
+    const response = await app.request("/reports/queue", {}, staff);
     expect(response.status).toBe(500);
     expect(await response.text()).not.toContain("queue reader broke");
     expect(logged).toEqual([new Error("queue reader broke")]);

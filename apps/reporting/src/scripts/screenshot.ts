@@ -26,10 +26,10 @@ import { postgresReportReader, sqsQueueDepthReader } from "../adapters/readers";
 import { runRollup } from "../adapters/run-rollup";
 import { addDays, daysInRange, utcDayOf } from "../domain/utc-day";
 import { createReportingApp } from "../http/create-app";
+import { serveDashboardBehindSignIn, signInThroughTheForm } from "../testing/dashboard-behind-sign-in";
 import { demoOrders } from "../testing/demo-orders";
 import { startLocalQueues } from "../testing/local-queues";
 import { insertOrders } from "../testing/order-fixtures";
-import { serveApp } from "../testing/serve-app";
 
 const output = join(import.meta.dirname, "../../../../docs/dashboard.png");
 const days = 30;
@@ -85,18 +85,27 @@ try {
 
   const sqs = new SQSClient({});
   cleanups.unshift(async () => sqs.destroy());
-  const app = createReportingApp({
-    reports: postgresReportReader(() => reporting.sql),
-    queues: sqsQueueDepthReader(() => sqs, queues.urls),
-    logger,
-  });
-  const served = await serveApp(app.fetch);
-  cleanups.unshift(() => served.close());
+  // Served as under `npm start`: the page signs in (as a staff member) before it shows any number.
+  const dashboard = await serveDashboardBehindSignIn((signIn) =>
+    createReportingApp({
+      reports: postgresReportReader(() => reporting.sql),
+      queues: sqsQueueDepthReader(() => sqs, queues.urls),
+      logger,
+      signIn,
+    }),
+  );
+  cleanups.unshift(() => dashboard.close());
+  const staff = await dashboard.idp.identity.accounts.ensure("staff-1", true);
 
   const browser = await launchChromium({ width: 1440, height: 900 });
   cleanups.unshift(() => browser.close());
   const page = await browser.context.newPage();
-  await page.goto(`${served.url}/?days=${days}`);
+  await signInThroughTheForm(
+    page,
+    dashboard,
+    { username: staff.subject, password: staff.password },
+    `/?days=${days}`,
+  );
   await page.waitForSelector("main[data-ready='true']");
   await mkdir(dirname(output), { recursive: true });
   await page.screenshot({ path: output, fullPage: true });

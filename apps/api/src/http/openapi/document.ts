@@ -1,7 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
 import { orderRequest } from "@orders/contracts";
 import type { OpenApiDocument } from "@orders/openapi";
-import { buildDocument, problemResponses, requestSchema } from "@orders/openapi/build";
+import {
+  BEARER_SCHEME,
+  buildDocument,
+  problemResponses,
+  requestSchema,
+  withBearerSecurity,
+} from "@orders/openapi/build";
 import { acceptOrderHeaders, orderIdParams } from "../schemas";
 import { health, orderAccepted, orderView, problem, productList } from "./response-schemas";
 
@@ -26,8 +32,15 @@ const idempotencyKeyDescription =
  * check that the served document is this one: never in the Lambda function.
  */
 export function buildOpenApiDocument(): OpenApiDocument {
-  return buildDocument(documentInfo, routes());
+  return withBearerSecurity(
+    buildDocument(documentInfo, routes()),
+    "An access token (JWT) from the stage's issuer: Cognito, an external OpenID provider, or the local one " +
+      "under `npm start` (`npm run -s token -- --sub <customer>`). The customer is the token's subject.",
+  );
 }
+
+/** Every `/orders` route: a bearer token, and its 401. */
+const signedIn = [{ [BEARER_SCHEME]: [] }];
 
 function routes() {
   const header = acceptOrderHeaders.shape["idempotency-key"];
@@ -47,7 +60,9 @@ function routes() {
       summary: "Place an order",
       description:
         "Validates the order and puts it on the queue; answers 202 only once the message is on the queue. " +
-        "The worker prices it and reserves stock; poll GET /orders/{id} for the outcome.",
+        "The worker prices it and reserves stock; poll GET /orders/{id} for the outcome. The order is the " +
+        "caller's: the customer is the token's subject, and the same Idempotency-Key of two customers names two orders.",
+      security: signedIn,
       parameters: [
         {
           schema: requestSchema(header.def.innerType, {
@@ -71,6 +86,8 @@ function routes() {
         },
         ...problemResponses(problem, {
           400: "Invalid body or header, or malformed JSON",
+          401: "No token, or a malformed, expired, tampered, wrong-issuer or wrong-audience one (`WWW-Authenticate: Bearer`)",
+          403: "A body `customerId` other than the token's subject",
           413: "Body over 64 KiB",
           415: "Body is not application/json",
           503: "The queue did not take the order; retry after Retry-After seconds",
@@ -82,7 +99,9 @@ function routes() {
       path: "/orders/{id}",
       operationId: "getOrder",
       summary: "Read a processed order",
-      description: "404 until the worker has processed the order.",
+      description:
+        "404 until the worker has processed the order, and for another customer's order (exactly as for a missing one).",
+      security: signedIn,
       parameters: [
         {
           schema: requestSchema(orderIdParams.shape.id, { example: "6f1c2a4e-8b3d-5e7f-9a0b-1c2d3e4f5a6b" }),
@@ -95,7 +114,8 @@ function routes() {
         200: { description: "The processed order", content: { "application/json": { schema: orderView } } },
         ...problemResponses(problem, {
           400: "The id is not a UUID",
-          404: "Unknown or not processed yet",
+          401: "No token, or a malformed, expired, tampered, wrong-issuer or wrong-audience one (`WWW-Authenticate: Bearer`)",
+          404: "Unknown, not processed yet, or another customer's",
           503: "Database unavailable",
         }),
       },

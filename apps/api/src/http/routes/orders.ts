@@ -1,5 +1,6 @@
 import { orderRequest } from "@orders/contracts";
 import { jsonBody, validate } from "@orders/http-problem";
+import { callerOf, ForbiddenError } from "@orders/identity";
 import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { acceptOrder } from "../../domain/accept-order";
@@ -30,8 +31,16 @@ export function registerOrderRoutes(
     validate("header", acceptOrderHeaders),
     ...jsonBody(orderRequest),
     async (c) => {
+      const caller = callerOf(c.env);
+      const request = c.req.valid("json");
+      if (request.customerId !== undefined && request.customerId !== caller.subject) {
+        throw new ForbiddenError(
+          "customerId must be your own customer id (the token's subject), or left out.",
+        );
+      }
       const message = await acceptOrder(deps.queue, {
-        request: c.req.valid("json"),
+        request,
+        customerId: caller.subject,
         idempotencyKey: c.req.valid("header")["idempotency-key"],
         correlationId: c.var.correlationId,
         acceptedAt: deps.now(),
@@ -44,9 +53,12 @@ export function registerOrderRoutes(
   );
 
   app.get("/orders/:id", validate("param", orderIdParams), async (c) => {
+    const caller = callerOf(c.env);
     const { id } = c.req.valid("param");
     const order = await deps.orders.findOrder(id);
-    if (!order) throw new NotFoundError(`Order ${id} does not exist or has not been processed yet.`);
+    // Another customer's order answers exactly as a missing one: its existence is not the caller's to know.
+    if (!order || order.customerId !== caller.subject)
+      throw new NotFoundError(`Order ${id} does not exist or has not been processed yet.`);
     return c.json(toOrderView(order), 200);
   });
 }

@@ -1,20 +1,30 @@
 import { SendMessageBatchCommand } from "@aws-sdk/client-sqs";
 import { type HeadlessChromium, launchChromium, type Page } from "@orders/local-browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postgresReportReader, sqsQueueDepthReader } from "../../adapters/readers";
 import { runRollup } from "../../adapters/run-rollup";
 import { rollupDays } from "../../domain/rollup-days";
 import { addDays, daysInRange, utcDayOf } from "../../domain/utc-day";
+import {
+  type DashboardBehindSignIn,
+  serveDashboardBehindSignIn,
+  signInThroughTheForm,
+} from "../../testing/dashboard-behind-sign-in";
 import { demoOrders } from "../../testing/demo-orders";
 import { insertOrders } from "../../testing/order-fixtures";
 import { type ReportingHarness, startReportingHarness } from "../../testing/reporting-harness";
-import { type ServedApp, serveApp } from "../../testing/serve-app";
+import { createReportingApp } from "../create-app";
 
 let h: ReportingHarness;
-let served: ServedApp;
+let dashboard: DashboardBehindSignIn;
+let served: { url: string };
 let browser: HeadlessChromium;
 let page: Page;
+let staffToken: string;
 const problems: string[] = [];
 const foreignRequests: string[] = [];
+let staffPassword: string;
+let customerPassword: string;
 
 const now = new Date();
 const to = utcDayOf(now);
@@ -31,7 +41,19 @@ beforeAll(async () => {
       Entries: [0, 1, 2].map((i) => ({ Id: `d${i}`, MessageBody: `{"n":${i}}` })),
     }),
   );
-  served = await serveApp(h.app.fetch);
+  dashboard = await serveDashboardBehindSignIn((signIn) =>
+    createReportingApp({
+      reports: postgresReportReader(() => h.reporting.sql),
+      queues: sqsQueueDepthReader(() => h.queues.sqs, h.queues.urls),
+      logger: { error: (_m, error) => problems.push(`app error: ${String(error)}`), warn: () => {} },
+      signIn,
+    }),
+  );
+  served = dashboard.served;
+  const idp = dashboard.idp;
+  staffPassword = (await idp.identity.accounts.ensure("dana-staff", true)).password;
+  customerPassword = (await idp.identity.accounts.ensure("carl-customer", false)).password;
+  staffToken = await idp.tokenFor("dana-staff", { staff: true });
   browser = await launchChromium();
   page = await browser.context.newPage();
   page.on("console", (message) => {
@@ -42,21 +64,26 @@ beforeAll(async () => {
     if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
   });
   page.on("request", (request) => {
-    if (!request.url().startsWith(served.url)) foreignRequests.push(request.url());
+    const url = request.url();
+    if (!url.startsWith(served.url) && !url.startsWith(dashboard.idp.identity.issuer))
+      foreignRequests.push(url);
   });
-  const response = await page.goto(`${served.url}/?days=30`);
-  expect(response?.status()).toBe(200);
+  await signInThroughTheForm(page, dashboard, { username: "dana-staff", password: staffPassword });
   await page.waitForSelector("main[data-ready='true']", { timeout: 20_000 });
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await served?.close();
+  await dashboard?.close();
   await h?.close();
 });
 
 async function api<T>(path: string): Promise<T> {
-  return (await (await fetch(`${served.url}${path}`)).json()) as T;
+  const response = await fetch(`${served.url}${path}`, {
+    headers: { authorization: `Bearer ${staffToken}` },
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
 }
 
 /** What a Chart.js instance on the page is drawing: its labels and first dataset. */
@@ -77,9 +104,15 @@ const tableRows = (id: string) =>
 const text = (id: string) => page.textContent(`#${id}`);
 
 describe("dashboard in headless Chromium", () => {
-  it("loads without console errors, using nothing but its own origin", () => {
+  it("signs staff in through the provider's form, without console errors, using only its origin and the issuer", async () => {
     expect(problems).toEqual([]);
     expect(foreignRequests).toEqual([]);
+    expect(await text("session-status")).toBe("Signed in as dana-staff (staff)");
+    expect(await page.isHidden("#access-message")).toBe(true);
+    // The token stays in memory: nothing of it in the address, storage or cookies of the dashboard's origin.
+    expect(page.url()).toBe(`${served.url}/?days=30`);
+    expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }))).toBe("{}");
+    expect(await browser.context.cookies(served.url)).toEqual([]);
   });
 
   it("draws revenue and orders per day exactly as /reports/daily-sales returns them", async () => {
@@ -133,5 +166,40 @@ describe("dashboard in headless Chromium", () => {
     expect(row?.n).toBe(0);
     const daily = await api<{ day: string }[]>(`/reports/daily-sales?from=${from}&to=${to}`);
     expect(daily.map((d) => d.day)).toContain(to);
+  });
+
+  it("tells a signed-in customer that reports are for staff, asking for none, without console errors", async () => {
+    await browser.context.clearCookies();
+    const customerPage = await browser.context.newPage();
+    const seen: string[] = [];
+    customerPage.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") seen.push(message.text());
+    });
+    customerPage.on("pageerror", (error) => seen.push(error.message));
+    customerPage.on("response", (response) => {
+      if (response.status() >= 400) seen.push(`${response.status()} ${response.url()}`);
+    });
+    const reportRequests: string[] = [];
+    customerPage.on("request", (request) => {
+      if (new URL(request.url()).pathname.startsWith("/reports")) reportRequests.push(request.url());
+    });
+    await signInThroughTheForm(customerPage, dashboard, {
+      username: "carl-customer",
+      password: customerPassword,
+    });
+    await customerPage.waitForSelector("main[data-ready='forbidden']");
+    expect(await customerPage.textContent("#access-message")).toMatch(
+      /carl-customer, who is not staff.*reports are for staff/,
+    );
+    expect(await customerPage.isVisible("#revenue-chart")).toBe(false);
+    expect(reportRequests).toEqual([]);
+    expect(seen).toEqual([]);
+    // What the page spares the customer, the API enforces anyway.
+    const token = await dashboard.idp.tokenFor("carl-customer");
+    const direct = await fetch(`${served.url}/reports/queue`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(direct.status).toBe(403);
+    await customerPage.close();
   });
 });

@@ -1,5 +1,6 @@
-import { html } from "hono/html";
+import { html, raw } from "hono/html";
 import type { UtcDay } from "../../domain/utc-day";
+import type { SignInSettings } from "./sign-in-settings";
 
 export interface DashboardView {
   from: UtcDay;
@@ -7,8 +8,10 @@ export interface DashboardView {
   /** Range choices offered as links (days). */
   rangeChoices: readonly number[];
   selectedDays: number;
+  signIn?: SignInSettings | undefined;
 }
 
+// A constant of this file, inserted raw: escaped, its quotes would break the selectors and font names.
 const styles = `
   :root { color-scheme: light; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
   body { margin: 0; background: #f3f4f6; color: #111827; }
@@ -16,7 +19,7 @@ const styles = `
     padding: 1rem 2rem; background: #111827; color: #f9fafb; }
   header h1 { margin: 0; font-size: 1.35rem; font-weight: 600; }
   header nav a { color: #d1d5db; margin-left: .75rem; text-decoration: none; }
-  header nav a[aria-current="page"] { color: #fff; font-weight: 600; text-decoration: underline; }
+  header nav a[aria-current=page] { color: #fff; font-weight: 600; text-decoration: underline; }
   main { max-width: 1280px; margin: 0 auto; padding: 1.25rem 2rem 2rem; }
   .meta { color: #4b5563; font-size: .9rem; margin: 0 0 1rem; }
   .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(160px, 1fr)); gap: .75rem; margin-bottom: 1rem; }
@@ -34,6 +37,11 @@ const styles = `
   th:not(:first-child):not(:nth-child(2)), td:not(:first-child):not(:nth-child(2)) { text-align: right; }
   details { margin-top: .75rem; }
   .error { color: #b91c1c; margin: .5rem 0; }
+  .session { display: flex; gap: 1rem; align-items: center; background: #fff; border-radius: 8px; padding: .75rem 1rem;
+    margin-bottom: 1rem; box-shadow: 0 1px 2px #0000001a; }
+  .session button { padding: .35rem .9rem; }
+  #access-message { background: #fffbeb; outline: 2px solid #d97706; border-radius: 8px; padding: .75rem 1rem; margin: 0 0 1rem; }
+  main[data-ready=signed-out] .reports, main[data-ready=forbidden] .reports { display: none; }
 `;
 
 /**
@@ -48,7 +56,7 @@ export function renderDashboard(view: DashboardView) {
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Orders — sales dashboard</title>
     <link rel="icon" href="data:," />
-    <style>${styles}</style>
+    <style>${raw(styles)}</style>
     <script src="/assets/chart.umd.min.js" defer></script>
     <script src="/assets/dashboard.js" defer></script>
   </head>
@@ -63,7 +71,14 @@ export function renderDashboard(view: DashboardView) {
         )}
       </nav>
     </header>
-    <main data-from="${view.from}" data-to="${view.to}">
+    <main data-from="${view.from}" data-to="${view.to}" data-sign-in="${view.signIn ? JSON.stringify(view.signIn) : ""}">
+      <div class="session">
+        <span id="session-status">Signing in…</span>
+        <button type="button" id="sign-in" hidden>Sign in</button>
+        <button type="button" id="sign-out" hidden>Sign out</button>
+      </div>
+      <p id="access-message" role="alert" hidden></p>
+      <div class="reports">
       <p class="meta">
         Accepted orders by UTC day processed, ${view.from} to ${view.to}. Updated <span id="updated-at">…</span>
         · <a href="/openapi.json">API (OpenAPI)</a>
@@ -106,6 +121,7 @@ export function renderDashboard(view: DashboardView) {
             <tbody></tbody>
           </table>
         </section>
+      </div>
       </div>
     </main>
   </body>

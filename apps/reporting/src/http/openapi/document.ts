@@ -1,6 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { OpenApiDocument } from "@orders/openapi";
-import { buildDocument, type JsonSchema, problemResponses, requestSchema } from "@orders/openapi/build";
+import {
+  BEARER_SCHEME,
+  buildDocument,
+  type JsonSchema,
+  problemResponses,
+  requestSchema,
+  withBearerSecurity,
+} from "@orders/openapi/build";
 import type * as z from "zod/mini";
 import { rangeQuerySchema, topProductsQuerySchema } from "../schemas";
 import { dailySalesSchema, problem, queueDepthsSchema, topProductsSchema } from "./response-schemas";
@@ -14,8 +21,9 @@ const documentInfo = {
       "Read-only sales reports over accepted orders (UTC days by processing time) and queue depth. " +
       "Errors are RFC 9457 application/problem+json; a validation problem lists each failing query " +
       "parameter in `errors` (JSON pointer and message). Problem types, each documented on /docs: " +
-      "validation-error (400), not-found (404), internal-error (500), queue-unavailable (503), " +
-      "database-unavailable (503).",
+      "validation-error (400), unauthorized (401), forbidden (403), not-found (404), internal-error (500), " +
+      "queue-unavailable (503), database-unavailable (503). Every report is for staff: a bearer token whose " +
+      "`cognito:groups` contains `staff` (or, from an external issuer, with the `orders/staff` scope).",
   },
 } as const;
 
@@ -26,8 +34,19 @@ const documentInfo = {
  * served document is this one: never in the Lambda function.
  */
 export function buildOpenApiDocument(): OpenApiDocument {
-  return buildDocument(documentInfo, routes());
+  return withBearerSecurity(
+    buildDocument(documentInfo, routes()),
+    "An access token (JWT) of a staff member from the stage's issuer (`npm run -s token -- --sub <name> --staff` locally).",
+  );
 }
+
+/** Every report: a staff member's bearer token. */
+const staffOnly = [{ [BEARER_SCHEME]: [] }];
+
+const accessResponses = {
+  401: "No token, or a malformed, expired, tampered, wrong-issuer or wrong-audience one (`WWW-Authenticate: Bearer`)",
+  403: "Signed in, but not staff",
+} as const;
 
 /** A query parameter described from its schema (required unless it has a default). */
 function queryParameter(name: string, schema: z.ZodMiniType, extra: JsonSchema) {
@@ -53,12 +72,14 @@ function routes() {
         "One entry per day with at least one accepted order, by the day the order was processed (UTC). " +
         "Closed days come from the rollups, recent ones are aggregated live, so new orders show at once.",
       parameters: rangeParameters(rangeQuerySchema.shape),
+      security: staffOnly,
       responses: {
         200: {
           description: "Days with activity, in order",
           content: { "application/json": { schema: dailySalesSchema } },
         },
         ...problemResponses(problem, {
+          ...accessResponses,
           400: "Missing or invalid from/to, to before from, or a range over 366 days",
           503: "Database unavailable",
         }),
@@ -72,12 +93,14 @@ function routes() {
         ...rangeParameters(topProductsQuerySchema.shape),
         queryParameter("limit", topProductsQuerySchema.shape.limit, { example: 10 }),
       ],
+      security: staffOnly,
       responses: {
         200: {
           description: "Products by revenue (highest first, ties by SKU)",
           content: { "application/json": { schema: topProductsSchema } },
         },
         ...problemResponses(problem, {
+          ...accessResponses,
           400: "Invalid range or limit outside 1..100",
           503: "Database unavailable",
         }),
@@ -87,12 +110,13 @@ function routes() {
       method: "get",
       path: "/reports/queue",
       summary: "Approximate depth of the orders queue and its dead-letter queue",
+      security: staffOnly,
       responses: {
         200: {
           description: "Depths from SQS GetQueueAttributes",
           content: { "application/json": { schema: queueDepthsSchema } },
         },
-        ...problemResponses(problem, { 503: "SQS could not be read" }),
+        ...problemResponses(problem, { ...accessResponses, 503: "SQS could not be read" }),
       },
     }),
   ];

@@ -1,25 +1,53 @@
+import { callerOf } from "@orders/identity";
 import type { Hono } from "hono";
 import { addDays, utcDayOf } from "../../domain/utc-day";
 import { chartJsSource } from "../dashboard/chart-asset";
 import { dashboardScript } from "../dashboard/dashboard-script";
 import { renderDashboard } from "../dashboard/render-dashboard";
+import type { SignInSettings } from "../dashboard/sign-in-settings";
 
 const rangeChoices = [7, 30, 90, 365] as const;
 const defaultDays = 30;
 
-// Everything the page loads comes from this service; styles are inline in the page.
-const contentSecurityPolicy =
-  "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'";
+/**
+ * Everything the page loads comes from this service; styles are inline in the page. The one other origin
+ * it talks to is the issuer's token endpoint (the code exchange of the sign-in).
+ */
+function contentSecurityPolicy(signIn: SignInSettings | undefined): string {
+  const tokenOrigin = signIn ? ` ${new URL(signIn.tokenUrl).origin}` : "";
+  return `default-src 'none'; script-src 'self'; connect-src 'self'${tokenOrigin}; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'`;
+}
 
-/** `/` (the dashboard page) and its two scripts. Not part of the OpenAPI document: they are not API. */
-export function registerDashboardRoutes(app: Hono, deps: { now: () => Date }): void {
+/**
+ * `/` (the dashboard page, public: it holds no data), its two scripts, and `/me` (who the signed-in caller
+ * is, so the page can tell a customer that reports are for staff without asking for one). Not part of the
+ * OpenAPI document: they are the dashboard's, not API.
+ */
+export function registerDashboardRoutes(
+  app: Hono,
+  deps: { now: () => Date; signIn: SignInSettings | undefined },
+): void {
   app.get("/", (c) => {
     const asked = Number(c.req.query("days"));
     const days = (rangeChoices as readonly number[]).includes(asked) ? asked : defaultDays;
     const to = utcDayOf(deps.now());
-    c.header("Content-Security-Policy", contentSecurityPolicy);
+    c.header("Content-Security-Policy", contentSecurityPolicy(deps.signIn));
     c.header("Cache-Control", "no-store");
-    return c.html(renderDashboard({ from: addDays(to, 1 - days), to, rangeChoices, selectedDays: days }));
+    return c.html(
+      renderDashboard({
+        from: addDays(to, 1 - days),
+        to,
+        rangeChoices,
+        selectedDays: days,
+        signIn: deps.signIn,
+      }),
+    );
+  });
+
+  app.get("/me", (c) => {
+    const caller = callerOf(c.env);
+    c.header("Cache-Control", "no-store");
+    return c.json({ subject: caller.subject, staff: caller.staff }, 200);
   });
 
   app.get("/assets/dashboard.js", (c) => {

@@ -1,13 +1,22 @@
 import { validate } from "@orders/http-problem";
+import { staffCallerOf } from "@orders/identity";
 import type { Hono } from "hono";
 import type { QueueDepthReader, ReportReader } from "../../domain/ports";
 import { rangeQuerySchema, topProductsQuerySchema } from "../schemas";
 
-/** The read-only JSON reports. Their OpenAPI description is in openapi/document.ts. */
+/**
+ * The read-only JSON reports, for staff only (the gateway has verified the token; a signed-in customer gets
+ * 403). Their OpenAPI description is in openapi/document.ts.
+ */
 export function registerReportRoutes(
   app: Hono,
   deps: { reports: ReportReader; queues: QueueDepthReader },
 ): void {
+  app.use("/reports/*", async (c, next) => {
+    staffCallerOf(c.env);
+    await next();
+  });
+
   app.get("/reports/daily-sales", validate("query", rangeQuerySchema), async (c) => {
     const { from, to } = c.req.valid("query");
     c.header("Cache-Control", "no-store");

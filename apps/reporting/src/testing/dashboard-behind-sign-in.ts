@@ -1,0 +1,62 @@
+import type { Page } from "@orders/local-browser";
+import { LOCAL_API_SCOPE } from "@orders/local-identity";
+import { type IdentityFixture, startIdentityFixture } from "@orders/local-identity/testing";
+import type { Hono } from "hono";
+import type { SignInSettings } from "../http/dashboard/sign-in-settings";
+import { type ServedApp, serveApp } from "./serve-app";
+
+/** The reporting app served as under `npm start`: behind the local authorizer, signing in at a local provider. */
+export interface DashboardBehindSignIn {
+  served: ServedApp;
+  idp: IdentityFixture;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the app `build` makes with the sign-in settings of a fresh local OpenID provider, behind the local
+ * JWT authorizer. The page's address is the redirect URI the provider must know, so it is served first and
+ * wired once the provider runs.
+ */
+export async function serveDashboardBehindSignIn(
+  build: (signIn: SignInSettings) => Hono,
+): Promise<DashboardBehindSignIn> {
+  let gateway: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 });
+  const served = await serveApp((request) => gateway(request));
+  const idp = await startIdentityFixture({ redirectUris: [`${served.url}/`] });
+  const app = build({
+    authorizeUrl: `${idp.identity.issuer}/auth`,
+    tokenUrl: `${idp.identity.issuer}/token`,
+    clientId: idp.identity.clientId,
+    scope: `openid ${LOCAL_API_SCOPE}`,
+  });
+  gateway = idp.behindAuthorizer(app.fetch, "reporting");
+  return {
+    served,
+    idp,
+    close: async () => {
+      await served.close();
+      await idp.close();
+    },
+  };
+}
+
+/**
+ * Opens the dashboard signed out, clicks "Sign in", fills the provider's form as a person would, and waits
+ * to be back on the dashboard (`path`, e.g. `/?days=30`).
+ */
+export async function signInThroughTheForm(
+  page: Page,
+  dashboard: DashboardBehindSignIn,
+  user: { username: string; password: string },
+  path = "/?days=30",
+): Promise<void> {
+  const response = await page.goto(`${dashboard.served.url}${path}`);
+  if (response?.status() !== 200) throw new Error(`the dashboard answered ${response?.status()}`);
+  await page.waitForSelector("main[data-ready='signed-out']");
+  await page.click("#sign-in");
+  await page.waitForURL(`${dashboard.idp.identity.issuer}/interaction/**`);
+  await page.fill("input[name=username]", user.username);
+  await page.fill("input[name=password]", user.password);
+  await page.click("button[type=submit]");
+  await page.waitForURL(`${dashboard.served.url}${path}`);
+}

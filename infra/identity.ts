@@ -1,0 +1,107 @@
+import { reportingApi } from "./reporting-gateway";
+import {
+  type CognitoIdentity,
+  cognitoClientFlows,
+  cognitoEndpoints,
+  cognitoIssuer,
+  cognitoSignInUrl,
+  type ExternalIssuer,
+  identityPlan,
+} from "./src/identity-plan";
+import { profile } from "./stage";
+
+/** What the gateways' JWT authorizers and the dashboard need from the stage's identity provider. */
+export interface StageIdentity {
+  issuer: $util.Output<string>;
+  audiences: $util.Output<string[]>;
+  clientId: $util.Output<string>;
+  authorizeUrl: $util.Output<string>;
+  tokenUrl: $util.Output<string>;
+  scope: string;
+  /** Where a person signs in (Cognito's hosted UI, or the dashboard for an external issuer). */
+  signInUrl: $util.Output<string>;
+  /** The stage's own user pool (absent with an external issuer). */
+  userPoolId?: $util.Output<string>;
+}
+
+/** The dashboard page: where the sign-in returns, with the code. */
+const dashboardUrl = $interpolate`${reportingApi.url}/`;
+
+const plan = identityPlan($app.name, $app.stage, process.env);
+
+/** The stage's identity provider: its own Cognito user pool, or the external issuer its settings name. */
+export const identity: StageIdentity = plan.kind === "cognito" ? cognito(plan) : external(plan);
+
+function cognito(plan: CognitoIdentity): StageIdentity {
+  const region = aws.getRegionOutput().region;
+  const pool = new sst.aws.CognitoUserPool("Users", {
+    usernames: ["email"],
+    transform: {
+      userPool: (args) => {
+        // Staff and customers are invited by an operator (docs/deploy.md); nobody signs up on their own.
+        args.adminCreateUserConfig = { allowAdminCreateUserOnly: true };
+        args.deletionProtection = profile.production ? "ACTIVE" : "INACTIVE";
+      },
+    },
+  });
+  new aws.cognito.UserGroup("StaffGroup", {
+    userPoolId: pool.id,
+    name: plan.staffGroup,
+    description: "May read every report (cognito:groups contains staff).",
+  });
+  const domain = new aws.cognito.UserPoolDomain("SignInDomain", {
+    userPoolId: pool.id,
+    domain: plan.domainPrefix,
+  });
+  const client = pool.addClient("Dashboard", {
+    callbackUrls: [dashboardUrl],
+    transform: {
+      client: (args) => {
+        args.allowedOauthFlows = [...cognitoClientFlows.allowedOauthFlows];
+        args.explicitAuthFlows = [...cognitoClientFlows.explicitAuthFlows];
+        args.allowedOauthScopes = plan.scopes;
+        args.generateSecret = false;
+        args.preventUserExistenceErrors = "ENABLED";
+        args.accessTokenValidity = plan.accessTokenMinutes;
+        args.idTokenValidity = plan.accessTokenMinutes;
+        args.tokenValidityUnits = { accessToken: "minutes", idToken: "minutes", refreshToken: "days" };
+      },
+    },
+  });
+  const endpoints = $resolve([domain.domain, region]).apply(([prefix, name]) =>
+    cognitoEndpoints(prefix, name),
+  );
+  return {
+    issuer: $resolve([region, pool.id]).apply(([name, id]) => cognitoIssuer(name, id)),
+    // Cognito's access tokens carry no `aud`: API Gateway then checks `client_id` against the audiences.
+    audiences: client.id.apply((id) => [id]),
+    clientId: client.id,
+    authorizeUrl: endpoints.authorizeUrl,
+    tokenUrl: endpoints.tokenUrl,
+    scope: plan.scopes.join(" "),
+    userPoolId: pool.id,
+    signInUrl: $resolve([domain.domain, region, client.id, dashboardUrl]).apply(([prefix, name, id, back]) =>
+      cognitoSignInUrl(prefix, name, id, back),
+    ),
+  };
+}
+
+function external(plan: ExternalIssuer): StageIdentity {
+  return {
+    issuer: $output(plan.issuer),
+    audiences: $output(plan.audience),
+    clientId: $output(plan.clientId),
+    authorizeUrl: $output(plan.authorizeUrl),
+    tokenUrl: $output(plan.tokenUrl),
+    scope: plan.scope,
+    signInUrl: dashboardUrl,
+  };
+}
+
+/**
+ * Adds the stage's JWT authorizer to an HTTP API: API Gateway verifies every token before a function runs
+ * (the handlers never verify signatures; they read the claims from the event).
+ */
+export function addJwtAuthorizer(api: sst.aws.ApiGatewayV2) {
+  return api.addAuthorizer({ name: "Jwt", jwt: { issuer: identity.issuer, audiences: identity.audiences } });
+}

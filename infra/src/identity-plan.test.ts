@@ -1,0 +1,121 @@
+import { STAFF_GROUP } from "@orders/identity";
+import { describe, expect, it } from "vitest";
+import {
+  cognitoClientFlows,
+  cognitoDomainPrefix,
+  cognitoEndpoints,
+  cognitoIssuer,
+  cognitoSignInUrl,
+  externalIssuerVariables,
+  gatewayRoutes,
+  identityPlan,
+} from "./identity-plan";
+
+const external = {
+  ORDERS_OIDC_ISSUER: "https://example.eu.auth0.com/",
+  ORDERS_OIDC_AUDIENCE: "https://orders.example.com, orders-dashboard",
+  ORDERS_OIDC_CLIENT_ID: "dashboard-client",
+  ORDERS_OIDC_AUTHORIZE_URL: "https://example.eu.auth0.com/authorize",
+  ORDERS_OIDC_TOKEN_URL: "https://example.eu.auth0.com/oauth/token",
+};
+
+describe("identityPlan", () => {
+  it("gives every stage its own Cognito user pool with the staff group by default", () => {
+    const plan = identityPlan("serverless-orders", "alice", {});
+    expect(plan).toMatchObject({
+      kind: "cognito",
+      staffGroup: STAFF_GROUP,
+      domainPrefix: "serverless-orders-alice-signin",
+    });
+    // Cognito puts cognito:groups into access tokens; openid is what the hosted UI's code flow needs.
+    expect(plan.kind === "cognito" && plan.scopes).toContain("openid");
+  });
+
+  it("trusts an external issuer when the stage sets all of it", () => {
+    expect(identityPlan("serverless-orders", "production", external)).toEqual({
+      kind: "external",
+      issuer: "https://example.eu.auth0.com/",
+      audience: ["https://orders.example.com", "orders-dashboard"],
+      clientId: "dashboard-client",
+      authorizeUrl: "https://example.eu.auth0.com/authorize",
+      tokenUrl: "https://example.eu.auth0.com/oauth/token",
+      scope: "openid",
+    });
+  });
+
+  it.each(externalIssuerVariables)("refuses a half-set external issuer (without %s)", (name) => {
+    const partial: Record<string, string> = { ...external };
+    delete partial[name];
+    expect(() => identityPlan("serverless-orders", "production", partial)).toThrow(
+      new RegExp(`missing: ${name}`),
+    );
+  });
+
+  it("refuses an issuer or endpoint without TLS, and an empty audience", () => {
+    expect(() => identityPlan("a", "s", { ...external, ORDERS_OIDC_ISSUER: "http://idp.example" })).toThrow(
+      /https/,
+    );
+    expect(() => identityPlan("a", "s", { ...external, ORDERS_OIDC_TOKEN_URL: "not a url" })).toThrow(
+      /https/,
+    );
+    expect(() => identityPlan("a", "s", { ...external, ORDERS_OIDC_AUDIENCE: " , " })).toThrow(/audience/);
+  });
+});
+
+describe("Cognito names and URLs", () => {
+  it.each([
+    ["serverless-orders", "alice"],
+    ["serverless-orders", "Feature_AWS-cognito.Amazon"],
+    ["serverless-orders", "x".repeat(80)],
+  ])("builds a valid hosted-UI domain prefix for %s/%s", (app, stage) => {
+    const prefix = cognitoDomainPrefix(app, stage);
+    // CreateUserPoolDomain's pattern, and none of the reserved words.
+    expect(prefix).toMatch(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/);
+    expect(prefix).not.toMatch(/aws|amazon|cognito/);
+  });
+
+  it("names the issuer API Gateway checks and the hosted UI's endpoints", () => {
+    expect(cognitoIssuer("eu-west-1", "eu-west-1_AbC")).toBe(
+      "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC",
+    );
+    expect(cognitoEndpoints("p", "eu-west-1")).toEqual({
+      base: "https://p.auth.eu-west-1.amazoncognito.com",
+      authorizeUrl: "https://p.auth.eu-west-1.amazoncognito.com/oauth2/authorize",
+      tokenUrl: "https://p.auth.eu-west-1.amazoncognito.com/oauth2/token",
+    });
+    const url = new URL(cognitoSignInUrl("p", "eu-west-1", "client", "https://r.example/"));
+    expect(url.pathname).toBe("/login");
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      client_id: "client",
+      redirect_uri: "https://r.example/",
+    });
+  });
+});
+
+describe("gateway routes", () => {
+  it("puts the JWT authorizer on every /orders route of the API and leaves the rest public", () => {
+    expect(gatewayRoutes("api")).toEqual([
+      { routeKey: "ANY /orders", authorized: true },
+      { routeKey: "ANY /orders/{proxy+}", authorized: true },
+      { routeKey: "$default", authorized: false },
+    ]);
+  });
+
+  it("puts the JWT authorizer on every report (and /me) of reporting; the dashboard page stays public", () => {
+    const routes = gatewayRoutes("reporting");
+    expect(routes.filter((r) => r.authorized).map((r) => r.routeKey)).toEqual([
+      "ANY /reports",
+      "ANY /reports/{proxy+}",
+      "ANY /me",
+      "ANY /me/{proxy+}",
+    ]);
+    expect(routes.filter((r) => !r.authorized).map((r) => r.routeKey)).toEqual(["$default"]);
+  });
+});
+
+describe("the dashboard's Cognito client", () => {
+  it("allows the code flow only, and never takes passwords over the public API", () => {
+    expect(cognitoClientFlows.allowedOauthFlows).toEqual(["code"]);
+    expect(cognitoClientFlows.explicitAuthFlows).not.toContain("ALLOW_USER_PASSWORD_AUTH");
+  });
+});

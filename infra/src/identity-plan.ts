@@ -1,0 +1,178 @@
+import { type GatewayService, protectedRouteKeys, STAFF_GROUP } from "@orders/identity";
+import { physicalName } from "./naming";
+
+/** An OpenID provider the stage trusts instead of its own Cognito user pool (Auth0, Okta, Entra ...). */
+export interface ExternalIssuer {
+  kind: "external";
+  /** Exactly the `iss` of its tokens (https). */
+  issuer: string;
+  /** Accepted `aud` (or `client_id`) values of access tokens for this API. */
+  audience: string[];
+  /** The dashboard's public client (Authorization Code + PKCE) at that issuer. */
+  clientId: string;
+  authorizeUrl: string;
+  tokenUrl: string;
+  /** What the dashboard asks for; staff need the staff scope (see @orders/identity). */
+  scope: string;
+}
+
+/** The stage's own Amazon Cognito user pool, app client, `staff` group and hosted sign-in domain. */
+export interface CognitoIdentity {
+  kind: "cognito";
+  /** Hosted UI domain prefix (`<prefix>.auth.<region>.amazoncognito.com`). */
+  domainPrefix: string;
+  staffGroup: string;
+  /** OAuth scopes of the dashboard's client: Cognito's access token then carries `cognito:groups`. */
+  scopes: string[];
+  accessTokenMinutes: number;
+}
+
+export type IdentityPlan = CognitoIdentity | ExternalIssuer;
+
+/** The deploy-time variables that point a stage at an external issuer; all of them, or none. */
+export const externalIssuerVariables = [
+  "ORDERS_OIDC_ISSUER",
+  "ORDERS_OIDC_AUDIENCE",
+  "ORDERS_OIDC_CLIENT_ID",
+  "ORDERS_OIDC_AUTHORIZE_URL",
+  "ORDERS_OIDC_TOKEN_URL",
+] as const;
+
+/**
+ * Who signs people in on a stage. By default its own Cognito user pool. When the stage is deployed with
+ * every `ORDERS_OIDC_*` variable set, that issuer instead; a partial or insecure setting fails the deploy
+ * rather than leaving the API open or half-configured.
+ */
+export function identityPlan(
+  app: string,
+  stage: string,
+  env: Record<string, string | undefined>,
+): IdentityPlan {
+  const set = externalIssuerVariables.filter((name) => env[name]);
+  if (set.length === 0) {
+    return {
+      kind: "cognito",
+      domainPrefix: cognitoDomainPrefix(app, stage),
+      staffGroup: STAFF_GROUP,
+      scopes: ["openid", "email", "profile"],
+      accessTokenMinutes: 60,
+    };
+  }
+  if (set.length < externalIssuerVariables.length) {
+    const missing = externalIssuerVariables.filter((name) => !env[name]);
+    throw new Error(`an external issuer needs every ORDERS_OIDC_* variable; missing: ${missing.join(", ")}`);
+  }
+  const value = (name: (typeof externalIssuerVariables)[number]) => String(env[name]);
+  for (const name of ["ORDERS_OIDC_ISSUER", "ORDERS_OIDC_AUTHORIZE_URL", "ORDERS_OIDC_TOKEN_URL"] as const) {
+    // API Gateway fetches the issuer's keys over TLS only; the browser's code exchange must not leak either.
+    if (!URL.canParse(value(name)) || new URL(value(name)).protocol !== "https:") {
+      throw new Error(`${name} must be an https URL, got ${JSON.stringify(value(name))}`);
+    }
+  }
+  const audience = value("ORDERS_OIDC_AUDIENCE")
+    .split(",")
+    .map((a) => a.trim())
+    .filter((a) => a.length > 0);
+  if (audience.length === 0) throw new Error("ORDERS_OIDC_AUDIENCE must name at least one audience");
+  return {
+    kind: "external",
+    issuer: value("ORDERS_OIDC_ISSUER"),
+    audience,
+    clientId: value("ORDERS_OIDC_CLIENT_ID"),
+    authorizeUrl: value("ORDERS_OIDC_AUTHORIZE_URL"),
+    tokenUrl: value("ORDERS_OIDC_TOKEN_URL"),
+    scope: env.ORDERS_OIDC_SCOPE || "openid",
+  };
+}
+
+/**
+ * A Cognito hosted-UI domain prefix: lower-case letters, digits and hyphens, at most 63 characters, not
+ * starting or ending with a hyphen, and without the reserved words `aws`, `amazon` or `cognito` (AWS,
+ * "Using the Amazon Cognito domain for managed login",
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-assign-domain-prefix.html).
+ * Unique per app and stage: the prefix is global to a region. Pattern: AWS API reference
+ * "CreateUserPoolDomain", https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolDomain.html
+ */
+export function cognitoDomainPrefix(app: string, stage: string): string {
+  const cleaned = physicalName(app, stage, "signin").replace(/aws|amazon|cognito/g, "x");
+  return cleaned.replace(/^-+|-+$/g, "");
+}
+
+/** Cognito's issuer for a user pool: what its tokens carry as `iss`, and what API Gateway's authorizer checks. */
+export function cognitoIssuer(region: string, userPoolId: string): string {
+  return `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
+}
+
+/** The hosted UI's OAuth endpoints for a domain prefix. */
+export function cognitoEndpoints(
+  domainPrefix: string,
+  region: string,
+): { authorizeUrl: string; tokenUrl: string; base: string } {
+  const base = `https://${domainPrefix}.auth.${region}.amazoncognito.com`;
+  return { base, authorizeUrl: `${base}/oauth2/authorize`, tokenUrl: `${base}/oauth2/token` };
+}
+
+/**
+ * The hosted sign-in page for the dashboard's client, returning to the dashboard: the URL a person opens
+ * (the dashboard's "Sign in" button builds the same request with PKCE).
+ */
+export function cognitoSignInUrl(
+  domainPrefix: string,
+  region: string,
+  clientId: string,
+  redirectUri: string,
+): string {
+  const url = new URL("/login", cognitoEndpoints(domainPrefix, region).base);
+  url.search = new URLSearchParams({
+    client_id: clientId,
+    response_type: "code",
+    scope: "openid",
+    redirect_uri: redirectUri,
+  }).toString();
+  return url.toString();
+}
+
+/** The environment the reporting function's dashboard signs in with (see apps/reporting sign-in settings). */
+export function signInEnvironment(settings: {
+  authorizeUrl: string;
+  tokenUrl: string;
+  clientId: string;
+  scope: string;
+}): Record<string, string> {
+  return {
+    SIGN_IN_AUTHORIZE_URL: settings.authorizeUrl,
+    SIGN_IN_TOKEN_URL: settings.tokenUrl,
+    SIGN_IN_CLIENT_ID: settings.clientId,
+    SIGN_IN_SCOPE: settings.scope,
+  };
+}
+
+/** One API Gateway route of a service: its key, and whether the JWT authorizer guards it. */
+export interface GatewayRoute {
+  routeKey: string;
+  authorized: boolean;
+}
+
+/**
+ * The routes of a service's HTTP API: the JWT authorizer on every protected path of @orders/identity
+ * (`ANY /orders`, `ANY /orders/{proxy+}`, ...), and `$default`, public, for everything else (health,
+ * catalogue, OpenAPI, docs, the dashboard page). API Gateway picks the most specific route, so a protected
+ * path never falls through to `$default`.
+ */
+export function gatewayRoutes(service: GatewayService): GatewayRoute[] {
+  return [
+    ...protectedRouteKeys(service).map((routeKey) => ({ routeKey, authorized: true })),
+    { routeKey: "$default", authorized: false },
+  ];
+}
+
+/**
+ * How the dashboard's Cognito app client may sign people in: the Authorization Code flow only (no
+ * implicit flow, whose tokens travel in the URL), SRP from the hosted UI, and the admin password flow for
+ * operators with IAM credentials (docs/deploy.md gets a token with it); never `USER_PASSWORD_AUTH`, which
+ * would take passwords over the public API.
+ */
+export const cognitoClientFlows = {
+  allowedOauthFlows: ["code"],
+  explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+} as const;

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { isProtectedPath, protectedRouteKeys } from "./protected-routes";
+
+describe("protected routes", () => {
+  it.each([
+    ["api", "/orders", true],
+    ["api", "/orders/0b6c5e1e-8a1f-4a7e-9d55-000000000000", true],
+    ["api", "/orders/a/b", true],
+    ["api", "/ordersx", false],
+    ["api", "/products", false],
+    ["api", "/health", false],
+    ["api", "/openapi.json", false],
+    ["api", "/docs", false],
+    ["reporting", "/reports/daily-sales", true],
+    ["reporting", "/reports", true],
+    ["reporting", "/", false],
+    ["reporting", "/me", true],
+    ["reporting", "/assets/dashboard.js", false],
+  ] as const)("%s %s → protected %s", (service, path, expected) => {
+    expect(isProtectedPath(service, path)).toBe(expected);
+  });
+
+  it("names the route keys API Gateway's authorizer goes on", () => {
+    expect(protectedRouteKeys("api")).toEqual(["ANY /orders", "ANY /orders/{proxy+}"]);
+    expect(protectedRouteKeys("reporting")).toEqual([
+      "ANY /reports",
+      "ANY /reports/{proxy+}",
+      "ANY /me",
+      "ANY /me/{proxy+}",
+    ]);
+  });
+});

@@ -1,0 +1,1 @@
+export { signedInAs } from "./signed-in-as";

@@ -1,0 +1,130 @@
+import { authorizerContextOf } from "@orders/identity";
+import { Hono } from "hono";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInWithPassword } from "./sign-in-with-password";
+import { forgeToken, tamperWith } from "./testing/forge-token";
+import { type IdentityFixture, startIdentityFixture } from "./testing/identity-fixture";
+
+let idp: IdentityFixture;
+let gateway: (request: Request) => Promise<Response>;
+
+beforeAll(async () => {
+  idp = await startIdentityFixture();
+  // An app that shows what the authorizer handed it, where a Lambda finds it in API Gateway's event.
+  const app = new Hono();
+  app.all("*", (c) => c.json({ path: c.req.path, jwt: authorizerContextOf(c.env) ?? null }));
+  gateway = idp.behindAuthorizer(app.fetch, "api");
+});
+afterAll(() => idp?.close());
+
+function get(path: string, authorization?: string): Promise<Response> {
+  return gateway(new Request(`http://api.test${path}`, authorization ? { headers: { authorization } } : {}));
+}
+
+async function expectUnauthorized(response: Response, challenge: RegExp, detail: RegExp): Promise<void> {
+  expect(response.status).toBe(401);
+  expect(response.headers.get("content-type")).toBe("application/problem+json");
+  expect(response.headers.get("www-authenticate")).toMatch(challenge);
+  const problem = (await response.json()) as { type: string; detail: string; instance: string };
+  expect(problem.type).toBe("/docs#problem-unauthorized");
+  expect(problem.detail).toMatch(detail);
+}
+
+describe("the local JWT authorizer", () => {
+  it("hands the app the claims of a token from a real sign-in, in API Gateway's shape", async () => {
+    const token = await idp.tokenFor("c-1");
+    const response = await get("/orders/x", `Bearer ${token}`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { jwt: { claims: Record<string, string>; scopes: string[] } };
+    expect(body.jwt.claims.sub).toBe("c-1");
+    expect(body.jwt.claims.iss).toBe(idp.identity.issuer);
+    expect(body.jwt.claims.exp).toMatch(/^\d+$/);
+    expect(body.jwt.claims["cognito:groups"]).toBeUndefined();
+    expect(body.jwt.scopes).toEqual(["orders"]);
+  });
+
+  it("passes staff's group on as API Gateway flattens it", async () => {
+    const token = await idp.tokenFor("s-1", { staff: true });
+    const body = (await (await get("/orders", `Bearer ${token}`)).json()) as {
+      jwt: { claims: Record<string, string> };
+    };
+    expect(body.jwt.claims["cognito:groups"]).toBe("[staff]");
+  });
+
+  it("lets public paths through without a token and without claims", async () => {
+    const response = await get("/products");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ path: "/products", jwt: null });
+  });
+
+  it("answers 401 with a bare Bearer challenge when there is no token", async () => {
+    await expectUnauthorized(await get("/orders"), /^Bearer$/, /needs a bearer token/);
+  });
+
+  it.each([
+    ["another scheme", "Basic dXNlcjpwYXNz", /malformed/],
+    ["no token after Bearer", "Bearer ", /malformed/],
+    ["not a JWT", "Bearer not-a-jwt", /malformed/],
+    ["a JWT of garbage", "Bearer a.b.c", /malformed/],
+  ])("answers 401 invalid_token for %s", async (_case, header, detail) => {
+    await expectUnauthorized(await get("/orders", header), /^Bearer error="invalid_token"/, detail);
+  });
+
+  it("answers 401 for an expired token", async () => {
+    const token = await forgeToken(idp.identity, { expiresIn: -5 });
+    await expectUnauthorized(await get("/orders", `Bearer ${token}`), /invalid_token/, /expired/);
+  });
+
+  it("answers 401 for a tampered token", async () => {
+    const token = tamperWith(await idp.tokenFor("c-1"), { sub: "c-2" });
+    await expectUnauthorized(await get("/orders", `Bearer ${token}`), /invalid_token/, /signature/);
+  });
+
+  it("answers 401 for a token of another issuer", async () => {
+    const token = await forgeToken(idp.identity, { issuer: "https://issuer.example" });
+    await expectUnauthorized(await get("/orders", `Bearer ${token}`), /invalid_token/, /another issuer/);
+  });
+
+  it("answers 401 for a token for another audience", async () => {
+    const token = await forgeToken(idp.identity, { audience: "urn:someone-else" });
+    await expectUnauthorized(await get("/orders", `Bearer ${token}`), /invalid_token/, /audience/);
+  });
+
+  it("answers 401 for a token signed by a key the issuer never published", async () => {
+    const token = await forgeToken(idp.identity, { foreignKey: true });
+    await expectUnauthorized(await get("/orders", `Bearer ${token}`), /invalid_token/, /signature/);
+  });
+
+  it("checks client_id against the audiences only when there is no aud, as API Gateway does", async () => {
+    const byClientId = await forgeToken(idp.identity, {
+      audience: null,
+      extraClaims: { client_id: idp.identity.audience },
+    });
+    expect((await get("/orders", `Bearer ${byClientId}`)).status).toBe(200);
+    const otherClient = await forgeToken(idp.identity, {
+      audience: null,
+      extraClaims: { client_id: "someone-else" },
+    });
+    await expectUnauthorized(await get("/orders", `Bearer ${otherClient}`), /invalid_token/, /audience/);
+  });
+
+  it("refuses a wrong password on the sign-in form", async () => {
+    await idp.identity.accounts.ensure("c-3", false);
+    await expect(
+      signInWithPassword({
+        issuer: idp.identity.issuer,
+        clientId: idp.identity.clientId,
+        username: "c-3",
+        password: "guess",
+      }),
+    ).rejects.toThrow(/wrong user or password/);
+  });
+});
+
+describe("the Authorization header, as API Gateway reads it", () => {
+  it("takes the token with or without the Bearer prefix", async () => {
+    const token = await idp.tokenFor("c-5");
+    expect((await get("/orders", token)).status).toBe(200);
+    expect((await get("/orders", `bearer ${token}`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,2 @@
+export { type ForgeOptions, forgeToken, tamperWith } from "./forge-token";
+export { type IdentityFixture, startIdentityFixture } from "./identity-fixture";
