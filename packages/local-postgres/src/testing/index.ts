@@ -1,0 +1,1 @@
+export { type FreezeRelay, startFreezeRelay } from "./freeze-relay";
