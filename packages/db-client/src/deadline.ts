@@ -10,6 +10,9 @@ export class DeadlineExceededError extends Error {
   }
 }
 
+/** Runs one unit of work on a client (directly, or within a deadline: see {@link RenewableDb.within}). */
+export type DbCall = <T>(work: (client: DbClient) => Promise<T>) => Promise<T>;
+
 /** A container's one database client, replaced after a call that outlived its deadline. */
 export interface RenewableDb {
   /** The current client, created on first use (and again after a discard). */
