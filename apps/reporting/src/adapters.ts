@@ -1,5 +1,6 @@
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import { classifyDbError } from "@orders/db-client";
+import { deadlines } from "@orders/settings";
 import type postgres from "postgres";
 import { DatabaseUnavailableError, QueueUnavailableError } from "./http/report-errors";
 import type { QueueDepthReader, ReportReader } from "./ports";
@@ -7,14 +8,22 @@ import { type QueueUrls, readQueueDepths } from "./queue/queue-depth";
 import { dailySalesReport } from "./reports/daily-sales-report";
 import { topProductsReport } from "./reports/top-products-report";
 
+/** Runs one report's queries on a connection (directly, or within the read deadline: see runtime.ts). */
+export type SqlCall = <T>(work: (sql: postgres.Sql) => Promise<T>) => Promise<T>;
+
 /**
  * Reports from PostgreSQL. `sql` is a getter so the connection is opened on the first request, not at cold
- * start. Transient database failures become a 503 problem; anything else stays a bug (500).
+ * start. Transient database failures (a passed deadline included) become a 503 problem; anything else stays
+ * a bug (500).
  */
-export function postgresReportReader(sql: () => postgres.Sql): ReportReader {
+export function postgresReportReader(
+  sql: () => postgres.Sql,
+  call: SqlCall = (work) => work(sql()),
+): ReportReader {
   return {
-    dailySales: (from, to) => translateDbErrors(() => dailySalesReport(sql(), from, to)),
-    topProducts: (from, to, limit) => translateDbErrors(() => topProductsReport(sql(), from, to, limit)),
+    dailySales: (from, to) => translateDbErrors(() => call((s) => dailySalesReport(s, from, to))),
+    topProducts: (from, to, limit) =>
+      translateDbErrors(() => call((s) => topProductsReport(s, from, to, limit))),
   };
 }
 
@@ -36,7 +45,8 @@ export function sqsQueueDepthReader(sqs: () => SQSClient, urls: QueueUrls): Queu
   return {
     read: async () => {
       try {
-        return await readQueueDepths(sqs(), urls);
+        // One deadline for both calls and the SDK's retries; Node does not keep the process up for it.
+        return await readQueueDepths(sqs(), urls, AbortSignal.timeout(deadlines.reportingQueueDepthMs));
       } catch (error) {
         throw new QueueUnavailableError(error);
       }

@@ -1,7 +1,8 @@
 import { SQSClient } from "@aws-sdk/client-sqs";
+import { deadlines } from "@orders/settings";
 import { postgresReportReader, sqsQueueDepthReader } from "./adapters";
 import { queueUrlsFromEnv } from "./config";
-import { reportingDb } from "./database";
+import { reportingClient, reportingDb } from "./database";
 import { createReportingApp } from "./http/create-app";
 import { logger } from "./logger";
 
@@ -16,7 +17,10 @@ export function createRuntimeApp() {
   const queueUrls = queueUrlsFromEnv();
   const sqs = new SQSClient({ requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 } });
   return createReportingApp({
-    reports: postgresReportReader(() => reportingDb().sql),
+    reports: postgresReportReader(
+      () => reportingDb().sql,
+      (work) => reportingClient.within(deadlines.reportingDatabaseReadMs, (client) => work(client.sql)),
+    ),
     queues: sqsQueueDepthReader(() => sqs, queueUrls),
     logger,
   });

@@ -61,5 +61,6 @@ function respond(error: unknown, instance: string): Response {
     extensions: {},
     unexpectedDetail: "The report could not be produced.",
   });
-  return problemResponse(problem, { "Cache-Control": "no-store" });
+  const headers = error instanceof ProblemError ? error.headers : undefined;
+  return problemResponse(problem, { ...headers, "Cache-Control": "no-store" });
 }
