@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { seedDemoCatalogue } from "@orders/db";
 import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
 import { PROBLEM_CONTENT_TYPE } from "@orders/http-problem";
-import { type FreezeRelay, startFreezeRelay } from "@orders/local-postgres/testing";
+import { type FreezeRelay, startFreezeRelayInFront } from "@orders/local-postgres/testing";
 import { deadlines } from "@orders/settings";
 import type { Hono } from "hono";
 import postgres from "postgres";
@@ -29,17 +29,13 @@ beforeAll(async () => {
   await admin.end();
   queue = await startLocalQueue();
   // Relays that can go silent between the API and each of its dependencies.
-  const dbUrl = new URL(database.serviceUrl("api"));
-  dbRelay = await startFreezeRelay({ host: dbUrl.hostname, port: Number(dbUrl.port) });
-  dbUrl.port = String(dbRelay.port);
-  const emulator = new URL(queue.sqs.env().AWS_ENDPOINT_URL_SQS as string);
-  sqsRelay = await startFreezeRelay({ host: emulator.hostname, port: Number(emulator.port) });
-  const sender = createSqsSender({
-    ...queue.sqs.env(),
-    AWS_ENDPOINT_URL_SQS: `http://127.0.0.1:${sqsRelay.port}`,
-  });
+  const db = await startFreezeRelayInFront(database.serviceUrl("api"));
+  const sqs = await startFreezeRelayInFront(queue.sqs.env().AWS_ENDPOINT_URL_SQS as string);
+  dbRelay = db.relay;
+  sqsRelay = sqs.relay;
+  const sender = createSqsSender({ ...queue.sqs.env(), AWS_ENDPOINT_URL_SQS: sqs.url });
   // The runtime's own readers: the read deadline is theirs, not the test's.
-  readers = createDbReaders({ kind: "url", url: dbUrl.toString() });
+  readers = createDbReaders({ kind: "url", url: db.url });
   app = createApp({
     queue: new SqsOrderQueue(sender, queue.queueUrl),
     orders: readers.orders,

@@ -4,7 +4,7 @@ import { Metrics } from "@aws-lambda-powertools/metrics";
 import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
 import { createDb, type RenewableDb, renewableDb } from "@orders/db-client";
 import { localLambdaContext } from "@orders/local-aws";
-import { type FreezeRelay, startFreezeRelay } from "@orders/local-postgres/testing";
+import { type FreezeRelay, startFreezeRelayInFront } from "@orders/local-postgres/testing";
 import { deadlines } from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -23,13 +23,10 @@ let db: RenewableDb;
 beforeAll(async () => {
   database = await createTestDatabase("worker-deadline");
   admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
-  const url = new URL(database.serviceUrl("worker"));
-  relay = await startFreezeRelay({ host: url.hostname, port: Number(url.port) });
-  url.port = String(relay.port);
+  const front = await startFreezeRelayInFront(database.serviceUrl("worker"));
+  relay = front.relay;
   // Wired as lambda.ts wires it.
-  db = renewableDb(() =>
-    createDb({ kind: "url", url: url.toString() }, { applicationName: "worker-deadline" }),
-  );
+  db = renewableDb(() => createDb({ kind: "url", url: front.url }, { applicationName: "worker-deadline" }));
 });
 
 afterEach(() => relay.thaw());

@@ -2,7 +2,7 @@ import { SQSClient } from "@aws-sdk/client-sqs";
 import { seedDemoCatalogue } from "@orders/db";
 import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
 import { createDb, type RenewableDb, renewableDb } from "@orders/db-client";
-import { type FreezeRelay, startFreezeRelay } from "@orders/local-postgres/testing";
+import { type FreezeRelay, startFreezeRelayInFront } from "@orders/local-postgres/testing";
 import { deadlines } from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -24,15 +24,14 @@ beforeAll(async () => {
   await seedDemoCatalogue(admin);
   await admin.end();
   queues = await startLocalQueues();
-  const dbUrl = new URL(database.serviceUrl("reporting"));
-  dbRelay = await startFreezeRelay({ host: dbUrl.hostname, port: Number(dbUrl.port) });
-  dbUrl.port = String(dbRelay.port);
-  const emulator = new URL(queues.urls.orders);
-  sqsRelay = await startFreezeRelay({ host: emulator.hostname, port: Number(emulator.port) });
+  const dbFront = await startFreezeRelayInFront(database.serviceUrl("reporting"));
+  const sqsFront = await startFreezeRelayInFront(new URL(queues.urls.orders).origin);
+  dbRelay = dbFront.relay;
+  sqsRelay = sqsFront.relay;
   // Wired as runtime.ts wires it, each dependency behind a relay that can go silent.
-  db = renewableDb(() => createDb({ kind: "url", url: dbUrl.toString() }, { applicationName: "reporting" }));
+  db = renewableDb(() => createDb({ kind: "url", url: dbFront.url }, { applicationName: "reporting" }));
   sqs = new SQSClient({
-    endpoint: `http://127.0.0.1:${sqsRelay.port}`,
+    endpoint: sqsFront.url,
     requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
   });
   app = createReportingApp({

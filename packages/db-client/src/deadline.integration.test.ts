@@ -1,6 +1,6 @@
 import { productsTable, seedDemoCatalogue } from "@orders/db";
 import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
-import { type FreezeRelay, startFreezeRelay } from "@orders/local-postgres/testing";
+import { type FreezeRelay, startFreezeRelayInFront } from "@orders/local-postgres/testing";
 import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "./create-db";
@@ -21,10 +21,9 @@ beforeAll(async () => {
   await seedDemoCatalogue(admin);
   await admin.end();
   // The relay sits between the client and the chain that stands in for the proxy: a silent network.
-  const url = new URL(database.serviceUrl("api"));
-  relay = await startFreezeRelay({ host: url.hostname, port: Number(url.port) });
-  url.port = String(relay.port);
-  db = renewableDb(() => createDb({ kind: "url", url: url.toString() }, { applicationName: "deadline" }));
+  const front = await startFreezeRelayInFront(database.serviceUrl("api"));
+  relay = front.relay;
+  db = renewableDb(() => createDb({ kind: "url", url: front.url }, { applicationName: "deadline" }));
 });
 
 afterEach(() => relay.thaw());

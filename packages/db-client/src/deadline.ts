@@ -60,7 +60,7 @@ export function renewableDb(create: () => DbClient): RenewableDb {
     current,
     async within(deadlineMs, work) {
       const used = current();
-      let timer: NodeJS.Timeout | undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
       const expired = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new DeadlineExceededError(deadlineMs)), deadlineMs);
       });

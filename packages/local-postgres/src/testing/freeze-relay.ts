@@ -106,3 +106,19 @@ export async function startFreezeRelay(upstream: { host: string; port: number })
       }),
   };
 }
+
+/**
+ * Starts a relay in front of the server `url` points at (a PostgreSQL URL or an HTTP endpoint) and returns
+ * it with the same URL rewritten to go through it.
+ *
+ * @example
+ * const { relay, url } = await startFreezeRelayInFront(database.serviceUrl("api"));
+ */
+export async function startFreezeRelayInFront(url: string): Promise<{ relay: FreezeRelay; url: string }> {
+  const target = new URL(url);
+  const relay = await startFreezeRelay({ host: target.hostname, port: Number(target.port) });
+  target.hostname = "127.0.0.1";
+  target.port = String(relay.port);
+  // An endpoint has no path of its own: hand it back as given (`http://host:port`, no trailing slash).
+  return { relay, url: target.pathname === "/" && !url.endsWith("/") ? target.origin : target.toString() };
+}

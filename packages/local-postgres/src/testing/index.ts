@@ -1,1 +1,1 @@
-export { type FreezeRelay, startFreezeRelay } from "./freeze-relay";
+export { type FreezeRelay, startFreezeRelay, startFreezeRelayInFront } from "./freeze-relay";
