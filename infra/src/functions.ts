@@ -20,21 +20,26 @@ export interface FunctionSpec {
  * retryable failure, never in Lambda killing the function.
  */
 export const functionSpecs = {
-  api: { handler: "apps/api/src/lambda.handler", memory: "512 MB", timeoutSeconds: 10, serviceName: "api" },
+  api: {
+    handler: "apps/api/src/handlers/lambda.handler",
+    memory: "512 MB",
+    timeoutSeconds: 10,
+    serviceName: "api",
+  },
   worker: {
-    handler: "apps/order-worker/src/lambda.handler",
+    handler: "apps/order-worker/src/handlers/lambda.handler",
     memory: "1024 MB",
     timeoutSeconds: orderFlow.workerTimeoutSeconds,
     serviceName: "order-worker",
   },
   reportingHttp: {
-    handler: "apps/reporting/src/http-lambda.handler",
+    handler: "apps/reporting/src/handlers/http-lambda.handler",
     memory: "512 MB",
     timeoutSeconds: 15,
     serviceName: "reporting",
   },
   rollup: {
-    handler: "apps/reporting/src/rollup-lambda.handler",
+    handler: "apps/reporting/src/handlers/rollup-lambda.handler",
     memory: "512 MB",
     timeoutSeconds: 120,
     serviceName: "reporting-rollup",

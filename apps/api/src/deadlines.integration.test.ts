@@ -10,8 +10,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createDbReaders } from "./adapters/db-readers";
 import type { DbReaders } from "./adapters/db-readers-on-first-use";
 import { createSqsSender, SqsOrderQueue } from "./adapters/sqs/sqs-order-queue";
-import { createApp } from "./app";
-import type { ApiEnv } from "./app-env";
+import type { ApiEnv } from "./http/app-env";
+import { createApp } from "./http/create-app";
 import { type LocalQueue, startLocalQueue } from "./testing/local-queue";
 import { silentLogger } from "./testing/log-capture";
 
@@ -30,10 +30,10 @@ beforeAll(async () => {
   queue = await startLocalQueue();
   // Relays that can go silent between the API and each of its dependencies.
   const db = await startFreezeRelayInFront(database.serviceUrl("api"));
-  const sqs = await startFreezeRelayInFront(queue.sqs.env().AWS_ENDPOINT_URL_SQS as string);
+  const sqs = await startFreezeRelayInFront(queue.local.env().AWS_ENDPOINT_URL_SQS as string);
   dbRelay = db.relay;
   sqsRelay = sqs.relay;
-  const sender = createSqsSender({ ...queue.sqs.env(), AWS_ENDPOINT_URL_SQS: sqs.url });
+  const sender = createSqsSender({ ...queue.local.env(), AWS_ENDPOINT_URL_SQS: sqs.url });
   // The runtime's own readers: the read deadline is theirs, not the test's.
   readers = createDbReaders({ kind: "url", url: db.url });
   app = createApp({

@@ -20,7 +20,7 @@ beforeAll(async () => {
     {
       env: {
         ...process.env,
-        ...h.queue.sqs.env(),
+        ...h.queue.local.env(),
         PORT: String(port),
         ORDERS_QUEUE_URL: h.queue.queueUrl,
         DATABASE_URL: h.database.serviceUrl("api"),

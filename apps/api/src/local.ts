@@ -1,7 +1,7 @@
 import { serve } from "@hono/node-server";
-import { createApp } from "./app";
-import { apiConfigFromEnv } from "./config";
-import { createRuntime } from "./runtime";
+import { apiConfigFromEnv } from "./adapters/config";
+import { createRuntime } from "./adapters/runtime";
+import { createApp } from "./http/create-app";
 
 /**
  * Local entry point: the same app as on Lambda behind a Node HTTP server. Env: PORT (default 3000),

@@ -6,7 +6,7 @@ import { type FreezeRelay, startFreezeRelayInFront } from "@orders/local-postgre
 import { deadlines } from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { postgresReportReader, sqsQueueDepthReader } from "./adapters";
+import { postgresReportReader, sqsQueueDepthReader } from "./adapters/readers";
 import { createReportingApp } from "./http/create-app";
 import { type LocalQueues, startLocalQueues } from "./testing/local-queues";
 
@@ -28,7 +28,7 @@ beforeAll(async () => {
   const sqsFront = await startFreezeRelayInFront(new URL(queues.urls.orders).origin);
   dbRelay = dbFront.relay;
   sqsRelay = sqsFront.relay;
-  // Wired as runtime.ts wires it, each dependency behind a relay that can go silent.
+  // Wired as adapters/runtime.ts wires it, each dependency behind a relay that can go silent.
   db = renewableDb(() => createDb({ kind: "url", url: dbFront.url }, { applicationName: "reporting" }));
   sqs = new SQSClient({
     endpoint: sqsFront.url,

@@ -1,9 +1,9 @@
 import { serve } from "@hono/node-server";
-import { positiveIntFromEnv } from "./config";
-import { reportingDb } from "./database";
-import { logger } from "./logger";
-import { scheduledRollup } from "./rollup/scheduled-rollup";
-import { createRuntimeApp } from "./runtime";
+import { positiveIntFromEnv } from "./adapters/config";
+import { reportingDb } from "./adapters/database";
+import { logger } from "./adapters/logger";
+import { createRuntimeApp } from "./adapters/runtime";
+import { scheduledRollup } from "./domain/scheduled-rollup";
 
 /**
  * Local reporting service: the same app as the Lambda on REPORTING_PORT (default 3001), plus the rollup every

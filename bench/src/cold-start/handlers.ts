@@ -68,20 +68,20 @@ export const handlersUnderTest: HandlerUnderTest[] = [
   ),
   {
     name: "api",
-    entry: "apps/api/src/lambda.ts",
+    entry: "apps/api/src/handlers/lambda.ts",
     env: (deps) => ({ ...deps.env, DATABASE_URL: deps.databaseUrl("api") }),
     event: () =>
       httpApiEvent("POST", "/orders", { customerId: "cold-start", items: [{ sku: "KB-001", quantity: 1 }] }),
   },
   {
     name: "order-worker",
-    entry: "apps/order-worker/src/lambda.ts",
+    entry: "apps/order-worker/src/handlers/lambda.ts",
     env: (deps) => ({ ...deps.env, DATABASE_URL: deps.databaseUrl("worker") }),
     event: (deps) => sqsEvent(benchOrderMessage(Math.floor(Math.random() * 1e6)), deps.queueArn),
   },
   {
     name: "reporting-http",
-    entry: "apps/reporting/src/http-lambda.ts",
+    entry: "apps/reporting/src/handlers/http-lambda.ts",
     env: (deps) => ({ ...deps.env, DATABASE_URL: deps.databaseUrl("reporting") }),
     event: () => {
       const today = new Date().toISOString().slice(0, 10);
@@ -90,7 +90,7 @@ export const handlersUnderTest: HandlerUnderTest[] = [
   },
   {
     name: "reporting-rollup",
-    entry: "apps/reporting/src/rollup-lambda.ts",
+    entry: "apps/reporting/src/handlers/rollup-lambda.ts",
     env: (deps) => ({ ...deps.env, DATABASE_URL: deps.databaseUrl("reporting") }),
     event: () => ({}),
   },

@@ -1,3 +1,4 @@
+export { correlationIdFor } from "./correlation-id";
 export {
   type FieldError,
   type FieldLocation,
@@ -5,6 +6,8 @@ export {
   locationOf,
   toJsonPointer,
 } from "./field-errors";
+export { loadOnce } from "./load-once";
+export { DOCS_PAGE_CSP, registerOpenApiRoute } from "./openapi-route";
 export {
   PROBLEM_CONTENT_TYPE,
   type Problem,
@@ -13,11 +16,17 @@ export {
   toProblem,
 } from "./problem";
 export { ProblemError, type ProblemErrorOptions, ValidationError } from "./problem-error";
+export { answerWithProblems, type FunnelLogger, type ProblemFunnel } from "./problem-funnel";
 export {
+  type DocumentedProblemKind,
   internalErrorKind,
   type ProblemKind,
   problemAnchor,
   problemTypeUri,
   validationErrorKind,
 } from "./problem-kind";
+export { requestContext } from "./request-context";
+export { type RequestLogger, requestLogger } from "./request-logger";
+export type { ServiceEnv } from "./service-env";
+export { unavailableOnTransient } from "./transient-failures";
 export { jsonBody, validate } from "./validation";

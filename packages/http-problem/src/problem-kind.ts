@@ -5,6 +5,12 @@ export interface ProblemKind {
   title: string;
 }
 
+/** A problem kind as a service's catalogue lists it: with what a client should do about it. */
+export interface DocumentedProblemKind extends ProblemKind {
+  /** Shown on the service's `/docs` page, under the anchor the problem's `type` URI names. */
+  advice: string;
+}
+
 /** The generic 500 every app answers an unexpected error with. */
 export const internalErrorKind = {
   slug: "internal-error",

@@ -5,6 +5,7 @@ import { type BatchReport, startEventSourceMapping } from "./event-source-mappin
 import { createOrderQueues } from "./order-queues";
 import { queueDepth } from "./queue-depth";
 import { useLocalSqs } from "./testing/use-local-sqs";
+import { waitUntil } from "./testing/wait-until";
 
 const emulator = useLocalSqs();
 
@@ -33,13 +34,8 @@ async function sendBodies(queueUrl: string, bodies: string[]): Promise<void> {
   }
 }
 
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const waitFor = (condition: () => boolean | Promise<boolean>, timeoutMs = 15_000) =>
+  waitUntil(condition, timeoutMs, 20);
 
 const quiet = { onBatch: () => {}, receiveWaitSeconds: 1 };
 

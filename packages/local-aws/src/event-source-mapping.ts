@@ -6,6 +6,7 @@ import {
 } from "@aws-sdk/client-sqs";
 import { orderFlow } from "@orders/settings";
 import type { Context, SQSEvent } from "aws-lambda";
+import pTimeout from "p-timeout";
 import { batchOutcome } from "./batch-outcome";
 import { localLambdaContext } from "./lambda-context";
 import { queueArn } from "./queue-arn";
@@ -207,16 +208,8 @@ export async function startEventSourceMapping(
 }
 
 /** Lambda stops a function at its timeout; here the call is abandoned and its batch counts as failed. */
-async function withTimeout<T>(run: () => Promise<T>, timeoutMs: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`handler timed out after ${timeoutMs} ms`)), timeoutMs);
-  });
-  try {
-    return await Promise.race([run(), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+function withTimeout<T>(run: () => Promise<T>, timeoutMs: number): Promise<T> {
+  return pTimeout(run(), { milliseconds: timeoutMs, message: `handler timed out after ${timeoutMs} ms` });
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

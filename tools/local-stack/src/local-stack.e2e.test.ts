@@ -4,6 +4,7 @@ import { promisify } from "node:util";
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { demoCatalogue } from "@orders/db";
 import { localSqsClient, queueDepth } from "@orders/local-aws";
+import { waitUntil } from "@orders/local-aws/testing";
 import { dropDatabase, findFreePort, uniqueDatabaseName } from "@orders/local-postgres";
 import { orderFlow } from "@orders/settings";
 import postgres from "postgres";
@@ -79,14 +80,6 @@ async function placeAll(plan: PlannedRequest[], limit: number): Promise<Placed[]
     }),
   );
   return results;
-}
-
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 describe("the local stack, end to end", () => {

@@ -1,5 +1,6 @@
 import { createOrderQueues, type OrderQueues, startLocalSqs } from "@orders/local-aws";
 import type { RelaySession } from "@orders/proxy-check";
+import pTimeout from "p-timeout";
 import type { ChildExit, ChildService } from "./child-service";
 import { linePrefix } from "./line-prefixer";
 import { prepareLocalDatabase } from "./local-database";
@@ -191,16 +192,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   }
 }
 
-async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(message)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  return pTimeout(promise, { milliseconds: ms, message });
 }

@@ -54,6 +54,7 @@ export function servicePlan(input: PlanInput): ServiceSpec[] {
 
 /** The files a service needs before it can start (the worker runner needs the worker's Lambda handler). */
 export function missingFiles(spec: ServiceSpec): string[] {
-  const needed = spec.name === "worker" ? [spec.entry, "apps/order-worker/src/lambda.ts"] : [spec.entry];
+  const needed =
+    spec.name === "worker" ? [spec.entry, "apps/order-worker/src/handlers/lambda.ts"] : [spec.entry];
   return needed.filter((file) => !existsSync(repoPath(file)));
 }

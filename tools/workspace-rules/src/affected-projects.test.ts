@@ -19,9 +19,9 @@ describe("nx affected", () => {
   // The local stack and the benchmarks start the apps by file path, never import them: without declared
   // dependencies a pull request that changes only an app would skip the end-to-end and cold-start tests.
   it.each([
-    ["apps/api/src/routes/orders.ts", "@orders/api"],
+    ["apps/api/src/http/routes/orders.ts", "@orders/api"],
     ["apps/reporting/src/local.ts", "@orders/reporting"],
-    ["apps/order-worker/src/lambda.ts", "@orders/order-worker"],
+    ["apps/order-worker/src/handlers/lambda.ts", "@orders/order-worker"],
   ])("runs the projects that start the app when %s changes", (file, app) => {
     expect(affectedBy(file)).toEqual(
       expect.arrayContaining([app, "@orders/local-stack", "@orders/bench", "@orders/infra"]),

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import type { Project } from "./rules";
 
 const IGNORED_DIRS = new Set(["node_modules", ".sst", ".nx", "dist", "coverage"]);
@@ -67,8 +67,4 @@ function sourceFiles(dir: string): string[] {
     if (entry.isDirectory()) return sourceFiles(path);
     return /\.(ts|tsx|mts)$/.test(entry.name) && !entry.name.endsWith(".d.ts") ? [path] : [];
   });
-}
-
-export function describeProject(root: string, project: Project): string {
-  return `${project.name} (${relative(root, join(root, project.dir))})`;
 }

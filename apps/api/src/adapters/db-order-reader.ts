@@ -1,6 +1,6 @@
 import { findOrderWithItems, type OrderWithItems } from "@orders/db";
 import type { DbCall, DbClient } from "@orders/db-client";
-import type { OrderReader } from "../ports";
+import type { OrderReader } from "../domain/ports";
 import { readingDatabase } from "./db-errors";
 
 /** Reads processed orders with the API's own database role (select-only grants). */

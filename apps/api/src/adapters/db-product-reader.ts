@@ -1,6 +1,6 @@
 import { listProducts, type Product } from "@orders/db";
 import type { DbCall, DbClient } from "@orders/db-client";
-import type { ProductReader } from "../ports";
+import type { ProductReader } from "../domain/ports";
 import { readingDatabase } from "./db-errors";
 
 /** Reads the catalogue with the API's own database role. */

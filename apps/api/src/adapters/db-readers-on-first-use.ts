@@ -1,5 +1,5 @@
-import { loadOnce } from "@orders/openapi";
-import type { OrderReader, ProductReader } from "../ports";
+import { loadOnce } from "@orders/http-problem";
+import type { OrderReader, ProductReader } from "../domain/ports";
 
 /** The database readers and the one client behind them. */
 export interface DbReaders {

@@ -8,8 +8,8 @@ import postgres from "postgres";
 import { DbOrderReader } from "../adapters/db-order-reader";
 import { DbProductReader } from "../adapters/db-product-reader";
 import { SqsOrderQueue } from "../adapters/sqs/sqs-order-queue";
-import { createApp } from "../app";
-import type { ApiEnv } from "../app-env";
+import type { ApiEnv } from "../http/app-env";
+import { createApp } from "../http/create-app";
 import { type LocalQueue, startLocalQueue } from "./local-queue";
 import { silentLogger } from "./log-capture";
 

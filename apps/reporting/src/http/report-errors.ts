@@ -1,10 +1,12 @@
-import { internalErrorKind, ProblemError, type ProblemKind, validationErrorKind } from "@orders/http-problem";
+import {
+  type DocumentedProblemKind,
+  internalErrorKind,
+  ProblemError,
+  validationErrorKind,
+} from "@orders/http-problem";
 
 /** A kind of problem the reporting API answers with, and what a client should do about it. */
-export interface ReportProblemKind extends ProblemKind {
-  /** Shown on `/docs`, where the problem's `type` URI points. */
-  advice: string;
-}
+export type ReportProblemKind = DocumentedProblemKind;
 
 /** Every problem kind of the reporting API (listed in its OpenAPI description and on `/docs`). */
 export const problemKinds = {

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
-import { maxRangeDays } from "../calendar/report-limits";
-import { daySpan, isUtcDay } from "../calendar/utc-day";
+import { maxRangeDays } from "../domain/report-limits";
+import { daySpan, isUtcDay } from "../domain/utc-day";
 
 /**
  * Query schemas of the reports (zod/mini). The routes validate with them, and the OpenAPI document is

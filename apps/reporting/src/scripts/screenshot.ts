@@ -21,11 +21,11 @@ import {
 } from "@orders/local-postgres";
 import { serviceRoles } from "@orders/settings";
 import postgres from "postgres";
-import { postgresReportReader, sqsQueueDepthReader } from "../adapters";
-import { addDays, daysInRange, utcDayOf } from "../calendar/utc-day";
+import { logger } from "../adapters/logger";
+import { postgresReportReader, sqsQueueDepthReader } from "../adapters/readers";
+import { runRollup } from "../adapters/run-rollup";
+import { addDays, daysInRange, utcDayOf } from "../domain/utc-day";
 import { createReportingApp } from "../http/create-app";
-import { logger } from "../logger";
-import { runRollup } from "../rollup/run-rollup";
 import { demoOrders } from "../testing/demo-orders";
 import { startLocalQueues } from "../testing/local-queues";
 import { insertOrders } from "../testing/order-fixtures";

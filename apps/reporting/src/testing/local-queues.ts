@@ -1,7 +1,8 @@
 import type { SQSClient } from "@aws-sdk/client-sqs";
-import { createOrderQueues, startLocalSqs } from "@orders/local-aws";
-import type { QueueUrls } from "../queue/queue-depth";
+import { startOrderQueues } from "@orders/local-aws/testing";
+import type { QueueUrls } from "../adapters/queue-depth";
 
+/** The emulator's orders queues, named as the reporting service reads them. */
 export interface LocalQueues {
   urls: QueueUrls;
   /** A client for arranging messages (tests); the service under test builds its own `new SQSClient({})`. */
@@ -10,24 +11,15 @@ export interface LocalQueues {
 }
 
 /**
- * A real SQS emulator (fauxqs, through the local stack's `@orders/local-aws`) with the orders queue and its
- * DLQ as deployed (redrive policy included), and the AWS_* environment that points the platform's plain
- * `new SQSClient({})` at it.
+ * The orders queues of the testing kit, plus the AWS_* environment that points the platform's plain
+ * `new SQSClient({})` at the emulator.
  */
 export async function startLocalQueues(): Promise<LocalQueues> {
-  const local = await startLocalSqs();
-  Object.assign(process.env, local.env());
-  const sqs = local.client();
-  const queues = await createOrderQueues(sqs);
+  const queues = await startOrderQueues();
+  Object.assign(process.env, queues.local.env());
   return {
-    urls: {
-      orders: local.reachableQueueUrl(queues.queueUrl),
-      deadLetter: local.reachableQueueUrl(queues.deadLetterQueueUrl),
-    },
-    sqs,
-    stop: async () => {
-      sqs.destroy();
-      await local.stop();
-    },
+    urls: { orders: queues.queueUrl, deadLetter: queues.deadLetterQueueUrl },
+    sqs: queues.client,
+    stop: queues.stop,
   };
 }

@@ -3,7 +3,7 @@ import { seedDemoCatalogue } from "@orders/db";
 import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
 import { createDb, type DbClient } from "@orders/db-client";
 import postgres from "postgres";
-import { postgresReportReader, sqsQueueDepthReader } from "../adapters";
+import { postgresReportReader, sqsQueueDepthReader } from "../adapters/readers";
 import { createReportingApp } from "../http/create-app";
 import { type LocalQueues, startLocalQueues } from "./local-queues";
 

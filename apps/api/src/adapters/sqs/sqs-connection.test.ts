@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiConfigError } from "../../config-error";
+import { ApiConfigError } from "../config-error";
 import { sqsConnectionFromEnv } from "./sqs-connection";
 
 const lambdaEnv = {

@@ -1,4 +1,4 @@
-import { ApiConfigError } from "../../config-error";
+import { ApiConfigError } from "../config-error";
 
 /** Where and as whom the API talks to SQS. */
 export interface SqsConnection {

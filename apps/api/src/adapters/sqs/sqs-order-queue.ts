@@ -1,9 +1,9 @@
 import type { OrderMessage } from "@orders/contracts";
 import { deadlines } from "@orders/settings";
-import { DependencyUnavailableError } from "../../errors";
-import { RETRY_AFTER_SECONDS } from "../../limits";
-import type { EnqueueOptions, OrderQueue } from "../../ports";
-import { problemTypes } from "../../problem-types";
+import type { EnqueueOptions, OrderQueue } from "../../domain/ports";
+import { DependencyUnavailableError } from "../../http/errors";
+import { RETRY_AFTER_SECONDS } from "../../http/limits";
+import { problemTypes } from "../../http/problem-types";
 import { sqsConnectionFromEnv } from "./sqs-connection";
 import { SqsSender } from "./sqs-sender";
 

@@ -10,7 +10,7 @@ describe("SQS sender against the emulator, with faults injected in front of it",
   let relay: FaultySqsRelay;
   beforeAll(async () => {
     queue = await startLocalQueue();
-    relay = await startFaultySqsRelay(queue.sqs.endpoint);
+    relay = await startFaultySqsRelay(queue.local.endpoint);
   });
   afterAll(async () => {
     await relay?.stop();
@@ -25,7 +25,7 @@ describe("SQS sender against the emulator, with faults injected in front of it",
   const sender = (settings: Partial<SqsSendSettings> = {}) =>
     new SqsSender(
       sqsConnectionFromEnv({
-        ...queue.sqs.env(),
+        ...queue.local.env(),
         AWS_ENDPOINT_URL_SQS: relay.endpoint,
         AWS_SESSION_TOKEN: "session-token",
       }),
@@ -109,7 +109,7 @@ describe("SQS sender against the emulator, with faults injected in front of it",
   });
 
   it("does not retry what retrying cannot change", async () => {
-    const missing = { ...message(), queueUrl: `${queue.sqs.endpoint}/000000000000/no-such-queue` };
+    const missing = { ...message(), queueUrl: `${queue.local.endpoint}/000000000000/no-such-queue` };
     const error = await sender()
       .sendMessage(missing)
       .catch((e: unknown) => e);

@@ -1,8 +1,8 @@
 import type { Hono } from "hono";
-import { addDays, utcDayOf } from "../../calendar/utc-day";
-import { chartJsSource } from "../../dashboard/chart-asset";
-import { dashboardScript } from "../../dashboard/dashboard-script";
-import { renderDashboard } from "../../dashboard/render-dashboard";
+import { addDays, utcDayOf } from "../../domain/utc-day";
+import { chartJsSource } from "../dashboard/chart-asset";
+import { dashboardScript } from "../dashboard/dashboard-script";
+import { renderDashboard } from "../dashboard/render-dashboard";
 
 const rangeChoices = [7, 30, 90, 365] as const;
 const defaultDays = 30;

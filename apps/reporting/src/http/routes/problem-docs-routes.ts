@@ -1,4 +1,4 @@
-import { problemAnchor } from "@orders/http-problem";
+import { DOCS_PAGE_CSP, problemAnchor } from "@orders/http-problem";
 import type { Hono } from "hono";
 import { html } from "hono/html";
 import { problemKinds } from "../report-errors";
@@ -23,8 +23,7 @@ ${Object.values(problemKinds).map(
  */
 export function registerProblemDocsRoutes(app: Hono): void {
   app.get("/docs", (c) => {
-    // Nothing external and no script: the page cannot be used to run code.
-    c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    c.header("Content-Security-Policy", DOCS_PAGE_CSP);
     return c.html(page);
   });
 }

@@ -1,6 +1,6 @@
 import { validate } from "@orders/http-problem";
 import type { Hono } from "hono";
-import type { QueueDepthReader, ReportReader } from "../../ports";
+import type { QueueDepthReader, ReportReader } from "../../domain/ports";
 import { rangeQuerySchema, topProductsQuerySchema } from "../schemas";
 
 /** The read-only JSON reports. Their OpenAPI description is in openapi/document.ts. */

@@ -1,0 +1,42 @@
+import { Logger } from "@aws-lambda-powertools/logger";
+import type { ApiDeps } from "../http/create-app";
+import type { ApiConfig } from "./config";
+import { dbReadersOnFirstUse } from "./db-readers-on-first-use";
+import { SqsOrderQueue } from "./sqs/sqs-order-queue";
+import { SqsSender } from "./sqs/sqs-sender";
+
+export interface ApiRuntime {
+  deps: ApiDeps;
+  /** Closes the database connection if one was opened (local server shutdown, tests). */
+  close(): Promise<void>;
+}
+
+/**
+ * The real adapters, built once per container. Nothing here performs I/O: the SQS sender connects on its
+ * first send and the database client on its first query, so cold starts that only serve /health or a
+ * validation error never pay for a connection. The database code itself (Drizzle, postgres.js, the IAM
+ * token signer) is loaded on the first read: `POST /orders`, the hot path, never reads the database.
+ */
+export function createRuntime(config: ApiConfig, logger = createLogger()): ApiRuntime {
+  const db = dbReadersOnFirstUse(() =>
+    import("./db-readers").then((m) => m.createDbReaders(config.database)),
+  );
+  const sqs = new SqsSender(config.sqs);
+  return {
+    deps: {
+      queue: new SqsOrderQueue(sqs, config.queueUrl),
+      orders: db.orders,
+      products: db.products,
+      logger,
+    },
+    // Node's fetch keeps its idle connections unreferenced: nothing of the sender's to close.
+    close: async () => {
+      await db.close();
+    },
+  };
+}
+
+/** Infra names the service through POWERTOOLS_SERVICE_NAME; a constructor value would override it. */
+function createLogger(env: Record<string, string | undefined> = process.env): Logger {
+  return new Logger({ serviceName: env.POWERTOOLS_SERVICE_NAME || "orders-api" });
+}

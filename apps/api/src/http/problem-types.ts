@@ -1,0 +1,62 @@
+import { type DocumentedProblemKind, internalErrorKind, validationErrorKind } from "@orders/http-problem";
+
+/** A kind of problem the API reports, with what a client should do about it. */
+export type ProblemType = DocumentedProblemKind;
+
+/**
+ * Every problem type the API can answer with: the API's catalogue, each documented on `/docs` under the
+ * anchor its `type` URI names (`/docs#problem-<slug>`).
+ */
+export const problemTypes = {
+  validation: {
+    ...validationErrorKind,
+    advice: "Fix the fields listed in `errors` (each has a JSON pointer and a message) and send again.",
+  },
+  malformedBody: {
+    slug: "malformed-body",
+    status: 400,
+    title: "Body is not valid JSON",
+    advice: "Send a JSON document that parses.",
+  },
+  notFound: {
+    slug: "not-found",
+    status: 404,
+    title: "Not found",
+    advice:
+      "Check the path. An order is found only once the worker has processed it; retry shortly after a 202.",
+  },
+  methodNotAllowed: {
+    slug: "method-not-allowed",
+    status: 405,
+    title: "Method not allowed",
+    advice: "Use one of the methods in the `Allow` header.",
+  },
+  payloadTooLarge: {
+    slug: "payload-too-large",
+    status: 413,
+    title: "Body too large",
+    advice: "Send at most 64 KiB.",
+  },
+  unsupportedMediaType: {
+    slug: "unsupported-media-type",
+    status: 415,
+    title: "Unsupported media type",
+    advice: "Send the body as `Content-Type: application/json`.",
+  },
+  internal: {
+    ...internalErrorKind,
+    advice: "Retry later; quote the X-Request-Id when reporting it.",
+  },
+  queueUnavailable: {
+    slug: "queue-unavailable",
+    status: 503,
+    title: "Order queue unavailable",
+    advice: "The order was NOT accepted. Retry after `Retry-After` seconds with the same Idempotency-Key.",
+  },
+  databaseUnavailable: {
+    slug: "database-unavailable",
+    status: 503,
+    title: "Database unavailable",
+    advice: "Retry after `Retry-After` seconds.",
+  },
+} as const satisfies Record<string, ProblemType>;

@@ -1,5 +1,0 @@
-import { handle } from "hono/aws-lambda";
-import { createRuntimeApp } from "./runtime";
-
-/** API Gateway / Function URL handler for the reports, the OpenAPI document and the dashboard. */
-export const handler = handle(createRuntimeApp());

@@ -1,0 +1,137 @@
+import { SendMessageBatchCommand } from "@aws-sdk/client-sqs";
+import { type HeadlessChromium, launchChromium, type Page } from "@orders/local-browser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runRollup } from "../../adapters/run-rollup";
+import { rollupDays } from "../../domain/rollup-days";
+import { addDays, daysInRange, utcDayOf } from "../../domain/utc-day";
+import { demoOrders } from "../../testing/demo-orders";
+import { insertOrders } from "../../testing/order-fixtures";
+import { type ReportingHarness, startReportingHarness } from "../../testing/reporting-harness";
+import { type ServedApp, serveApp } from "../../testing/serve-app";
+
+let h: ReportingHarness;
+let served: ServedApp;
+let browser: HeadlessChromium;
+let page: Page;
+const problems: string[] = [];
+const foreignRequests: string[] = [];
+
+const now = new Date();
+const to = utcDayOf(now);
+const from = addDays(to, -29);
+
+beforeAll(async () => {
+  h = await startReportingHarness("dashboard");
+  await insertOrders(h.admin, demoOrders(now, 30));
+  // Older days from the rollups, today and yesterday live: the page must not be able to tell.
+  await runRollup(h.reporting.sql, daysInRange(from, addDays(to, -2)));
+  await h.queues.sqs.send(
+    new SendMessageBatchCommand({
+      QueueUrl: h.queues.urls.deadLetter,
+      Entries: [0, 1, 2].map((i) => ({ Id: `d${i}`, MessageBody: `{"n":${i}}` })),
+    }),
+  );
+  served = await serveApp(h.app.fetch);
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(error.message));
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+  });
+  page.on("request", (request) => {
+    if (!request.url().startsWith(served.url)) foreignRequests.push(request.url());
+  });
+  const response = await page.goto(`${served.url}/?days=30`);
+  expect(response?.status()).toBe(200);
+  await page.waitForSelector("main[data-ready='true']", { timeout: 20_000 });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  await h?.close();
+});
+
+async function api<T>(path: string): Promise<T> {
+  return (await (await fetch(`${served.url}${path}`)).json()) as T;
+}
+
+/** What a Chart.js instance on the page is drawing: its labels and first dataset. */
+function chartData(id: string) {
+  return page.evaluate((canvasId) => {
+    const chart = (globalThis as unknown as { Chart: { getChart(id: string): unknown } }).Chart.getChart(
+      canvasId,
+    ) as { data: { labels: string[]; datasets: { data: number[] }[] } } | undefined;
+    return chart ? { labels: chart.data.labels, values: chart.data.datasets[0]?.data } : undefined;
+  }, id);
+}
+
+const tableRows = (id: string) =>
+  page.$$eval(`#${id} tbody tr`, (rows) =>
+    rows.map((r) => [...r.querySelectorAll("td")].map((c) => c.textContent)),
+  );
+
+const text = (id: string) => page.textContent(`#${id}`);
+
+describe("dashboard in headless Chromium", () => {
+  it("loads without console errors, using nothing but its own origin", () => {
+    expect(problems).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+
+  it("draws revenue and orders per day exactly as /reports/daily-sales returns them", async () => {
+    const daily = await api<{ day: string; orders: number; units: number; revenueCents: number }[]>(
+      `/reports/daily-sales?from=${from}&to=${to}`,
+    );
+    expect(daily.length).toBeGreaterThanOrEqual(29);
+    const days = daysInRange(from, to);
+    const byDay = new Map(daily.map((d) => [d.day, d]));
+
+    const revenue = await chartData("revenue-chart");
+    expect(revenue?.labels).toEqual(days.map((d) => d.slice(5)));
+    expect(revenue?.values).toEqual(days.map((d) => (byDay.get(d)?.revenueCents ?? 0) / 100));
+    const orders = await chartData("orders-chart");
+    expect(orders?.values).toEqual(days.map((d) => byDay.get(d)?.orders ?? 0));
+
+    const usd = (cents: number) =>
+      new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
+    expect(await tableRows("daily-table")).toEqual(
+      daily.map((d) => [
+        d.day,
+        d.orders.toLocaleString("en-US"),
+        d.units.toLocaleString("en-US"),
+        usd(d.revenueCents),
+      ]),
+    );
+    expect(await text("total-revenue")).toBe(usd(daily.reduce((s, d) => s + d.revenueCents, 0)));
+    expect(await text("total-orders")).toBe(daily.reduce((s, d) => s + d.orders, 0).toLocaleString("en-US"));
+  });
+
+  it("draws the top products as /reports/top-products returns them", async () => {
+    const top = await api<{ sku: string; name: string; units: number; revenueCents: number }[]>(
+      `/reports/top-products?from=${from}&to=${to}&limit=10`,
+    );
+    expect(top.length).toBeGreaterThan(3);
+    const chart = await chartData("products-chart");
+    expect(chart?.labels).toEqual(top.map((p) => p.name));
+    expect(chart?.values).toEqual(top.map((p) => p.revenueCents / 100));
+    expect((await tableRows("products-table")).map((r) => r[0])).toEqual(top.map((p) => p.sku));
+  });
+
+  it("shows the queue and dead-letter depth from SQS, flagging a non-empty DLQ", async () => {
+    expect(await text("dlq-visible")).toBe("3");
+    expect(await text("queue-visible")).toBe("0");
+    expect(await page.getAttribute("#dlq-tile", "class")).toContain("alert");
+  });
+
+  it("counts today's orders that no rollup has seen yet", async () => {
+    expect(rollupDays(now)).toContain(to);
+    const [row] = await h.admin`select count(*)::int as n from daily_sales where day = ${to}`;
+    expect(row?.n).toBe(0);
+    const daily = await api<{ day: string }[]>(`/reports/daily-sales?from=${from}&to=${to}`);
+    expect(daily.map((d) => d.day)).toContain(to);
+  });
+});
