@@ -1,3 +1,4 @@
+import pTimeout from "p-timeout";
 import type { DbClient } from "./create-db";
 
 /** A database call outlived its deadline; its connection was discarded. Retryable (kind `timeout`). */
@@ -60,17 +61,14 @@ export function renewableDb(create: () => DbClient): RenewableDb {
     current,
     async within(deadlineMs, work) {
       const used = current();
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const expired = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new DeadlineExceededError(deadlineMs)), deadlineMs);
-      });
       try {
-        return await Promise.race([work(used), expired]);
+        return await pTimeout(work(used), {
+          milliseconds: deadlineMs,
+          message: new DeadlineExceededError(deadlineMs),
+        });
       } catch (error) {
         if (error instanceof DeadlineExceededError) discard(used);
         throw error;
-      } finally {
-        clearTimeout(timer);
       }
     },
     close: async () => {
