@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { orderFlow } from "@orders/settings";
+import { deadlineProblems, deadlines, orderFlow } from "@orders/settings";
 import { describe, expect, it } from "vitest";
 import { functionSpecs, lambdaRuntime } from "./functions";
 import { stageProfile } from "./stage-profile";
@@ -29,6 +29,30 @@ describe("function settings", () => {
       const minutes = Number(/rate\((\d+) minutes?\)/.exec(stageProfile(stage).rollupSchedule)?.[1]);
       expect(functionSpecs.rollup.timeoutSeconds).toBeLessThan(minutes * 60);
     }
+  });
+
+  it("outlast every deadline of their calls, so a silent dependency ends in our 503, not a timeout", () => {
+    for (const stage of ["production", "alice"]) {
+      const minutes = Number(/rate\((\d+) minutes?\)/.exec(stageProfile(stage).rollupSchedule)?.[1]);
+      const problems = deadlineProblems({
+        apiSeconds: functionSpecs.api.timeoutSeconds,
+        reportingHttpSeconds: functionSpecs.reportingHttp.timeoutSeconds,
+        workerSeconds: functionSpecs.worker.timeoutSeconds,
+        rollupSeconds: functionSpecs.rollup.timeoutSeconds,
+        rollupScheduleMinutes: minutes,
+      });
+      expect(problems, stage).toEqual([]);
+    }
+    // A planted inconsistency is caught: an API timeout shorter than its queue-send deadline.
+    expect(
+      deadlineProblems({
+        apiSeconds: deadlines.apiQueueSendMs / 1000,
+        reportingHttpSeconds: functionSpecs.reportingHttp.timeoutSeconds,
+        workerSeconds: functionSpecs.worker.timeoutSeconds,
+        rollupSeconds: functionSpecs.rollup.timeoutSeconds,
+        rollupScheduleMinutes: 5,
+      }),
+    ).not.toEqual([]);
   });
 
   it("stay within Lambda's 15-minute limit", () => {

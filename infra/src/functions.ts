@@ -15,7 +15,9 @@ export interface FunctionSpec {
 /**
  * Size and handler of every function. Timeouts: the API answers within API Gateway's 30 s limit with room
  * to spare; the worker's comes from orderFlow (the queue's visibility timeout is derived from it); the
- * migrator may have to build indexes.
+ * migrator may have to build indexes. Each outlasts the deadlines of the calls it makes (`deadlines` in
+ * @orders/settings; the tests check it), so a silent dependency ends in the service's own 503 or
+ * retryable failure, never in Lambda killing the function.
  */
 export const functionSpecs = {
   api: {

@@ -11,6 +11,8 @@ export interface ChaosSettings {
   crashAfterCommitRate: number;
   /** Probability that an invocation "crashes" before it reaches the database. */
   crashBeforeCommitRate: number;
+  /** How long the database, then the queue endpoint, stay silent while clients call the API. */
+  freezeMs?: number;
 }
 
 export interface ChaosPlan {

@@ -5,8 +5,9 @@ import {
   startEventSourceMapping,
   startLocalSqs,
 } from "@orders/local-aws";
+import { startFreezeRelay } from "@orders/local-postgres/testing";
 import { startPinningRelay } from "@orders/proxy-check";
-import { orderFlow } from "@orders/settings";
+import { deadlines, orderFlow } from "@orders/settings";
 import postgres from "postgres";
 import { benchSkus } from "../harness/bench-catalogue";
 import { startBenchDatabase } from "../harness/bench-database";
@@ -15,6 +16,7 @@ import { formatTable } from "../harness/table";
 import { type ChaosSettings, chaosPlan } from "./chaos-plan";
 import { type ChaosCounters, chaoticHandler } from "./chaotic-handler";
 import { drainQueue } from "./drain-queue";
+import { type FreezeOutcome, type FreezeWindow, freezePhase } from "./freeze-phase";
 import { sendBodies } from "./send-bodies";
 import { workerContainers } from "./worker-containers";
 
@@ -49,6 +51,10 @@ export interface ChaosFigures {
   drainMs: number;
   /** Sessions that would have pinned at RDS Proxy (must be 0). */
   pinnedSessions: number;
+  /** The API's answers while the database, then the queue endpoint, were silent. */
+  freezes: FreezeWindow[];
+  /** Orders the API accepted during the freeze phase (all recorded exactly once, like the rest). */
+  apiOrders: number;
   checks: ChaosCheck[];
 }
 
@@ -57,7 +63,8 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Chaos run: orders with duplicate deliveries and poison messages, through fauxqs and the event-source-mapping
  * emulator into the real worker handler, while invocations crash before and after commit and PostgreSQL
- * restarts once. Then checks, from the database and the queues: every valid order recorded exactly once, stock
+ * restarts once; then the database and the queue endpoint each go silent for 10 s while clients call the real
+ * API (see freeze-phase.ts). Then checks, from the database and the queues: every valid order recorded exactly once, stock
  * = initial − accepted units, every poison message in the DLQ after exactly maxReceiveCount receives, and a
  * redrive moves the DLQ back to the orders queue.
  */
@@ -72,7 +79,13 @@ export async function chaosRun(
     crashBeforeCommitRate: options.quick ? 0.05 : 0.02,
     ...options.settings,
   };
-  const visibilityTimeoutSeconds = 2;
+  // The invocation timeout of the run's mapping (the deployed one is 30 s).
+  const functionTimeoutSeconds = 10;
+  // No shorter than the function's timeout, which Lambda requires of a queue it polls ("Using Lambda with
+  // Amazon SQS", https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html): a batch that waits out the
+  // frozen database must not be handed to another worker while it still runs.
+  const visibilityTimeoutSeconds = functionTimeoutSeconds;
+  const receiveWaitSeconds = 1;
   const plan = chaosPlan(settings);
   const log = options.log;
   const database = await startBenchDatabase();
@@ -86,8 +99,12 @@ export async function chaosRun(
   const relay = await startPinningRelay({
     upstream: { host: database.server.host, port: database.server.port },
   });
+  // In front of it, a relay that can make the database go silent for the workers and the API alike, and
+  // one in front of the SQS emulator for the API's sends.
+  const databaseFreeze = await startFreezeRelay({ host: "127.0.0.1", port: relay.port });
+  const queueFreeze = await startFreezeRelay(hostAndPort(sqs.env().AWS_ENDPOINT_URL_SQS as string));
   const viaRelay = new URL(database.serviceUrl("worker"));
-  viaRelay.port = String(relay.port);
+  viaRelay.port = String(databaseFreeze.port);
   const workers = workerContainers(viaRelay.toString());
   const counters: ChaosCounters = {
     invocations: 0,
@@ -120,9 +137,10 @@ export async function chaosRun(
       sqs: client,
       queueUrl: queues.queueUrl,
       handler: chaoticHandler(workers.handler, settings, counters),
-      receiveWaitSeconds: 1,
-      // A hung invocation (see onCrash) fails after 10 s instead of the deployed 30 s.
-      timeoutSeconds: 10,
+      receiveWaitSeconds,
+      // A hung invocation (see onCrash) fails after 10 s instead of the deployed 30 s; the worker gives up
+      // on a batch the frozen database holds `workerBatchMarginMs` before that.
+      timeoutSeconds: functionTimeoutSeconds,
       onBatch: () => {},
       onError: () => {},
     });
@@ -132,21 +150,52 @@ export async function chaosRun(
       `chaos: sending ${plan.bodies.length} messages (${plan.duplicates} duplicates, ${plan.poison.size} poison)`,
     );
     await sendBodies(client, queues.queueUrl, plan.bodies);
+    // Once PostgreSQL has restarted, while the workers drain the queue, the database and then the queue
+    // endpoint go silent under API load (after the restart, so one message is not failed by both).
+    const apiDatabaseUrl = new URL(database.serviceUrl("api"));
+    apiDatabaseUrl.port = String(databaseFreeze.port);
+    let freeze: FreezeOutcome | undefined;
+    let freezing: Promise<void> | undefined;
+    let freezeError: unknown;
+    const startFreezing = () =>
+      freezePhase({
+        env: {
+          ...sqs.env(),
+          AWS_ENDPOINT_URL_SQS: `http://127.0.0.1:${queueFreeze.port}`,
+          ORDERS_QUEUE_URL: queues.queueUrl,
+          DATABASE_URL: apiDatabaseUrl.toString(),
+        },
+        database: databaseFreeze,
+        queue: queueFreeze,
+        freezeMs: settings.freezeMs ?? 10_000,
+        clients: 4,
+        log,
+      }).then(
+        (outcome) => {
+          freeze = outcome;
+        },
+        (error: unknown) => {
+          freezeError = error ?? new Error("the freeze phase failed");
+        },
+      );
 
     // One PostgreSQL restart once ~40 % of the orders are in: in-flight batches fail and are retried.
     const deadline = Date.now() + (options.quick ? 180_000 : 900_000);
     for (;;) {
       if (Date.now() > deadline) throw new Error("chaos run did not settle in time");
+      if (freezeError !== undefined) throw freezeError;
       const recorded = await countOrders(admin);
       if (restarts === 0 && recorded >= plan.valid.length * 0.4) {
         log(`chaos: restarting PostgreSQL at ${recorded} orders`);
         await database.server.restart();
         restarts++;
       }
+      if (restarts > 0) freezing ??= startFreezing();
       const main = await queueDepth(client, queues.queueUrl);
       const dead = await queueDepth(client, queues.deadLetterQueueUrl);
       if (
-        recorded === plan.valid.length &&
+        freeze !== undefined &&
+        recorded === plan.valid.length + freeze.acceptedOrderIds.length &&
         main.visible + main.inFlight === 0 &&
         dead.visible >= plan.poison.size
       ) {
@@ -155,10 +204,24 @@ export async function chaosRun(
       await pause(250);
     }
     const drainMs = Math.round(performance.now() - started);
+    await freezing;
     await mapping.stop();
+    // The mapping's last long poll was aborted, but the emulator may still hand it the messages the redrive
+    // is about to send (they would then stay invisible for a visibility timeout): let that poll expire first.
+    await pause(receiveWaitSeconds * 1000 + 500);
     log(`chaos: settled in ${drainMs} ms after ${counters.invocations} invocations`);
 
-    const checks = await verify(admin, plan, initialStock, counters);
+    const done = freeze as FreezeOutcome;
+    const checks = await verify(admin, plan, initialStock, counters, done);
+    for (const window of done.windows) {
+      const limit = window.deadlineMs + deadlines.answerSlackMs;
+      checks.push({
+        check: `API p99 while the ${window.frozen} is silent (ms, at most)`,
+        expected: limit,
+        actual: window.latency.p99,
+        pass: window.latency.p99 <= limit,
+      });
+    }
     const deadBefore = await queueDepth(client, queues.deadLetterQueueUrl);
     const redrive = await redriveDeadLetters(client, {
       source: queues.deadLetterQueueUrl,
@@ -179,6 +242,21 @@ export async function chaosRun(
       row("sessions that would pin at RDS Proxy", 0, relay.pinnedSessions().length),
     );
 
+    log(
+      formatTable(
+        done.windows.map((w) => ({
+          frozen: w.frozen,
+          answers: w.latency.count,
+          statuses: Object.entries(w.statuses)
+            .map(([status, n]) => `${n}x${status}`)
+            .join(" "),
+          "p50 ms": w.latency.p50,
+          "p99 ms": w.latency.p99,
+          "max ms": w.latency.max,
+          "deadline ms": w.deadlineMs,
+        })),
+      ),
+    );
     log(formatTable(checks.map((c) => ({ ...c, pass: c.pass ? "PASS" : "FAIL" }))));
     const figures: ChaosFigures = {
       settings,
@@ -197,6 +275,8 @@ export async function chaosRun(
       containers: workers.containers(),
       drainMs,
       pinnedSessions: relay.pinnedSessions().length,
+      freezes: done.windows,
+      apiOrders: done.acceptedOrderIds.length,
       checks,
     };
     const passed = checks.every((c) => c.pass);
@@ -216,6 +296,8 @@ export async function chaosRun(
     await admin.end({ timeout: 1 });
     client.destroy();
     await sqs.stop();
+    await databaseFreeze.stop();
+    await queueFreeze.stop();
     await relay.stop();
     await database.stop();
   }
@@ -226,18 +308,22 @@ async function verify(
   plan: ReturnType<typeof chaosPlan>,
   initialStock: Map<string, number>,
   counters: ChaosCounters,
+  api: FreezeOutcome,
 ): Promise<ChaosCheck[]> {
-  const ids = plan.valid.map((m) => m.orderId);
+  const ids = [...plan.valid.map((m) => m.orderId), ...api.acceptedOrderIds];
+  const expectedOrders = ids.length;
   const [orders] = await admin<{ total: number; distinct: number; ours: number; accepted: number }[]>`
     select count(*)::int as total, count(distinct id)::int as distinct,
       count(*) filter (where id = any(${pgArray(ids)}::uuid[]))::int as ours,
       count(*) filter (where status = 'accepted')::int as accepted
     from orders`;
   const [items] = await admin<{ n: number }[]>`select count(*)::int as n from order_items`;
-  const expectedItems = plan.valid.reduce((sum, m) => sum + m.items.length, 0);
+  const expectedItems = plan.valid.reduce((sum, m) => sum + m.items.length, 0) + api.items.length;
 
   const taken = new Map<string, number>();
-  for (const m of plan.valid) for (const i of m.items) taken.set(i.sku, (taken.get(i.sku) ?? 0) + i.quantity);
+  for (const i of [...plan.valid.flatMap((m) => m.items), ...api.items]) {
+    taken.set(i.sku, (taken.get(i.sku) ?? 0) + i.quantity);
+  }
   const stock = await stockBySku(admin);
   const wrongStock = benchSkus.filter(
     (sku) => stock.get(sku) !== (initialStock.get(sku) ?? 0) - (taken.get(sku) ?? 0),
@@ -246,10 +332,10 @@ async function verify(
   const poisonReceives = [...plan.poison].map((body) => counters.receivesByBody.get(body) ?? 0);
   const exact = poisonReceives.filter((n) => n === orderFlow.maxReceiveCount).length;
   return [
-    row("orders recorded", plan.valid.length, orders?.total ?? 0),
-    row("of them, the valid orders sent (by id)", plan.valid.length, orders?.ours ?? 0),
-    row("distinct order ids (no double effect)", plan.valid.length, orders?.distinct ?? 0),
-    row("accepted (ample stock)", plan.valid.length, orders?.accepted ?? 0),
+    row("orders recorded (queued + through the API)", expectedOrders, orders?.total ?? 0),
+    row("of them, the valid orders sent (by id)", expectedOrders, orders?.ours ?? 0),
+    row("distinct order ids (no double effect)", expectedOrders, orders?.distinct ?? 0),
+    row("accepted (ample stock)", expectedOrders, orders?.accepted ?? 0),
     row("order items", expectedItems, items?.n ?? 0),
     row(
       "SKUs whose stock = initial − accepted units",
@@ -282,6 +368,11 @@ async function stockBySku(admin: postgres.Sql): Promise<Map<string, number>> {
   return new Map(rows.map((r) => [r.sku, r.stock]));
 }
 
+function hostAndPort(endpoint: string): { host: string; port: number } {
+  const url = new URL(endpoint);
+  return { host: url.hostname, port: Number(url.port) };
+}
+
 /** Orders recorded so far; retried while PostgreSQL restarts. */
 async function countOrders(admin: postgres.Sql): Promise<number> {
   try {
@@ -295,7 +386,7 @@ async function countOrders(admin: postgres.Sql): Promise<number> {
 export const chaosBenchmark: Benchmark = {
   name: "chaos",
   description:
-    "10,000 orders with duplicates, poison, worker crashes and a PostgreSQL restart: exactly-once verdict",
+    "10,000 orders with duplicates, poison, worker crashes, a PostgreSQL restart and 10 s of silent database and queue endpoint under API load: exactly-once verdict, API p99 within the deadlines",
   run: (options) => chaosRun(options),
 };
 

@@ -1,6 +1,6 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics } from "@aws-lambda-powertools/metrics";
-import { createDb, type DbClient } from "@orders/db-client";
+import { createDb, type RenewableDb, renewableDb } from "@orders/db-client";
 import { lambdaContainerPool, type SqsLambdaHandler } from "@orders/local-aws";
 import { createOrderWorkerHandler } from "@orders/order-worker/handler";
 
@@ -14,17 +14,16 @@ export function workerContainers(databaseUrl: string): {
   close(): Promise<void>;
 } {
   process.env.POWERTOOLS_METRICS_DISABLED = "true";
-  const clients: DbClient[] = [];
+  const clients: RenewableDb[] = [];
   const pool = lambdaContainerPool(async () => {
-    let client: DbClient | undefined;
+    // Wired as the worker's lambda.ts: one connection, replaced when a batch outlives its deadline.
+    const db = renewableDb(() =>
+      createDb({ kind: "url", url: databaseUrl }, { applicationName: "chaos-worker" }),
+    );
+    clients.push(db);
     const handler = createOrderWorkerHandler({
-      sql: () => {
-        if (!client) {
-          client = createDb({ kind: "url", url: databaseUrl }, { applicationName: "chaos-worker" });
-          clients.push(client);
-        }
-        return client.sql;
-      },
+      sql: () => db.current().sql,
+      within: (deadlineMs, work) => db.within(deadlineMs, (client) => work(client.sql)),
       logger: new Logger({ serviceName: "order-worker", logLevel: "SILENT" }),
       metrics: new Metrics({ namespace: "Orders", serviceName: "order-worker" }),
     });

@@ -47,6 +47,11 @@ export function createDb(
     prepare: false,
     idle_timeout: databaseConnection.clientIdleTimeoutSeconds,
     connect_timeout: databaseConnection.connectTimeoutSeconds,
+    // No type-fetching query after login: postgres.js runs it from its socket handler without catching it,
+    // so a connection lost (or discarded at a deadline) while it runs ends in an unhandled rejection, which
+    // kills a Lambda container. The services send no array parameters (they pass arrays as text), and
+    // skipping it saves a round trip on every connect.
+    fetch_types: false,
     onnotice: () => {},
     connection: { application_name: options.applicationName ?? "orders" },
   } satisfies postgres.Options<Record<string, never>>;

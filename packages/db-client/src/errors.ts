@@ -78,6 +78,8 @@ function kindOf(code: string | undefined): DbFailureKind {
   if (code === "40001" || code === "40P01" || code === "55P03") return "conflict";
   // 57014 query_canceled (statement_timeout), 25P03 idle_in_transaction_session_timeout.
   if (code === "57014" || code === "25P03") return "timeout";
+  // Our own deadline (see deadline.ts): the call was abandoned and its connection discarded.
+  if (code === "DEADLINE_EXCEEDED") return "timeout";
   return "permanent";
 }
 

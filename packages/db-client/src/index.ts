@@ -6,5 +6,6 @@ export {
   type UrlConnectionConfig,
 } from "./config";
 export { type CreateDbOptions, createDb, type DbClient, lazyDb, verifiedTls } from "./create-db";
+export { type DbCall, DeadlineExceededError, type RenewableDb, renewableDb } from "./deadline";
 export { classifyDbError, type DbFailure, type DbFailureKind, isRetryableDbError } from "./errors";
 export { createIamTokenProvider, type IamTokenProvider, type IamTokenProviderOptions } from "./iam-token";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { orderFlow, serviceRoles } from "@orders/settings";
+import { deadlines, orderFlow, serviceRoles } from "@orders/settings";
 import { is } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import postgres from "postgres";
@@ -48,6 +48,23 @@ afterAll(async () => {
 });
 
 describe("migrations", () => {
+  it("give the API and reporting roles the server-side limits of their deadlines in settings", async () => {
+    const limits = async (service: keyof typeof serviceRoles) => {
+      const rows = await connectAs(service)<{ name: string; setting: string }[]>`
+        select name, setting from pg_settings where name in ('statement_timeout', 'lock_timeout')`;
+      return Object.fromEntries(rows.map((r) => [r.name, Number(r.setting)]));
+    };
+    expect((await limits("api")).statement_timeout).toBe(deadlines.apiDatabaseReadMs);
+    expect(await limits("reporting")).toEqual({
+      lock_timeout: deadlines.rollupLockTimeoutMs,
+      statement_timeout: deadlines.rollupStatementTimeoutMs,
+    });
+    // The worker's statements end before it gives up on the batch.
+    expect((await limits("worker")).statement_timeout).toBeLessThan(
+      orderFlow.workerTimeoutSeconds * 1000 - deadlines.workerBatchMarginMs,
+    );
+  });
+
   it("create exactly the service roles named in settings, as plain login roles", async () => {
     const rows = await admin<
       { rolname: string; rolsuper: boolean; rolcreaterole: boolean; rolcanlogin: boolean }[]

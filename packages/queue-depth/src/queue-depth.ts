@@ -16,7 +16,12 @@ export interface QueueDepth {
  * @example
  * const { visible, inFlight } = await readQueueDepth(sqs, process.env.ORDERS_DLQ_URL);
  */
-export async function readQueueDepth(sqs: SQSClient, queueUrl: string): Promise<QueueDepth> {
+export async function readQueueDepth(
+  sqs: SQSClient,
+  queueUrl: string,
+  /** Aborts the call, retries included (e.g. `AbortSignal.timeout(deadline)`). */
+  options: { signal?: AbortSignal } = {},
+): Promise<QueueDepth> {
   const { Attributes: attributes = {} } = await sqs.send(
     new GetQueueAttributesCommand({
       QueueUrl: queueUrl,
@@ -26,6 +31,7 @@ export async function readQueueDepth(sqs: SQSClient, queueUrl: string): Promise<
         "ApproximateNumberOfMessagesDelayed",
       ],
     }),
+    options.signal ? { abortSignal: options.signal } : {},
   );
   return {
     visible: Number(attributes.ApproximateNumberOfMessages ?? 0),

@@ -7,6 +7,7 @@ export {
   type ServiceRole,
   serviceRoles,
 } from "./database";
+export { type Deadlines, deadlineProblems, deadlines, type FunctionTimeouts } from "./deadlines";
 export { lambdaBundling } from "./lambda-bundling";
 export {
   type LocalDevAddress,

@@ -15,11 +15,12 @@ export const sqsSend: SqsSendSettings = {
   /** Attempts in all, the first one included. */
   maxAttempts: 3,
   /**
-   * Longest one attempt (connect, send, read the answer) may take before it is abandoned and retried. The
-   * API's function times out after 10 s and API Gateway after 29 s: three attempts and their backoff must
-   * fit well inside, so a client gets a 503 it can retry rather than a gateway timeout.
+   * Longest one attempt (connect, send, read the answer) may take before it is abandoned and retried. SQS
+   * answers a send in tens of milliseconds; an attempt silent this long is on a dead connection. Two
+   * attempts fit inside the request's send deadline (`deadlines.apiQueueSendMs`), which cuts the last one
+   * short, so a client gets a 503 it can retry well before the function or API Gateway times out.
    */
-  attemptTimeoutMs: 3_000,
+  attemptTimeoutMs: 2_000,
   /** Backoff base after a 5xx, a network error or a timeout: attempt n waits random(0, base × 2^(n-1)). */
   backoffBaseMs: 100,
   /** Backoff base after throttling (SQS asks callers to slow down, so they back off more). */

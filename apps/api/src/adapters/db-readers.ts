@@ -1,4 +1,5 @@
-import { type ConnectionConfig, createDb } from "@orders/db-client";
+import { type ConnectionConfig, createDb, type DbCall, renewableDb } from "@orders/db-client";
+import { deadlines } from "@orders/settings";
 import { DbOrderReader } from "./db-order-reader";
 import { DbProductReader } from "./db-product-reader";
 import type { DbReaders } from "./db-readers-on-first-use";
@@ -6,14 +7,15 @@ import type { DbReaders } from "./db-readers-on-first-use";
 /**
  * The API's database readers over one client (as the `orders_api` role). Only `runtime.ts` imports this
  * module, dynamically, and calls this on the first read (see {@link dbReadersOnFirstUse}), so the client is
- * made when it is needed; postgres.js connects on the first query.
+ * made when it is needed; postgres.js connects on the first query. Every read has the API's read deadline:
+ * past it the request answers 503 and the silent connection is replaced (see `renewableDb`).
  */
 export function createDbReaders(config: ConnectionConfig): DbReaders {
-  const client = createDb(config, { applicationName: "orders-api" });
-  const db = () => client;
+  const client = renewableDb(() => createDb(config, { applicationName: "orders-api" }));
+  const call: DbCall = (read) => client.within(deadlines.apiDatabaseReadMs, read);
   return {
-    orders: new DbOrderReader(db),
-    products: new DbProductReader(db),
+    orders: new DbOrderReader(client.current, call),
+    products: new DbProductReader(client.current, call),
     close: () => client.close(),
   };
 }

@@ -1,6 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
 import type { Logger } from "@aws-lambda-powertools/logger";
 import { type Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
+import { deadlines } from "@orders/settings";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import type postgres from "postgres";
 import { processOrderBatch } from "../adapters/order-repository";
@@ -9,6 +10,12 @@ import { type RecordResult, settleRecords } from "./settle-records";
 export interface OrderWorkerDeps {
   /** The container's one database client (created on first use), logged in as the worker role. */
   sql: () => postgres.Sql;
+  /**
+   * Runs the batch's database work within `deadlineMs`, failing it with a retryable error (and replacing
+   * the connection) when it outlives it: see `renewableDb`. Without it the batch has no deadline of its
+   * own, only the function's timeout.
+   */
+  within?: <T>(deadlineMs: number, work: (sql: postgres.Sql) => Promise<T>) => Promise<T>;
   logger: Logger;
   metrics: Metrics;
 }
@@ -42,8 +49,13 @@ export function createOrderWorkerHandler(deps: OrderWorkerDeps): OrderWorkerHand
   const processor = new BatchProcessor(EventType.SQS);
   return async (event, context) => {
     if (context) deps.logger.addContext(context);
+    const giveUpAt = batchDeadline(context);
+    const within = deps.within;
     const results = await settleRecords(event.Records, {
-      processBatch: (messages) => processOrderBatch(deps.sql(), messages),
+      processBatch: (messages) =>
+        giveUpAt === undefined || within === undefined
+          ? processOrderBatch(deps.sql(), messages)
+          : within(Math.max(0, giveUpAt - Date.now()), (sql) => processOrderBatch(sql, messages)),
       logger: deps.logger,
     });
     const counts = countResults(results);
@@ -57,6 +69,16 @@ export function createOrderWorkerHandler(deps: OrderWorkerDeps): OrderWorkerHand
       deps.metrics.publishStoredMetrics();
     }
   };
+}
+
+/**
+ * When the worker stops waiting for the database: `workerBatchMarginMs` before the function would time out.
+ * A batch still waiting then fails as retryable (SQS redelivers it; the write is idempotent), instead of
+ * Lambda killing the instance mid-flight with the connection in an unknown state.
+ */
+function batchDeadline(context: Context | undefined): number | undefined {
+  if (!context) return undefined;
+  return Date.now() + context.getRemainingTimeInMillis() - deadlines.workerBatchMarginMs;
 }
 
 function replay(results: ReadonlyMap<string, RecordResult>, record: SQSRecord) {

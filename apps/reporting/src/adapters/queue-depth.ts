@@ -12,11 +12,16 @@ export interface QueueUrls {
   deadLetter: string;
 }
 
-/** Reads both queues' depths (two GetQueueAttributes calls, in parallel). */
-export async function readQueueDepths(sqs: SQSClient, urls: QueueUrls): Promise<QueueDepths> {
+/** Reads both queues' depths (two GetQueueAttributes calls, in parallel); `signal` aborts both. */
+export async function readQueueDepths(
+  sqs: SQSClient,
+  urls: QueueUrls,
+  signal?: AbortSignal,
+): Promise<QueueDepths> {
+  const options = signal ? { signal } : {};
   const [orders, deadLetter] = await Promise.all([
-    readQueueDepth(sqs, urls.orders),
-    readQueueDepth(sqs, urls.deadLetter),
+    readQueueDepth(sqs, urls.orders, options),
+    readQueueDepth(sqs, urls.deadLetter, options),
   ]);
   return { orders, deadLetter };
 }

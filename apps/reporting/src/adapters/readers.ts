@@ -1,6 +1,7 @@
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import { classifyDbError } from "@orders/db-client";
 import { unavailableOnTransient } from "@orders/http-problem";
+import { deadlines } from "@orders/settings";
 import type postgres from "postgres";
 import type { QueueDepthReader, ReportReader } from "../domain/ports";
 import { DatabaseUnavailableError, QueueUnavailableError } from "../http/report-errors";
@@ -8,14 +9,22 @@ import { dailySalesReport } from "./daily-sales-report";
 import { type QueueUrls, readQueueDepths } from "./queue-depth";
 import { topProductsReport } from "./top-products-report";
 
+/** Runs one report's queries on a connection (directly, or within the read deadline: see runtime.ts). */
+export type SqlCall = <T>(work: (sql: postgres.Sql) => Promise<T>) => Promise<T>;
+
 /**
  * Reports from PostgreSQL. `sql` is a getter so the connection is opened on the first request, not at cold
- * start. Transient database failures become a 503 problem; anything else stays a bug (500).
+ * start. Transient database failures (a passed deadline included) become a 503 problem; anything else stays
+ * a bug (500).
  */
-export function postgresReportReader(sql: () => postgres.Sql): ReportReader {
+export function postgresReportReader(
+  sql: () => postgres.Sql,
+  call: SqlCall = (work) => work(sql()),
+): ReportReader {
   return {
-    dailySales: (from, to) => translateDbErrors(() => dailySalesReport(sql(), from, to)),
-    topProducts: (from, to, limit) => translateDbErrors(() => topProductsReport(sql(), from, to, limit)),
+    dailySales: (from, to) => translateDbErrors(() => call((s) => dailySalesReport(s, from, to))),
+    topProducts: (from, to, limit) =>
+      translateDbErrors(() => call((s) => topProductsReport(s, from, to, limit))),
   };
 }
 
@@ -36,7 +45,8 @@ export function sqsQueueDepthReader(sqs: () => SQSClient, urls: QueueUrls): Queu
   return {
     read: () =>
       unavailableOnTransient(
-        () => readQueueDepths(sqs(), urls),
+        // One deadline for both calls and the SDK's retries; Node does not keep the process up for it.
+        () => readQueueDepths(sqs(), urls, AbortSignal.timeout(deadlines.reportingQueueDepthMs)),
         () => true, // every SQS failure: the dashboard shows the 503 and keeps the rest
         (cause) => new QueueUnavailableError(cause),
       ),

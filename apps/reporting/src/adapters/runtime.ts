@@ -1,8 +1,9 @@
 import { SQSClient } from "@aws-sdk/client-sqs";
+import { deadlines } from "@orders/settings";
 import { createReportingApp } from "../http/create-app";
 import { signInSettingsFromEnv } from "../http/dashboard/sign-in-settings";
 import { queueUrlsFromEnv } from "./config";
-import { reportingDb } from "./database";
+import { reportingClient, reportingDb } from "./database";
 import { logger } from "./logger";
 import { postgresReportReader, sqsQueueDepthReader } from "./readers";
 
@@ -17,7 +18,10 @@ export function createRuntimeApp() {
   const queueUrls = queueUrlsFromEnv();
   const sqs = new SQSClient({ requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 } });
   return createReportingApp({
-    reports: postgresReportReader(() => reportingDb().sql),
+    reports: postgresReportReader(
+      () => reportingDb().sql,
+      (work) => reportingClient.within(deadlines.reportingDatabaseReadMs, (client) => work(client.sql)),
+    ),
     queues: sqsQueueDepthReader(() => sqs, queueUrls),
     logger,
     signIn: signInSettingsFromEnv(),

@@ -46,11 +46,15 @@ export class NotFoundError extends ProblemError {
   }
 }
 
+/** What a 503 tells a client to wait before retrying: the deadlines keep a retry cheap (see docs/deploy.md). */
+const RETRY_AFTER_SECONDS = 2;
+
 export class QueueUnavailableError extends ProblemError {
   override name = "QueueUnavailableError";
   constructor(cause: unknown) {
     super(problemKinds.queueUnavailable, "The queue depth could not be read from SQS; retry shortly.", {
       cause,
+      headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
     });
   }
 }
@@ -58,6 +62,9 @@ export class QueueUnavailableError extends ProblemError {
 export class DatabaseUnavailableError extends ProblemError {
   override name = "DatabaseUnavailableError";
   constructor(cause: unknown) {
-    super(problemKinds.databaseUnavailable, "The database did not answer in time; retry shortly.", { cause });
+    super(problemKinds.databaseUnavailable, "The database did not answer in time; retry shortly.", {
+      cause,
+      headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
+    });
   }
 }

@@ -1,4 +1,5 @@
 import type { OrderMessage } from "@orders/contracts";
+import { deadlines } from "@orders/settings";
 import type { EnqueueOptions, OrderQueue } from "../../domain/ports";
 import { DependencyUnavailableError } from "../../http/errors";
 import { RETRY_AFTER_SECONDS } from "../../http/limits";
@@ -33,7 +34,8 @@ export class SqsOrderQueue implements OrderQueue {
             schemaVersion: { dataType: "Number", value: String(message.schemaVersion) },
           },
         },
-        options,
+        // Without a deadline from the caller, the request's own: a silent queue costs seconds, not minutes.
+        { ...options, deadline: options.deadline ?? Date.now() + deadlines.apiQueueSendMs },
       );
     } catch (error) {
       // The sender already retried transient failures; whatever is left, the order was not accepted.

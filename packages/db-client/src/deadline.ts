@@ -1,0 +1,80 @@
+import pTimeout from "p-timeout";
+import type { DbClient } from "./create-db";
+
+/** A database call outlived its deadline; its connection was discarded. Retryable (kind `timeout`). */
+export class DeadlineExceededError extends Error {
+  override name = "DeadlineExceededError";
+  /** Read by `classifyDbError`, like a driver's code. */
+  readonly code = "DEADLINE_EXCEEDED";
+  constructor(readonly deadlineMs: number) {
+    super(`The database did not answer within ${deadlineMs} ms`);
+  }
+}
+
+/** Runs one unit of work on a client (directly, or within a deadline: see {@link RenewableDb.within}). */
+export type DbCall = <T>(work: (client: DbClient) => Promise<T>) => Promise<T>;
+
+/** A container's one database client, replaced after a call that outlived its deadline. */
+export interface RenewableDb {
+  /** The current client, created on first use (and again after a discard). */
+  current(): DbClient;
+  /**
+   * Runs `work` on the current client, giving up after `deadlineMs`: the call rejects with
+   * DeadlineExceededError and the client is discarded, so the next call reconnects.
+   */
+  within<T>(deadlineMs: number, work: (client: DbClient) => Promise<T>): Promise<T>;
+  /** Closes the current client, if any. */
+  close(): Promise<void>;
+}
+
+/**
+ * A client with a deadline on every call, for callers that must answer in time whatever the database does.
+ *
+ * postgres.js bounds the connect (`connect_timeout`) but not a query: on a connection that goes silent (a
+ * failover, a partition, a proxy waiting to borrow a server connection) the query waits for TCP to give up,
+ * which takes minutes. The deadline is kept here because no option of the driver gives one; when it passes:
+ *
+ * - the caller gets DeadlineExceededError at once;
+ * - the client is ended without waiting (`end({ timeout: 0 })` destroys its socket, failing the stuck query
+ *   with CONNECTION_DESTROYED, which nobody is left waiting for), so the container never queues behind a
+ *   dead socket; on the server, the role's `statement_timeout` cancels a statement still running;
+ * - the next call creates a new client: one connection per container, before and after.
+ *
+ * The timer is cleared as soon as the call settles, so nothing keeps a container's event loop busy.
+ *
+ * @example
+ * const db = renewableDb(() => createDb(config));
+ * const rows = await db.within(3_000, (c) => c.db.select().from(productsTable));
+ */
+export function renewableDb(create: () => DbClient): RenewableDb {
+  let client: DbClient | undefined;
+  const current = () => {
+    client ??= create();
+    return client;
+  };
+  const discard = (stale: DbClient) => {
+    if (client === stale) client = undefined;
+    // Ending a client whose socket is silent only destroys it; there is nothing to report if that fails.
+    stale.sql.end({ timeout: 0 }).catch(() => {});
+  };
+  return {
+    current,
+    async within(deadlineMs, work) {
+      const used = current();
+      try {
+        return await pTimeout(work(used), {
+          milliseconds: deadlineMs,
+          message: new DeadlineExceededError(deadlineMs),
+        });
+      } catch (error) {
+        if (error instanceof DeadlineExceededError) discard(used);
+        throw error;
+      }
+    },
+    close: async () => {
+      const open = client;
+      client = undefined;
+      await open?.close();
+    },
+  };
+}

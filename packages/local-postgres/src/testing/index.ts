@@ -1,0 +1,1 @@
+export { type FreezeRelay, startFreezeRelay, startFreezeRelayInFront } from "./freeze-relay";
