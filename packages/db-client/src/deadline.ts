@@ -42,12 +42,21 @@ export interface RenewableDb {
  *
  * The timer is cleared as soon as the call settles, so nothing keeps a container's event loop busy.
  *
+ * One call at a time: a call waits for the one before it to settle, and its deadline counts from when it was
+ * made, waiting included. A transaction pooler hands the server connection back at each idle ReadyForQuery,
+ * so a parameterised statement (postgres.js sends it as Parse, Describe and Flush without `prepare`)
+ * pipelined behind a finished one can lose its answers there (PgBouncer 1.18 logs "got packet ... from server
+ * when not linked") and wait forever. On Lambda an instance serves one invocation at a time, so this costs
+ * nothing there; locally, concurrent requests on the one connection queue here instead of on the wire.
+ *
  * @example
  * const db = renewableDb(() => createDb(config));
  * const rows = await db.within(3_000, (c) => c.db.select().from(productsTable));
  */
 export function renewableDb(create: () => DbClient): RenewableDb {
   let client: DbClient | undefined;
+  // The call whose turn it is now, and every one queued behind it (see "One call at a time" above).
+  let queue: Promise<void> = Promise.resolve();
   const current = () => {
     client ??= create();
     return client;
@@ -60,15 +69,32 @@ export function renewableDb(create: () => DbClient): RenewableDb {
   return {
     current,
     async within(deadlineMs, work) {
-      const used = current();
+      const before = queue;
+      let done!: () => void;
+      queue = new Promise<void>((resolve) => {
+        done = resolve;
+      });
+      let gaveUp = false;
+      let used: DbClient | undefined;
+      const turn = before.then(() => {
+        // A caller that gave up while waiting for its turn sends nothing.
+        if (gaveUp) throw new DeadlineExceededError(deadlineMs);
+        used = current();
+        return work(used);
+      });
       try {
-        return await pTimeout(work(used), {
+        return await pTimeout(turn, {
           milliseconds: deadlineMs,
           message: new DeadlineExceededError(deadlineMs),
         });
       } catch (error) {
-        if (error instanceof DeadlineExceededError) discard(used);
+        gaveUp = true;
+        // Only a call that was on the wire when its deadline passed leaves a silent connection behind.
+        if (error instanceof DeadlineExceededError && used) discard(used);
         throw error;
+      } finally {
+        done();
+        turn.catch(() => {});
       }
     },
     close: async () => {
