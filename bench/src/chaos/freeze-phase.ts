@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { authorizerEnv } from "@orders/identity/local-authorizer";
+import { startIdentityFixture } from "@orders/local-identity/testing";
 import { findFreePort } from "@orders/local-postgres";
 import type { FreezeRelay } from "@orders/local-postgres/testing";
 import { deadlines } from "@orders/settings";
@@ -43,7 +45,10 @@ export interface FreezePhaseOptions {
  */
 export async function freezePhase(options: FreezePhaseOptions): Promise<FreezeOutcome> {
   const port = await findFreePort();
-  const api = spawnApi({ ...options.env, PORT: String(port) });
+  // The API behind its local authorizer, as behind API Gateway's: clients call it with a customer's token.
+  const idp = await startIdentityFixture();
+  const authorization = `Bearer ${await idp.tokenFor("chaos-client")}`;
+  const api = spawnApi({ ...options.env, ...authorizerEnv(idp.authorizer), PORT: String(port) });
   const base = `http://127.0.0.1:${port}`;
   const accepted = new Map<string, string>();
   const items: FreezeOutcome["items"] = [];
@@ -54,7 +59,7 @@ export async function freezePhase(options: FreezePhaseOptions): Promise<FreezeOu
     const post = async (key: string, body: string) => {
       const res = await fetch(`${base}/orders`, {
         method: "POST",
-        headers: { "content-type": "application/json", "idempotency-key": key },
+        headers: { "content-type": "application/json", "idempotency-key": key, authorization },
         body,
       });
       const answer = (await res.json()) as { orderId?: string };
@@ -76,7 +81,7 @@ export async function freezePhase(options: FreezePhaseOptions): Promise<FreezeOu
       async () => (await fetch(`${base}/products`).then(drain)).status,
       async () => {
         const id = [...accepted.values()].at(-1) ?? "00000000-0000-4000-8000-000000000000";
-        return (await fetch(`${base}/orders/${id}`).then(drain)).status;
+        return (await fetch(`${base}/orders/${id}`, { headers: { authorization } }).then(drain)).status;
       },
     ];
     // Warm, as a container that has served before: the first read loads the database code and connects.
@@ -116,6 +121,7 @@ export async function freezePhase(options: FreezePhaseOptions): Promise<FreezeOu
     options.database.thaw();
     options.queue.thaw();
     await stopApi(api);
+    await idp.close();
   }
 }
 

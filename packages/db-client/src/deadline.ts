@@ -47,7 +47,8 @@ export interface RenewableDb {
  * so a parameterised statement (postgres.js sends it as Parse, Describe and Flush without `prepare`)
  * pipelined behind a finished one can lose its answers there (PgBouncer 1.18 logs "got packet ... from server
  * when not linked") and wait forever. On Lambda an instance serves one invocation at a time, so this costs
- * nothing there; locally, concurrent requests on the one connection queue here instead of on the wire.
+ * nothing there; locally, concurrent requests on the one connection queue here instead of on the wire. Calls
+ * queued behind one that outlived its deadline fail with it, at once.
  *
  * @example
  * const db = renewableDb(() => createDb(config));
@@ -57,11 +58,14 @@ export function renewableDb(create: () => DbClient): RenewableDb {
   let client: DbClient | undefined;
   // The call whose turn it is now, and every one queued behind it (see "One call at a time" above).
   let queue: Promise<void> = Promise.resolve();
+  // How many clients were discarded so far: a call queued before a discard is not sent after it.
+  let discards = 0;
   const current = () => {
     client ??= create();
     return client;
   };
   const discard = (stale: DbClient) => {
+    discards++;
     if (client === stale) client = undefined;
     // Ending a client whose socket is silent only destroys it; there is nothing to report if that fails.
     stale.sql.end({ timeout: 0 }).catch(() => {});
@@ -76,9 +80,12 @@ export function renewableDb(create: () => DbClient): RenewableDb {
       });
       let gaveUp = false;
       let used: DbClient | undefined;
+      const discardsBefore = discards;
       const turn = before.then(() => {
-        // A caller that gave up while waiting for its turn sends nothing.
-        if (gaveUp) throw new DeadlineExceededError(deadlineMs);
+        // A caller that gave up while waiting for its turn sends nothing; nor does one queued behind a call
+        // that found the database silent: it answers now (503) instead of opening a connection into the
+        // silence with what is left of its deadline.
+        if (gaveUp || discards !== discardsBefore) throw new DeadlineExceededError(deadlineMs);
         used = current();
         return work(used);
       });
