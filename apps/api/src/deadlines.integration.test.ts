@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { seedDemoCatalogue } from "@orders/db";
 import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
 import { PROBLEM_CONTENT_TYPE } from "@orders/http-problem";
+import { silentLogger } from "@orders/http-problem/testing";
+import { signedInAs } from "@orders/identity/testing";
 import { type FreezeRelay, startFreezeRelayInFront } from "@orders/local-postgres/testing";
 import { deadlines } from "@orders/settings";
 import type { Hono } from "hono";
@@ -13,7 +15,6 @@ import { createSqsSender, SqsOrderQueue } from "./adapters/sqs/sqs-order-queue";
 import type { ApiEnv } from "./http/app-env";
 import { createApp } from "./http/create-app";
 import { type LocalQueue, startLocalQueue } from "./testing/local-queue";
-import { silentLogger } from "./testing/log-capture";
 
 let database: TestDatabase;
 let queue: LocalQueue;
@@ -57,12 +58,19 @@ afterAll(async () => {
   await database?.drop();
 });
 
+/** The caller every order request comes from: API Gateway has verified its token. */
+const customer = signedInAs("c-1");
+
 async function postOrder(): Promise<Response> {
-  return await app.request("/orders", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "Idempotency-Key": randomUUID() },
-    body: JSON.stringify({ customerId: "c-1", currency: "EUR", items: [{ sku: "KB-001", quantity: 1 }] }),
-  });
+  return await app.request(
+    "/orders",
+    {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Idempotency-Key": randomUUID() },
+      body: JSON.stringify({ customerId: "c-1", currency: "EUR", items: [{ sku: "KB-001", quantity: 1 }] }),
+    },
+    customer,
+  );
 }
 
 /** Sends a request and measures how long its answer took. */
@@ -87,7 +95,7 @@ describe("with the database gone silent", () => {
     dbRelay.freeze();
     const [products, order] = await Promise.all([
       timed(() => app.request("/products")),
-      timed(() => app.request(`/orders/${randomUUID()}`)),
+      timed(() => app.request(`/orders/${randomUUID()}`, {}, customer)),
     ]);
     await expectUnavailable(products, "database-unavailable", deadlines.apiDatabaseReadMs);
     await expectUnavailable(order, "database-unavailable", deadlines.apiDatabaseReadMs);
@@ -98,7 +106,7 @@ describe("with the database gone silent", () => {
 
     dbRelay.thaw();
     expect((await app.request("/products")).status).toBe(200);
-    expect((await app.request(`/orders/${randomUUID()}`)).status).toBe(404);
+    expect((await app.request(`/orders/${randomUUID()}`, {}, customer)).status).toBe(404);
     await expect.poll(() => dbRelay.openConnections).toBe(1);
   });
 });

@@ -2,6 +2,8 @@ import { SQSClient } from "@aws-sdk/client-sqs";
 import { seedDemoCatalogue } from "@orders/db";
 import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
 import { createDb, type RenewableDb, renewableDb } from "@orders/db-client";
+import { silentLogger } from "@orders/http-problem/testing";
+import { signedInAs } from "@orders/identity/testing";
 import { type FreezeRelay, startFreezeRelayInFront } from "@orders/local-postgres/testing";
 import { deadlines } from "@orders/settings";
 import postgres from "postgres";
@@ -40,7 +42,7 @@ beforeAll(async () => {
       (work) => db.within(deadlines.reportingDatabaseReadMs, (client) => work(client.sql)),
     ),
     queues: sqsQueueDepthReader(() => sqs, queues.urls),
-    logger: { error: () => {}, warn: () => {} },
+    logger: silentLogger(),
   });
 });
 
@@ -59,12 +61,14 @@ afterAll(async () => {
 });
 
 const today = new Date().toISOString().slice(0, 10);
+/** Reports are for staff: API Gateway has verified this caller's token. */
+const staff = signedInAs("s-1", { staff: true });
 const salesPath = `/reports/daily-sales?from=${today}&to=${today}`;
 
 /** Asks `path` and expects a 503 problem+json of `slug` with Retry-After within `deadlineMs` plus slack. */
 async function expectUnavailableWithin(path: string, slug: string, deadlineMs: number) {
   const started = performance.now();
-  const res = await app.request(path);
+  const res = await app.request(path, {}, staff);
   const ms = performance.now() - started;
   expect(res.status).toBe(503);
   expect(res.headers.get("content-type")).toBe("application/problem+json");
@@ -75,19 +79,19 @@ async function expectUnavailableWithin(path: string, slug: string, deadlineMs: n
 
 describe("reporting with a dependency gone silent", () => {
   it("answers reports 503 within the read deadline, then recovers on one connection", async () => {
-    expect((await app.request(salesPath)).status).toBe(200);
+    expect((await app.request(salesPath, {}, staff)).status).toBe(200);
     dbRelay.freeze();
     await expectUnavailableWithin(salesPath, "database-unavailable", deadlines.reportingDatabaseReadMs);
     dbRelay.thaw();
-    expect((await app.request(salesPath)).status).toBe(200);
+    expect((await app.request(salesPath, {}, staff)).status).toBe(200);
     await expect.poll(() => dbRelay.openConnections).toBe(1);
   });
 
   it("answers the queue depth 503 within its deadline, then recovers", async () => {
-    expect((await app.request("/reports/queue")).status).toBe(200);
+    expect((await app.request("/reports/queue", {}, staff)).status).toBe(200);
     sqsRelay.freeze();
     await expectUnavailableWithin("/reports/queue", "queue-unavailable", deadlines.reportingQueueDepthMs);
     sqsRelay.thaw();
-    expect((await app.request("/reports/queue")).status).toBe(200);
+    expect((await app.request("/reports/queue", {}, staff)).status).toBe(200);
   });
 });

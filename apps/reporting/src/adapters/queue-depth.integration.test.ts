@@ -1,4 +1,5 @@
 import { ReceiveMessageCommand, SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { silentLogger } from "@orders/http-problem/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createReportingApp } from "../http/create-app";
@@ -65,7 +66,7 @@ describe("GET /reports/queue", () => {
           orders: h.queues.urls.orders.replace(/orders$/, "no-such-queue"),
           deadLetter: h.queues.urls.deadLetter,
         }),
-        logger: { error: () => {}, warn: () => {} },
+        logger: silentLogger(),
       });
       const response = await app.request("/reports/queue", {}, signedInAs("s-1", { staff: true }));
       expect(response.status).toBe(503);
