@@ -1,4 +1,4 @@
-import { SQSClient } from "@aws-sdk/client-sqs";
+import type { SQSClient } from "@aws-sdk/client-sqs";
 import { seedDemoCatalogue } from "@orders/db";
 import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
 import { createDb, type RenewableDb, renewableDb } from "@orders/db-client";
@@ -9,6 +9,7 @@ import { deadlines } from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { postgresReportReader, sqsQueueDepthReader } from "./adapters/readers";
+import { reportingSqsClient } from "./adapters/sqs-client";
 import { createReportingApp } from "./http/create-app";
 import { type LocalQueues, startLocalQueues } from "./testing/local-queues";
 
@@ -32,10 +33,7 @@ beforeAll(async () => {
   sqsRelay = sqsFront.relay;
   // Wired as adapters/runtime.ts wires it, each dependency behind a relay that can go silent.
   db = renewableDb(() => createDb({ kind: "url", url: dbFront.url }, { applicationName: "reporting" }));
-  sqs = new SQSClient({
-    endpoint: sqsFront.url,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
-  });
+  sqs = reportingSqsClient(sqsFront.url);
   app = createReportingApp({
     reports: postgresReportReader(
       () => db.current().sql,

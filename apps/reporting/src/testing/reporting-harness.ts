@@ -1,11 +1,11 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
-import { SQSClient } from "@aws-sdk/client-sqs";
 import { seedDemoCatalogue } from "@orders/db";
 import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
 import { createDb, type DbClient } from "@orders/db-client";
 import { captureLogs } from "@orders/http-problem/testing";
 import postgres from "postgres";
 import { postgresReportReader, sqsQueueDepthReader } from "../adapters/readers";
+import { reportingSqsClient } from "../adapters/sqs-client";
 import { createReportingApp } from "../http/create-app";
 import { type LocalQueues, startLocalQueues } from "./local-queues";
 
@@ -40,7 +40,7 @@ export async function startReportingHarness(prefix: string): Promise<ReportingHa
   const queues = await startLocalQueues();
   const logs = captureLogs();
   let taken = 0;
-  const sqs = new SQSClient({});
+  const sqs = reportingSqsClient();
   const app = createReportingApp({
     reports: postgresReportReader(() => reporting.sql),
     queues: sqsQueueDepthReader(() => sqs, queues.urls),
