@@ -1,10 +1,11 @@
-import { ReceiveMessageCommand, SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { ReceiveMessageCommand, SendMessageBatchCommand } from "@aws-sdk/client-sqs";
 import { silentLogger } from "@orders/http-problem/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createReportingApp } from "../http/create-app";
 import { type ReportingHarness, startReportingHarness } from "../testing/reporting-harness";
 import { postgresReportReader, sqsQueueDepthReader } from "./readers";
+import { reportingSqsClient } from "./sqs-client";
 
 let h: ReportingHarness;
 
@@ -58,7 +59,7 @@ describe("GET /reports/queue", () => {
   });
 
   it("answers 503 problem+json when SQS cannot be read", async () => {
-    const sqs = new SQSClient({});
+    const sqs = reportingSqsClient();
     try {
       const app = createReportingApp({
         reports: postgresReportReader(() => h.reporting.sql),
