@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { createDb } from "@orders/db-client";
+import { silentLogger } from "@orders/http-problem/testing";
 import { signedInAs } from "@orders/identity/testing";
 import postgres from "postgres";
 import { DbOrderReader } from "../src/adapters/db-order-reader";
 import { DbProductReader } from "../src/adapters/db-product-reader";
 import { SqsOrderQueue } from "../src/adapters/sqs/sqs-order-queue";
 import { createApp } from "../src/http/create-app";
-import { silentLogger } from "../src/testing/log-capture";
 import { startBenchStack } from "./bench-stack";
 import { runLoad } from "./load";
 

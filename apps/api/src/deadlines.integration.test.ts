@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { seedDemoCatalogue } from "@orders/db";
 import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
 import { PROBLEM_CONTENT_TYPE } from "@orders/http-problem";
+import { silentLogger } from "@orders/http-problem/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { type FreezeRelay, startFreezeRelayInFront } from "@orders/local-postgres/testing";
 import { deadlines } from "@orders/settings";
@@ -14,7 +15,6 @@ import { createSqsSender, SqsOrderQueue } from "./adapters/sqs/sqs-order-queue";
 import type { ApiEnv } from "./http/app-env";
 import { createApp } from "./http/create-app";
 import { type LocalQueue, startLocalQueue } from "./testing/local-queue";
-import { silentLogger } from "./testing/log-capture";
 
 let database: TestDatabase;
 let queue: LocalQueue;
@@ -58,7 +58,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-/** The caller of every /orders request: a signed-in customer, as API Gateway hands it over. */
+/** The caller every order request comes from: API Gateway has verified its token. */
 const customer = signedInAs("c-1");
 
 async function postOrder(): Promise<Response> {

@@ -10,6 +10,7 @@
  */
 
 import { randomBytes } from "node:crypto";
+import { Logger } from "@aws-lambda-powertools/logger";
 import { runMigrations, seedDemoCatalogue, setServiceRolePassword } from "@orders/db";
 import { createDb } from "@orders/db-client";
 import { signedInAs } from "@orders/identity/testing";
@@ -94,7 +95,8 @@ try {
   const app = createReportingApp({
     reports: postgresReportReader(() => reporting.sql),
     queues: { read: async () => ({ orders: zero, deadLetter: zero }) },
-    logger: { error: console.error, warn: console.warn },
+    // Warnings and errors only: an access-log line per request would drown the figures.
+    logger: new Logger({ serviceName: "reporting-bench", logLevel: "WARN" }),
   });
   const zero = { visible: 0, inFlight: 0, delayed: 0 };
   const to = utcDayOf(new Date());

@@ -1,13 +1,15 @@
-import { SQSClient } from "@aws-sdk/client-sqs";
+import type { SQSClient } from "@aws-sdk/client-sqs";
 import { seedDemoCatalogue } from "@orders/db";
 import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
 import { createDb, type RenewableDb, renewableDb } from "@orders/db-client";
+import { silentLogger } from "@orders/http-problem/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { type FreezeRelay, startFreezeRelayInFront } from "@orders/local-postgres/testing";
 import { deadlines } from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { postgresReportReader, sqsQueueDepthReader } from "./adapters/readers";
+import { reportingSqsClient } from "./adapters/sqs-client";
 import { createReportingApp } from "./http/create-app";
 import { type LocalQueues, startLocalQueues } from "./testing/local-queues";
 
@@ -31,17 +33,14 @@ beforeAll(async () => {
   sqsRelay = sqsFront.relay;
   // Wired as adapters/runtime.ts wires it, each dependency behind a relay that can go silent.
   db = renewableDb(() => createDb({ kind: "url", url: dbFront.url }, { applicationName: "reporting" }));
-  sqs = new SQSClient({
-    endpoint: sqsFront.url,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
-  });
+  sqs = reportingSqsClient(sqsFront.url);
   app = createReportingApp({
     reports: postgresReportReader(
       () => db.current().sql,
       (work) => db.within(deadlines.reportingDatabaseReadMs, (client) => work(client.sql)),
     ),
     queues: sqsQueueDepthReader(() => sqs, queues.urls),
-    logger: { error: () => {}, warn: () => {} },
+    logger: silentLogger(),
   });
 });
 
@@ -60,7 +59,7 @@ afterAll(async () => {
 });
 
 const today = new Date().toISOString().slice(0, 10);
-/** Reports are for staff: every request is a signed-in staff member, as API Gateway hands it over. */
+/** Reports are for staff: API Gateway has verified this caller's token. */
 const staff = signedInAs("s-1", { staff: true });
 const salesPath = `/reports/daily-sales?from=${today}&to=${today}`;
 

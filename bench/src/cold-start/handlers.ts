@@ -1,5 +1,5 @@
+import { apiGatewayEvent, sqsEvent, sqsRecord } from "@orders/local-aws/testing";
 import { benchOrderMessage } from "../harness/order-messages";
-import { httpApiEvent, sqsEvent } from "./lambda-events";
 
 /** What a cold-start run needs to know about the local dependencies it invokes against. */
 export interface LocalDeps {
@@ -71,18 +71,23 @@ export const handlersUnderTest: HandlerUnderTest[] = [
     entry: "apps/api/src/handlers/lambda.ts",
     env: (deps) => ({ ...deps.env, DATABASE_URL: deps.databaseUrl("api") }),
     event: () =>
-      httpApiEvent(
-        "POST",
-        "/orders",
-        { customerId: "cold-start", items: [{ sku: "KB-001", quantity: 1 }] },
-        { sub: "cold-start" },
-      ),
+      apiGatewayEvent("POST", "/orders", {
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ customerId: "cold-start", items: [{ sku: "KB-001", quantity: 1 }] }),
+        claims: { sub: "cold-start" },
+      }),
   },
   {
     name: "order-worker",
     entry: "apps/order-worker/src/handlers/lambda.ts",
     env: (deps) => ({ ...deps.env, DATABASE_URL: deps.databaseUrl("worker") }),
-    event: (deps) => sqsEvent(benchOrderMessage(Math.floor(Math.random() * 1e6)), deps.queueArn),
+    event: (deps) =>
+      sqsEvent([
+        {
+          ...sqsRecord(JSON.stringify(benchOrderMessage(Math.floor(Math.random() * 1e6)))),
+          eventSourceARN: deps.queueArn,
+        },
+      ]),
   },
   {
     name: "reporting-http",
@@ -90,9 +95,8 @@ export const handlersUnderTest: HandlerUnderTest[] = [
     env: (deps) => ({ ...deps.env, DATABASE_URL: deps.databaseUrl("reporting") }),
     event: () => {
       const today = new Date().toISOString().slice(0, 10);
-      return httpApiEvent("GET", `/reports/daily-sales?from=${today}&to=${today}`, undefined, {
-        sub: "cold-start-staff",
-        "cognito:groups": "[staff]",
+      return apiGatewayEvent("GET", `/reports/daily-sales?from=${today}&to=${today}`, {
+        claims: { sub: "cold-start-staff", "cognito:groups": "[staff]" },
       });
     },
   },

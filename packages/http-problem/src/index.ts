@@ -1,4 +1,5 @@
 export { correlationIdFor } from "./correlation-id";
+export { registerDocsRoutes } from "./docs-routes";
 export {
   type FieldError,
   type FieldLocation,

@@ -4,8 +4,9 @@ import { validator } from "hono/validator";
 import type * as z from "zod/mini";
 import { fieldErrorsFrom, locationOf } from "./field-errors";
 import { ValidationError } from "./problem-error";
-// zod's English messages, for every service that validates through this module.
-import "./zod-english";
+// zod's English messages, registered once for the whole platform by the package that owns the schemas: every
+// service that validates through this module words its problems in English without an import of its own.
+import "@orders/contracts/zod";
 
 /**
  * Request validation with zod/mini schemas, as Hono middleware, for every HTTP service. It does what

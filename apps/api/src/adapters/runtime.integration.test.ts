@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { silentLogger } from "@orders/http-problem/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { findFreePort } from "@orders/local-postgres";
 import { type PinningRelay, startPinningRelay } from "@orders/proxy-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../http/create-app";
 import { type ApiHarness, startApiHarness } from "../testing/api-harness";
-import { silentLogger } from "../testing/log-capture";
 import type { ApiConfig } from "./config";
 import { createDbReaders } from "./db-readers";
 import { type DbReaders, dbReadersOnFirstUse } from "./db-readers-on-first-use";

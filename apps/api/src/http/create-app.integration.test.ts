@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { parseOrderMessage } from "@orders/contracts";
 import { createDb } from "@orders/db-client";
 import { PROBLEM_CONTENT_TYPE, type Problem as ProblemOf } from "@orders/http-problem";
+import { silentLogger } from "@orders/http-problem/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { findFreePort } from "@orders/local-postgres";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -11,7 +12,6 @@ import { createSqsSender, SqsOrderQueue } from "../adapters/sqs/sqs-order-queue"
 import type { OrderView } from "../domain/order-view";
 import { type ApiHarness, startApiHarness } from "../testing/api-harness";
 import { startFaultySqsRelay } from "../testing/faulty-sqs-relay";
-import { silentLogger } from "../testing/log-capture";
 import { createApp } from "./create-app";
 
 let h: ApiHarness;

@@ -1,11 +1,12 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
-import { answerWithProblems, requestContext, requestLogger } from "@orders/http-problem";
+import { answerWithProblems, registerDocsRoutes, requestContext, requestLogger } from "@orders/http-problem";
+import type { OpenApiDocument } from "@orders/openapi";
 import { Hono } from "hono";
 import type { OrderQueue, OrderReader, ProductReader } from "../domain/ports";
 import type { ApiEnv } from "./app-env";
 import { NotFoundError, toProblemError } from "./errors";
 import { answerWrongMethodsWith405 } from "./method-not-allowed";
-import { registerDocsRoutes } from "./routes/docs";
+import { problemTypes } from "./problem-types";
 import { registerHealthRoute } from "./routes/health";
 import { registerOrderRoutes } from "./routes/orders";
 import { registerProductRoutes } from "./routes/products";
@@ -35,7 +36,14 @@ export function createApp(deps: ApiDeps): Hono<ApiEnv> {
   registerHealthRoute(app);
   registerOrderRoutes(app, { queue: deps.queue, orders: deps.orders, now: deps.now ?? (() => new Date()) });
   registerProductRoutes(app, { products: deps.products });
-  registerDocsRoutes(app);
+  // The document is generated from the schemas that validate at build time (`npm run openapi -w
+  // @orders/api`; a test fails when it is out of date).
+  registerDocsRoutes(
+    app,
+    () =>
+      import("./openapi/openapi.json", { with: { type: "json" } }).then((m) => m.default as OpenApiDocument),
+    Object.values(problemTypes),
+  );
   answerWrongMethodsWith405(app);
 
   // The one place where errors become HTTP responses. Every problem names the request it answers: "none"

@@ -1,11 +1,11 @@
 import { createDb } from "@orders/db-client";
+import { captureLogs } from "@orders/http-problem/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DbOrderReader } from "../adapters/db-order-reader";
 import { DbProductReader } from "../adapters/db-product-reader";
 import { SqsOrderQueue } from "../adapters/sqs/sqs-order-queue";
 import { type ApiHarness, startApiHarness } from "../testing/api-harness";
-import { captureLogs } from "../testing/log-capture";
 import { createApp } from "./create-app";
 
 let h: ApiHarness;
@@ -47,7 +47,7 @@ describe("logging", () => {
         method: "POST",
         path: "/orders",
         status: 202,
-        service: "orders-api-test",
+        service: "service-test",
       });
       expect(queued?.orderId).toEqual(expect.any(String));
     }

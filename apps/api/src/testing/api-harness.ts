@@ -2,6 +2,7 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import { orderItemsTable, ordersTable, seedDemoCatalogue } from "@orders/db";
 import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
 import { createDb, type DbClient } from "@orders/db-client";
+import { silentLogger } from "@orders/http-problem/testing";
 import { drizzle } from "drizzle-orm/postgres-js";
 import type { Hono } from "hono";
 import postgres from "postgres";
@@ -11,7 +12,6 @@ import { SqsOrderQueue } from "../adapters/sqs/sqs-order-queue";
 import type { ApiEnv } from "../http/app-env";
 import { createApp } from "../http/create-app";
 import { type LocalQueue, startLocalQueue } from "./local-queue";
-import { silentLogger } from "./log-capture";
 
 export interface ApiHarness {
   app: Hono<ApiEnv>;

@@ -1,9 +1,11 @@
-import { ReceiveMessageCommand, SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { ReceiveMessageCommand, SendMessageBatchCommand } from "@aws-sdk/client-sqs";
+import { silentLogger } from "@orders/http-problem/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createReportingApp } from "../http/create-app";
 import { type ReportingHarness, startReportingHarness } from "../testing/reporting-harness";
 import { postgresReportReader, sqsQueueDepthReader } from "./readers";
+import { reportingSqsClient } from "./sqs-client";
 
 let h: ReportingHarness;
 
@@ -57,7 +59,7 @@ describe("GET /reports/queue", () => {
   });
 
   it("answers 503 problem+json when SQS cannot be read", async () => {
-    const sqs = new SQSClient({});
+    const sqs = reportingSqsClient();
     try {
       const app = createReportingApp({
         reports: postgresReportReader(() => h.reporting.sql),
@@ -65,7 +67,7 @@ describe("GET /reports/queue", () => {
           orders: h.queues.urls.orders.replace(/orders$/, "no-such-queue"),
           deadLetter: h.queues.urls.deadLetter,
         }),
-        logger: { error: () => {}, warn: () => {} },
+        logger: silentLogger(),
       });
       const response = await app.request("/reports/queue", {}, signedInAs("s-1", { staff: true }));
       expect(response.status).toBe(503);

@@ -255,44 +255,52 @@ describe("service", () => {
 
   it("answers 503 problem+json when the database cannot be reached, and logs it as a warning", async () => {
     const unreachable = postgres("postgres://nobody:secret@127.0.0.1:1/none", { max: 1, connect_timeout: 2 });
-    const logged = { errors: [] as unknown[], warnings: [] as { message: string; cause: unknown }[] };
     try {
       const app = createReportingApp({
         reports: postgresReportReader(() => unreachable),
         queues: { read: () => Promise.reject(new Error("not used")) },
-        logger: {
-          error: (_message, error) => logged.errors.push(error),
-          warn: (message, extra) => logged.warnings.push({ message, cause: extra.cause }),
-        },
+        logger: h.logger,
       });
       const response = await app.request(`/reports/daily-sales?from=${today()}&to=${today()}`, {}, staff);
       expect(response.status).toBe(503);
       expect(response.headers.get("content-type")).toBe("application/problem+json");
       const body = await response.json();
       expect(body).toMatchObject({ status: 503, type: expect.stringMatching(/database-unavailable$/) });
+      expect((body as { requestId?: string }).requestId).toBe(response.headers.get("x-request-id"));
       expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
-      expect(logged.errors).toEqual([]);
-      expect(logged.warnings).toEqual([
-        {
-          message: expect.any(String),
-          cause: expect.objectContaining({ message: expect.stringMatching(/ECONNREFUSED/) }),
-        },
-      ]);
+      expect(h.takeLogged()).toEqual({
+        errors: [],
+        warnings: [
+          expect.objectContaining({
+            message: expect.any(String),
+            correlation_id: response.headers.get("x-request-id"),
+            cause: expect.objectContaining({ message: expect.stringMatching(/ECONNREFUSED/) }),
+          }),
+        ],
+      });
     } finally {
       await unreachable.end();
     }
   });
 
   it("logs an unexpected failure as an error and answers a generic 500", async () => {
-    const logged: unknown[] = [];
     const app = createReportingApp({
       reports: postgresReportReader(() => h.reporting.sql),
       queues: { read: () => Promise.reject(new Error("queue reader broke")) },
-      logger: { error: (_message, error) => logged.push(error), warn: () => {} },
+      logger: h.logger,
     });
     const response = await app.request("/reports/queue", {}, staff);
     expect(response.status).toBe(500);
+    expect(response.headers.get("x-request-id")).toBeTruthy();
     expect(await response.text()).not.toContain("queue reader broke");
-    expect(logged).toEqual([new Error("queue reader broke")]);
+    expect(h.takeLogged()).toEqual({
+      errors: [
+        expect.objectContaining({
+          correlation_id: response.headers.get("x-request-id"),
+          error: expect.objectContaining({ message: "queue reader broke" }),
+        }),
+      ],
+      warnings: [],
+    });
   });
 });

@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { ReceiveMessageCommand, SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { ReceiveMessageCommand, SendMessageBatchCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import { runMigrations, seedDemoCatalogue, setServiceRolePassword } from "@orders/db";
 import { createDb } from "@orders/db-client";
 import { launchChromium } from "@orders/local-browser";
@@ -24,6 +24,7 @@ import postgres from "postgres";
 import { logger } from "../adapters/logger";
 import { postgresReportReader, sqsQueueDepthReader } from "../adapters/readers";
 import { runRollup } from "../adapters/run-rollup";
+import { reportingSqsClient } from "../adapters/sqs-client";
 import { addDays, daysInRange, utcDayOf } from "../domain/utc-day";
 import { createReportingApp } from "../http/create-app";
 import { serveDashboardBehindSignIn, signInThroughTheForm } from "../testing/dashboard-behind-sign-in";
@@ -83,7 +84,7 @@ try {
   );
   await sendMessages(queues.sqs, queues.urls.deadLetter, 2);
 
-  const sqs = new SQSClient({});
+  const sqs = reportingSqsClient();
   cleanups.unshift(async () => sqs.destroy());
   // Served as under `npm start`: the page signs in (as a staff member) before it shows any number.
   const dashboard = await serveDashboardBehindSignIn((signIn) =>

@@ -1,3 +1,4 @@
+import type { ServiceEnv } from "@orders/http-problem";
 import type { Page } from "@orders/local-browser";
 import { LOCAL_API_SCOPE } from "@orders/local-identity";
 import { type IdentityFixture, startIdentityFixture } from "@orders/local-identity/testing";
@@ -18,7 +19,7 @@ export interface DashboardBehindSignIn {
  * wired once the provider runs.
  */
 export async function serveDashboardBehindSignIn(
-  build: (signIn: SignInSettings) => Hono,
+  build: (signIn: SignInSettings) => Hono<ServiceEnv>,
 ): Promise<DashboardBehindSignIn> {
   let gateway: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 });
   const served = await serveApp((request) => gateway(request));

@@ -1,9 +1,11 @@
-import { SQSClient } from "@aws-sdk/client-sqs";
+import type { Logger } from "@aws-lambda-powertools/logger";
 import { seedDemoCatalogue } from "@orders/db";
 import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
 import { createDb, type DbClient } from "@orders/db-client";
+import { captureLogs } from "@orders/http-problem/testing";
 import postgres from "postgres";
 import { postgresReportReader, sqsQueueDepthReader } from "../adapters/readers";
+import { reportingSqsClient } from "../adapters/sqs-client";
 import { createReportingApp } from "../http/create-app";
 import { type LocalQueues, startLocalQueues } from "./local-queues";
 
@@ -15,12 +17,14 @@ export interface ReportingHarness {
   reporting: DbClient;
   queues: LocalQueues;
   app: ReturnType<typeof createReportingApp>;
-  /** Errors the app logged (unexpected failures, answered with a 500). */
-  loggedErrors: unknown[];
-  /** Warnings the app logged (expected problems of status 5xx, e.g. the database unreachable). */
-  loggedWarnings: { message: string; extra: Record<string, unknown> }[];
-  /** Empties both logs and returns what they held: call after each test and expect nothing. */
-  takeLogged(): { errors: unknown[]; warnings: { message: string; extra: Record<string, unknown> }[] };
+  /** The app's logger: a real Powertools logger whose lines `takeLogged` reads. */
+  logger: Logger;
+  /**
+   * The error lines (unexpected failures, answered with a 500) and warning lines (expected problems of
+   * status 5xx, e.g. the database unreachable) the app logged since the last call: call after each test
+   * and expect nothing.
+   */
+  takeLogged(): { errors: Record<string, unknown>[]; warnings: Record<string, unknown>[] };
   close(): Promise<void>;
 }
 
@@ -34,16 +38,13 @@ export async function startReportingHarness(prefix: string): Promise<ReportingHa
   await seedDemoCatalogue(admin);
   const reporting = createDb({ kind: "url", url: database.serviceUrl("reporting") });
   const queues = await startLocalQueues();
-  const loggedErrors: unknown[] = [];
-  const loggedWarnings: ReportingHarness["loggedWarnings"] = [];
-  const sqs = new SQSClient({});
+  const logs = captureLogs();
+  let taken = 0;
+  const sqs = reportingSqsClient();
   const app = createReportingApp({
     reports: postgresReportReader(() => reporting.sql),
     queues: sqsQueueDepthReader(() => sqs, queues.urls),
-    logger: {
-      error: (_message, error) => loggedErrors.push(error),
-      warn: (message, extra) => loggedWarnings.push({ message, extra }),
-    },
+    logger: logs.logger,
   });
   return {
     database,
@@ -51,10 +52,17 @@ export async function startReportingHarness(prefix: string): Promise<ReportingHa
     reporting,
     queues,
     app,
-    loggedErrors,
-    loggedWarnings,
-    takeLogged: () => ({ errors: loggedErrors.splice(0), warnings: loggedWarnings.splice(0) }),
+    logger: logs.logger,
+    takeLogged: () => {
+      const lines = logs.lines().slice(taken);
+      taken += lines.length;
+      return {
+        errors: lines.filter((line) => line.level === "ERROR"),
+        warnings: lines.filter((line) => line.level === "WARN"),
+      };
+    },
     close: async () => {
+      logs.restore();
       sqs.destroy();
       await queues.stop();
       await reporting.close();

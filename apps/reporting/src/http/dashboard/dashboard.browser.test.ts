@@ -45,7 +45,7 @@ beforeAll(async () => {
     createReportingApp({
       reports: postgresReportReader(() => h.reporting.sql),
       queues: sqsQueueDepthReader(() => h.queues.sqs, h.queues.urls),
-      logger: { error: (_m, error) => problems.push(`app error: ${String(error)}`), warn: () => {} },
+      logger: h.logger,
       signIn,
     }),
   );
@@ -106,6 +106,7 @@ const text = (id: string) => page.textContent(`#${id}`);
 describe("dashboard in headless Chromium", () => {
   it("signs staff in through the provider's form, without console errors, using only its origin and the issuer", async () => {
     expect(problems).toEqual([]);
+    expect(h.takeLogged().errors).toEqual([]);
     expect(foreignRequests).toEqual([]);
     expect(await text("session-status")).toBe("Signed in as dana-staff (staff)");
     expect(await page.isHidden("#access-message")).toBe(true);

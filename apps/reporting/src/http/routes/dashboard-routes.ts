@@ -1,3 +1,4 @@
+import type { ServiceEnv } from "@orders/http-problem";
 import { callerOf } from "@orders/identity";
 import type { Hono } from "hono";
 import { addDays, utcDayOf } from "../../domain/utc-day";
@@ -24,7 +25,7 @@ function contentSecurityPolicy(signIn: SignInSettings | undefined): string {
  * OpenAPI document: they are the dashboard's, not API.
  */
 export function registerDashboardRoutes(
-  app: Hono,
+  app: Hono<ServiceEnv>,
   deps: { now: () => Date; signIn: SignInSettings | undefined },
 ): void {
   app.get("/", (c) => {

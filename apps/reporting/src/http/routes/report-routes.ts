@@ -1,3 +1,4 @@
+import type { ServiceEnv } from "@orders/http-problem";
 import { validate } from "@orders/http-problem";
 import { staffCallerOf } from "@orders/identity";
 import type { Hono } from "hono";
@@ -9,7 +10,7 @@ import { rangeQuerySchema, topProductsQuerySchema } from "../schemas";
  * 403). Their OpenAPI description is in openapi/document.ts.
  */
 export function registerReportRoutes(
-  app: Hono,
+  app: Hono<ServiceEnv>,
   deps: { reports: ReportReader; queues: QueueDepthReader },
 ): void {
   app.use("/reports/*", async (c, next) => {

@@ -20,7 +20,7 @@ export function captureLogs(): {
     vi.spyOn(process.stdout, "write").mockImplementation(collect),
     vi.spyOn(process.stderr, "write").mockImplementation(collect),
   ];
-  const logger = new Logger({ serviceName: "orders-api-test", logLevel: "INFO" });
+  const logger = new Logger({ serviceName: "service-test", logLevel: "INFO" });
   return {
     logger,
     lines: () =>
@@ -37,5 +37,5 @@ export function captureLogs(): {
 
 /** A logger that prints nothing (tests that do not look at logs). */
 export function silentLogger(): Logger {
-  return new Logger({ serviceName: "orders-api-test", logLevel: "SILENT" });
+  return new Logger({ serviceName: "service-test", logLevel: "SILENT" });
 }

@@ -1,18 +1,18 @@
-import { problemAnchor } from "@orders/http-problem";
 import type { OpenApiDocument } from "@orders/openapi";
 import { html } from "hono/html";
-import { type ProblemType, problemTypes } from "./problem-types";
+import { type DocumentedProblemKind, problemAnchor } from "./problem-kind";
 
 const methods = ["get", "post", "put", "patch", "delete"] as const;
 
 /**
- * The API reference as one self-contained HTML page, rendered on the server from the OpenAPI document.
+ * A service's reference as one self-contained HTML page, rendered on the server from its OpenAPI document
+ * and its catalogue of problem kinds (one anchor per kind, which every problem's `type` URI names).
  * Written by hand on purpose: the packaged renderers (Swagger UI, Scalar, Redoc) load megabytes of script
  * from a CDN or need static assets shipped beside the Lambda bundle; this page has no script, no external
  * resource, works offline and costs nothing at cold start. The JSON document stays at /openapi.json for
  * any richer tool.
  */
-export function renderDocsPage(doc: OpenApiDocument) {
+export function renderDocsPage(doc: OpenApiDocument, problemKinds: readonly DocumentedProblemKind[]) {
   const operations = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
     methods.flatMap((method) => {
       const operation = item?.[method];
@@ -85,8 +85,8 @@ ${Object.entries(doc.components?.schemas ?? {}).map(
 )}
 <h2>Problem types</h2>
 <p>The <code>type</code> of every error response points here.</p>
-${Object.values(problemTypes).map(
-  (type: ProblemType) =>
+${problemKinds.map(
+  (type) =>
     html`<h3 id="${problemAnchor(type)}">${type.slug} <small>(${type.status})</small></h3><p><strong>${type.title}.</strong> ${type.advice}</p>`,
 )}
 </body>
