@@ -4,6 +4,6 @@
  */
 
 export { BEARER_SCHEME, withBearerSecurity } from "./bearer-security";
-export { buildDocument, type DocumentInfo, writeDocument } from "./document-file";
+export { buildDocument, type DocumentInfo, serviceDocumentInfo, writeDocument } from "./document-file";
 export { type MemberDoc, type ProblemSchemaOptions, problemResponses, problemSchema } from "./problem-schema";
 export { type JsonSchema, requestSchema } from "./request-schema";

@@ -6,6 +6,16 @@ import type { OpenApiDocument } from "./openapi-document";
 export type DocumentInfo = Parameters<OpenAPIHono["getOpenAPI31Document"]>[0];
 
 /**
+ * The `openapi` version and `info` every service's document starts with: OpenAPI 3.1, version 1.0.0.
+ *
+ * @example
+ * const info = serviceDocumentInfo("Orders API", "Place orders and read them back.");
+ */
+export function serviceDocumentInfo(title: string, description: string): DocumentInfo {
+  return { openapi: "3.1.0", info: { title, version: "1.0.0", description } };
+}
+
+/**
  * A service's OpenAPI 3.1 document from its route descriptions (`createRoute`). Only the generator's
  * registry is used: the routes that serve these paths are plain Hono routes in the service.
  *

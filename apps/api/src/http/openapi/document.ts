@@ -6,21 +6,17 @@ import {
   buildDocument,
   problemResponses,
   requestSchema,
+  serviceDocumentInfo,
   withBearerSecurity,
 } from "@orders/openapi/build";
 import { acceptOrderHeaders, orderIdParams } from "../schemas";
 import { health, orderAccepted, orderView, problem, productList } from "./response-schemas";
 
-const documentInfo = {
-  openapi: "3.1.0",
-  info: {
-    title: "Orders API",
-    version: "1.0.0",
-    description:
-      "Place orders (queued, processed asynchronously by a worker), read processed orders and the catalogue. " +
-      "Money is always integer cents.",
-  },
-} as const;
+const documentInfo = serviceDocumentInfo(
+  "Orders API",
+  "Place orders (queued, processed asynchronously by a worker), read processed orders and the catalogue. " +
+    "Money is always integer cents.",
+);
 
 const idempotencyKeyDescription =
   "Makes retries safe: the same customer and key always get the same orderId, and the order is written once.";

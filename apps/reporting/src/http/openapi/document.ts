@@ -6,26 +6,22 @@ import {
   type JsonSchema,
   problemResponses,
   requestSchema,
+  serviceDocumentInfo,
   withBearerSecurity,
 } from "@orders/openapi/build";
 import type * as z from "zod/mini";
 import { rangeQuerySchema, topProductsQuerySchema } from "../schemas";
 import { dailySalesSchema, problem, queueDepthsSchema, topProductsSchema } from "./response-schemas";
 
-const documentInfo = {
-  openapi: "3.1.0",
-  info: {
-    title: "Orders reporting API",
-    version: "1.0.0",
-    description:
-      "Read-only sales reports over accepted orders (UTC days by processing time) and queue depth. " +
-      "Errors are RFC 9457 application/problem+json; a validation problem lists each failing query " +
-      "parameter in `errors` (JSON pointer and message). Problem types, each documented on /docs: " +
-      "validation-error (400), unauthorized (401), forbidden (403), not-found (404), internal-error (500), " +
-      "queue-unavailable (503), database-unavailable (503). Every report is for staff: a bearer token whose " +
-      "`cognito:groups` contains `staff` (or, from an external issuer, with the `orders/staff` scope).",
-  },
-} as const;
+const documentInfo = serviceDocumentInfo(
+  "Orders reporting API",
+  "Read-only sales reports over accepted orders (UTC days by processing time) and queue depth. " +
+    "Errors are RFC 9457 application/problem+json; a validation problem lists each failing query " +
+    "parameter in `errors` (JSON pointer and message). Problem types, each documented on /docs: " +
+    "validation-error (400), unauthorized (401), forbidden (403), not-found (404), internal-error (500), " +
+    "queue-unavailable (503), database-unavailable (503). Every report is for staff: a bearer token whose " +
+    "`cognito:groups` contains `staff` (or, from an external issuer, with the `orders/staff` scope).",
+);
 
 /**
  * The reporting API's OpenAPI 3.1 document. The query parameters are described from the very zod/mini
