@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { OrderMessage } from "@orders/contracts";
-import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
+import type { TestDatabase } from "@orders/db/testing";
 import fc from "fast-check";
-import postgres from "postgres";
+import type postgres from "postgres";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { orderMessage, seedProducts, skuPrefix } from "../testing/fixtures";
+import { openWorkerTestDatabase } from "../testing/worker-test-database";
 import { type OrderOutcome, processOrderBatch } from "./order-repository";
 import { type CatalogueEntry, decideOrders } from "./record-order-batch-spec";
 
@@ -15,18 +16,13 @@ import { type CatalogueEntry, decideOrders } from "./record-order-batch-spec";
 let database: TestDatabase;
 let admin: postgres.Sql;
 let worker: postgres.Sql;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  database = await createTestDatabase("worker-spec");
-  admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
-  worker = postgres(database.serviceUrl("worker"), { max: 1, prepare: false, onnotice: () => {} });
+  ({ database, admin, worker, close } = await openWorkerTestDatabase("worker-spec"));
 });
 
-afterAll(async () => {
-  await worker.end();
-  await admin.end();
-  await database.drop();
-});
+afterAll(() => close());
 
 const product = fc.record({
   stock: fc.integer({ min: 0, max: 6 }),

@@ -2,13 +2,14 @@ import { connect, createServer, type Server } from "node:net";
 import { FullBatchFailureError } from "@aws-lambda-powertools/batch";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics } from "@aws-lambda-powertools/metrics";
-import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
+import type { TestDatabase } from "@orders/db/testing";
 import { sqsEvent, sqsRecord } from "@orders/local-aws/testing";
 import { findFreePort } from "@orders/local-postgres";
 import { serviceRoles } from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { orderMessage, seedProducts, skuPrefix } from "../testing/fixtures";
+import { openWorkerTestDatabase } from "../testing/worker-test-database";
 import { createOrderWorkerHandler, OrderRecordFailed } from "./batch-handler";
 
 /** Forwards connections on `port` to the target: lets a test bring a "database" up at a fixed address. */
@@ -26,18 +27,13 @@ async function relay(port: number, target: { host: string; port: number }): Prom
 let database: TestDatabase;
 let admin: postgres.Sql;
 let worker: postgres.Sql;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  database = await createTestDatabase("worker-handler");
-  admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
-  worker = postgres(database.serviceUrl("worker"), { max: 1, prepare: false, onnotice: () => {} });
+  ({ database, admin, worker, close } = await openWorkerTestDatabase("worker-handler"));
 });
 
-afterAll(async () => {
-  await worker.end();
-  await admin.end();
-  await database.drop();
-});
+afterAll(() => close());
 
 function handlerWith(sql: () => postgres.Sql) {
   const logger = new Logger({ serviceName: "order-worker-test" });
