@@ -10,7 +10,7 @@ import { DbOrderReader } from "../adapters/db-order-reader";
 import { DbProductReader } from "../adapters/db-product-reader";
 import { createSqsSender, SqsOrderQueue } from "../adapters/sqs/sqs-order-queue";
 import type { OrderView } from "../domain/order-view";
-import { type ApiHarness, startApiHarness } from "../testing/api-harness";
+import { type ApiHarness, appWithRefusedDatabase, startApiHarness } from "../testing/api-harness";
 import { startFaultySqsRelay } from "../testing/faulty-sqs-relay";
 import { createApp } from "./create-app";
 
@@ -330,17 +330,7 @@ describe("GET /orders/{id}", () => {
   });
 
   it("answers a non-retryable database failure with a 500 that leaks nothing", async () => {
-    // Straight to PostgreSQL, whose answer to a wrong password (28P01) is the non-retryable failure wanted here.
-    const wrongPassword = new URL(h.database.adminUrl);
-    wrongPassword.username = "orders_api";
-    wrongPassword.password = "wrong";
-    const badDb = createDb({ kind: "url", url: wrongPassword.toString() });
-    const app = createApp({
-      queue: new SqsOrderQueue(h.queue.sender, h.queue.queueUrl),
-      orders: new DbOrderReader(() => badDb),
-      products: new DbProductReader(() => badDb),
-      logger: silentLogger(),
-    });
+    const { app, db: badDb } = appWithRefusedDatabase(h, silentLogger());
     const problem = await expectProblem(
       await app.request(`/orders/${randomUUID()}`, {}, signedInAs("cust-7")),
       500,

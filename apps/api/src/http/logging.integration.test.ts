@@ -1,11 +1,10 @@
-import { createDb } from "@orders/db-client";
 import { captureLogs } from "@orders/http-problem/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DbOrderReader } from "../adapters/db-order-reader";
 import { DbProductReader } from "../adapters/db-product-reader";
 import { SqsOrderQueue } from "../adapters/sqs/sqs-order-queue";
-import { type ApiHarness, startApiHarness } from "../testing/api-harness";
+import { type ApiHarness, appWithRefusedDatabase, startApiHarness } from "../testing/api-harness";
 import { createApp } from "./create-app";
 
 let h: ApiHarness;
@@ -55,17 +54,7 @@ describe("logging", () => {
   });
 
   it("logs an unexpected failure in full with its correlation id, and answers without details", async () => {
-    // Straight to PostgreSQL, whose answer to a wrong password (28P01) is the non-retryable failure wanted here.
-    const wrongPassword = new URL(h.database.adminUrl);
-    wrongPassword.username = "orders_api";
-    wrongPassword.password = "wrong";
-    const badDb = createDb({ kind: "url", url: wrongPassword.toString() });
-    const app = createApp({
-      queue: new SqsOrderQueue(h.queue.sender, h.queue.queueUrl),
-      orders: new DbOrderReader(() => badDb),
-      products: new DbProductReader(() => badDb),
-      logger: logs.logger,
-    });
+    const { app, db: badDb } = appWithRefusedDatabase(h, logs.logger);
     const before = logs.lines().length;
     const res = await app.request("/products", { headers: { "X-Request-Id": "corr-500" } });
     await badDb.close();

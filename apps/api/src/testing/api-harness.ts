@@ -76,3 +76,24 @@ export async function startApiHarness(logger: Logger = silentLogger()): Promise<
     },
   };
 }
+
+/**
+ * The API over a database that refuses its login for good: straight to PostgreSQL with a wrong password
+ * (28P01), the non-retryable failure behind a 500. Close `db` when done.
+ */
+export function appWithRefusedDatabase(
+  h: ApiHarness,
+  logger: Logger = silentLogger(),
+): { app: Hono<ApiEnv>; db: DbClient } {
+  const wrongPassword = new URL(h.database.adminUrl);
+  wrongPassword.username = "orders_api";
+  wrongPassword.password = "wrong";
+  const db = createDb({ kind: "url", url: wrongPassword.toString() });
+  const app = createApp({
+    queue: new SqsOrderQueue(h.queue.sender, h.queue.queueUrl),
+    orders: new DbOrderReader(() => db),
+    products: new DbProductReader(() => db),
+    logger,
+  });
+  return { app, db };
+}
