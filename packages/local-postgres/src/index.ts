@@ -3,4 +3,10 @@ export { type PostgresServer, type StartPostgresOptions, startEmbeddedPostgres }
 export { findFreePort } from "./free-port";
 export { findPgBouncerBinary, type PgBouncer, type StartPgBouncerOptions, startPgBouncer } from "./pgbouncer";
 export { isRoot, postgresSystemUser } from "./system-user";
+export {
+  type RelayConnectionHandler,
+  type StartTcpRelayOptions,
+  startTcpRelay,
+  type TcpRelay,
+} from "./tcp-relay";
 export { type PostgresTarget, usePostgres } from "./use-postgres";

@@ -1,4 +1,4 @@
-import { connect, createServer, type Server, type Socket } from "node:net";
+import { startTcpRelay } from "@orders/local-postgres";
 import { classifyParse, classifyStatement, loadStatementParser, type PinReason } from "./classify-statement";
 import { type DecodedMessage, FrontendDecoder, type FrontendMessage } from "./frontend-messages";
 
@@ -59,76 +59,64 @@ export interface StartPinningRelayOptions {
 export async function startPinningRelay(options: StartPinningRelayOptions): Promise<PinningRelay> {
   await loadStatementParser();
   const sessions: RelaySession[] = [];
-  const sockets = new Set<Socket>();
 
-  const server: Server = createServer((client) => {
-    const session: RelaySession = {
-      id: sessions.length + 1,
-      user: "",
-      database: "",
-      applicationName: "",
-      label: "",
-      encryptionRefused: false,
-      statements: 0,
-      largestStatementBytes: 0,
-      open: true,
-    };
-    sessions.push(session);
-    const upstream = connect(options.upstream);
-    sockets.add(client);
-    sockets.add(upstream);
-    const decoder = new FrontendDecoder();
-    const close = () => {
-      session.open = false;
-      client.destroy();
-      upstream.destroy();
-      sockets.delete(client);
-      sockets.delete(upstream);
-    };
-    client.on("error", close).on("close", close);
-    upstream.on("error", close).on("close", close);
-    upstream.pipe(client);
+  const relay = await startTcpRelay({
+    upstream: options.upstream,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    onConnection: (client, connectUpstream) => {
+      const session: RelaySession = {
+        id: sessions.length + 1,
+        user: "",
+        database: "",
+        applicationName: "",
+        label: "",
+        encryptionRefused: false,
+        statements: 0,
+        largestStatementBytes: 0,
+        open: true,
+      };
+      sessions.push(session);
+      const upstream = connectUpstream();
+      const closed = () => {
+        session.open = false;
+      };
+      client.on("close", closed);
+      upstream.on("close", closed);
+      upstream.pipe(client);
+      const decoder = new FrontendDecoder();
 
-    client.on("data", (chunk: Buffer) => {
-      let decoded: DecodedMessage[];
-      try {
-        decoded = decoder.push(chunk);
-      } catch {
-        // Not the PostgreSQL protocol: nothing a database client would send.
-        close();
-        return;
-      }
-      // Whole messages go on unchanged and in order; only a TLS/GSS negotiation request is answered here.
-      for (const { message, raw } of decoded) {
-        if (message.kind === "ssl-request" || message.kind === "gssenc-request") {
-          session.encryptionRefused = true;
-          client.write("N");
-        } else upstream.write(raw);
-        judge(session, message, options.onPin);
-      }
-      if (upstream.writableNeedDrain) {
-        client.pause();
-        upstream.once("drain", () => client.resume());
-      }
-    });
+      client.on("data", (chunk: Buffer) => {
+        let decoded: DecodedMessage[];
+        try {
+          decoded = decoder.push(chunk);
+        } catch {
+          // Not the PostgreSQL protocol: nothing a database client would send.
+          client.destroy();
+          upstream.destroy();
+          return;
+        }
+        // Whole messages go on unchanged and in order; only a TLS/GSS negotiation request is answered here.
+        for (const { message, raw } of decoded) {
+          if (message.kind === "ssl-request" || message.kind === "gssenc-request") {
+            session.encryptionRefused = true;
+            client.write("N");
+          } else upstream.write(raw);
+          judge(session, message, options.onPin);
+        }
+        if (upstream.writableNeedDrain) {
+          client.pause();
+          upstream.once("drain", () => client.resume());
+        }
+      });
+    },
   });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
-  });
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("relay has no TCP address");
 
   return {
-    host: "127.0.0.1",
-    port: address.port,
+    host: relay.host,
+    port: relay.port,
     sessions: () => sessions,
     pinnedSessions: () => sessions.filter((s) => s.pinnedBy),
-    stop: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    stop: () => relay.stop(),
   };
 }
 

@@ -36,7 +36,8 @@ export interface FaultySqsRelay {
 export async function startFaultySqsRelay(upstream: string): Promise<FaultySqsRelay> {
   const faults: RelayFault[] = [];
   const seen: SeenRequest[] = [];
-  const server = createServer(async (req, res) => {
+  // Nagle off towards the sender, as every relay here forwards (fetch's own sockets already have it off).
+  const server = createServer({ noDelay: true }, async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString("utf8");

@@ -1,28 +1,15 @@
-import { connect, createServer, type Server } from "node:net";
 import { FullBatchFailureError } from "@aws-lambda-powertools/batch";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics } from "@aws-lambda-powertools/metrics";
 import type { TestDatabase } from "@orders/db/testing";
 import { sqsEvent, sqsRecord } from "@orders/local-aws/testing";
-import { findFreePort } from "@orders/local-postgres";
+import { findFreePort, startTcpRelay, type TcpRelay } from "@orders/local-postgres";
 import { serviceRoles } from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { orderMessage, seedProducts, skuPrefix } from "../testing/fixtures";
 import { openWorkerTestDatabase } from "../testing/worker-test-database";
 import { createOrderWorkerHandler, OrderRecordFailed } from "./batch-handler";
-
-/** Forwards connections on `port` to the target: lets a test bring a "database" up at a fixed address. */
-async function relay(port: number, target: { host: string; port: number }): Promise<Server> {
-  const server = createServer((inbound) => {
-    const outbound = connect(target.port, target.host);
-    inbound.pipe(outbound).pipe(inbound);
-    inbound.on("error", () => outbound.destroy());
-    outbound.on("error", () => inbound.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  return server;
-}
 
 let database: TestDatabase;
 let admin: postgres.Sql;
@@ -214,7 +201,7 @@ describe("order worker handler", () => {
       onnotice: () => {},
     });
     const { handler } = handlerWith(() => client);
-    let backUp: Server | undefined;
+    let backUp: TcpRelay | undefined;
     try {
       const failures = await fullBatchFailure(handler(event));
       expect(failures).toHaveLength(2);
@@ -222,7 +209,7 @@ describe("order worker handler", () => {
       expect(await stockOf(`${p}-A`)).toBe(10);
 
       // The database is back at that address (a plain TCP relay to the real server).
-      backUp = await relay(port, { host: target.hostname, port: Number(target.port) });
+      backUp = await startTcpRelay({ port, upstream: { host: target.hostname, port: Number(target.port) } });
       expect(await handler(event)).toEqual({ batchItemFailures: [] });
       expect(Object.values(await statusesOf(messages.map((m) => m.orderId)))).toEqual([
         "accepted",
@@ -231,7 +218,7 @@ describe("order worker handler", () => {
       expect(await stockOf(`${p}-A`)).toBe(8);
     } finally {
       await client.end({ timeout: 1 });
-      backUp?.close();
+      await backUp?.stop();
     }
   });
 

@@ -1,4 +1,5 @@
-import { createConnection, createServer, type Socket } from "node:net";
+import type { Socket } from "node:net";
+import { startTcpRelay } from "../tcp-relay";
 
 /** A TCP relay that can go silent, as a frozen server or a partitioned network does. */
 export interface FreezeRelay {
@@ -33,43 +34,35 @@ export async function startFreezeRelay(upstream: { host: string; port: number })
   const pairs = new Set<{ client: Socket; server?: Socket }>();
   const waiting: (() => void)[] = [];
 
-  const connect = (pair: { client: Socket; server?: Socket }) => {
-    const server = createConnection(upstream);
+  const connect = (pair: { client: Socket; server?: Socket }, connectUpstream: () => Socket) => {
+    const server = connectUpstream();
     pair.server = server;
-    const closeBoth = () => {
-      pair.client.destroy();
-      server.destroy();
-      pairs.delete(pair);
-    };
-    server.on("error", closeBoth).on("close", closeBoth);
-    pair.client.on("close", closeBoth);
     pair.client.pipe(server);
     server.pipe(pair.client);
   };
 
-  const relay = createServer((client) => {
-    const pair: { client: Socket; server?: Socket } = { client };
-    pairs.add(pair);
-    client.on("error", () => client.destroy());
-    client.on("close", () => pairs.delete(pair));
-    if (frozen) {
-      client.pause();
-      waiting.push(() => connect(pair));
-    } else {
-      connect(pair);
-    }
+  const relay = await startTcpRelay({
+    upstream,
+    onConnection: (client, connectUpstream) => {
+      const pair: { client: Socket; server?: Socket } = { client };
+      pairs.add(pair);
+      client.on("close", () => pairs.delete(pair));
+      if (frozen) {
+        client.pause();
+        waiting.push(() => connect(pair, connectUpstream));
+      } else {
+        connect(pair, connectUpstream);
+      }
+    },
   });
-  await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
-  const address = relay.address();
-  if (address === null || typeof address === "string") throw new Error("the relay has no TCP address");
 
   return {
-    port: address.port,
+    port: relay.port,
     get frozen() {
       return frozen;
     },
     get openConnections() {
-      return [...pairs].filter((p) => !p.client.destroyed).length;
+      return relay.openConnections();
     },
     freeze() {
       if (frozen) return;
@@ -95,15 +88,10 @@ export async function startFreezeRelay(upstream: { host: string; port: number })
       }
       for (const start of waiting.splice(0)) start();
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        for (const { client, server } of pairs) {
-          client.destroy();
-          server?.destroy();
-        }
-        pairs.clear();
-        relay.close(() => resolve());
-      }),
+    stop: async () => {
+      pairs.clear();
+      await relay.stop();
+    },
   };
 }
 
