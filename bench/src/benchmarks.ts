@@ -1,4 +1,5 @@
 import { burstBenchmark } from "./burst/burst";
+import { chainReadBenchmark } from "./chain-read/chain-read";
 import { chaosBenchmark } from "./chaos/chaos-run";
 import { coldStartBenchmark } from "./cold-start/cold-start";
 import type { Benchmark } from "./harness/result";
@@ -8,6 +9,7 @@ import { workerEfficiencyBenchmark } from "./worker-efficiency/worker-efficiency
 /** Every benchmark, in the order `npm run bench` runs them. */
 export const benchmarks: Benchmark[] = [
   connectionStormBenchmark,
+  chainReadBenchmark,
   workerEfficiencyBenchmark,
   coldStartBenchmark,
   burstBenchmark,
