@@ -1,7 +1,13 @@
 export { createDatabase, dropDatabase, uniqueDatabaseName, withDatabase } from "./databases";
 export { type PostgresServer, type StartPostgresOptions, startEmbeddedPostgres } from "./embedded-server";
 export { findFreePort } from "./free-port";
-export { findPgBouncerBinary, type PgBouncer, type StartPgBouncerOptions, startPgBouncer } from "./pgbouncer";
+export {
+  findPgBouncerBinary,
+  locatePgBouncerBinary,
+  type PgBouncer,
+  type StartPgBouncerOptions,
+  startPgBouncer,
+} from "./pgbouncer";
 export { isRoot, postgresSystemUser } from "./system-user";
 export {
   type RelayConnectionHandler,

@@ -41,18 +41,29 @@ export interface StartPgBouncerOptions {
   onLog?: (line: string) => void;
 }
 
-/** Where Debian's package puts the binary; `PGBOUNCER_BIN` overrides. */
-export function findPgBouncerBinary(): string {
-  const candidates = [
-    process.env.PGBOUNCER_BIN,
-    "/usr/sbin/pgbouncer",
-    ...(process.env.PATH ?? "").split(delimiter).map((dir) => join(dir, "pgbouncer")),
-  ];
-  const found = candidates.find((path): path is string => !!path && existsSync(path));
+/**
+ * The PgBouncer binary: `PGBOUNCER_BIN` when set (and only there: pointing it at a missing path is how to run
+ * without PgBouncer on a machine that has it), else where Debian's package puts it, else on `PATH`.
+ * Undefined when there is none.
+ */
+export function locatePgBouncerBinary(
+  env: Record<string, string | undefined> = process.env,
+): string | undefined {
+  const candidates = env.PGBOUNCER_BIN
+    ? [env.PGBOUNCER_BIN]
+    : ["/usr/sbin/pgbouncer", ...(env.PATH ?? "").split(delimiter).map((dir) => join(dir, "pgbouncer"))];
+  return candidates.find((path) => existsSync(path));
+}
+
+/** {@link locatePgBouncerBinary}, throwing a message that says how to get PgBouncer when there is none. */
+export function findPgBouncerBinary(env: Record<string, string | undefined> = process.env): string {
+  const found = locatePgBouncerBinary(env);
   if (!found) {
     throw new Error(
-      "PgBouncer is not installed. It stands in for RDS Proxy in tests: `apt-get install -y pgbouncer` " +
-        "(Debian/Ubuntu) or set PGBOUNCER_BIN.",
+      env.PGBOUNCER_BIN
+        ? `PgBouncer is not at PGBOUNCER_BIN (${env.PGBOUNCER_BIN}).`
+        : "PgBouncer is not installed. It stands in for RDS Proxy in tests: `apt-get install -y pgbouncer` " +
+            "(Debian/Ubuntu) or set PGBOUNCER_BIN.",
     );
   }
   return found;

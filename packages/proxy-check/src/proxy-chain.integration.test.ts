@@ -1,7 +1,7 @@
 import { type PostgresServer, startEmbeddedPostgres } from "@orders/local-postgres";
 import { proxyPool } from "@orders/settings";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type ProxyChain, startProxyChain } from "./proxy-chain";
 
 let server: PostgresServer;
@@ -46,9 +46,10 @@ async function session(
 
 describe("the proxy chain", () => {
   it("sizes the pooler from the proxy's settings and names every hop", () => {
-    expect(chain.pool.serverMaxConnections).toBe(40);
-    expect(chain.pool.size).toBe(Math.floor((40 * proxyPool.maxConnectionsPercent) / 100));
-    expect(chain.pool.queueWaitSeconds).toBe(proxyPool.connectionBorrowTimeoutSeconds);
+    expect(chain.pool?.serverMaxConnections).toBe(40);
+    expect(chain.pool?.size).toBe(Math.floor((40 * proxyPool.maxConnectionsPercent) / 100));
+    expect(chain.pool?.queueWaitSeconds).toBe(proxyPool.connectionBorrowTimeoutSeconds);
+    expect(chain.withoutPooler).toBeUndefined();
     expect(chain.describe()).toMatch(
       /pinning check 127\.0\.0\.1:\d+ → PgBouncer .*transaction pooling.* → PostgreSQL/,
     );
@@ -109,5 +110,62 @@ describe("the proxy chain", () => {
   it("counts the pinned sessions in its report", () => {
     const report = chain.report();
     expect(report).toMatch(/^3 of \d+ sessions would have pinned at RDS Proxy:/);
+  });
+});
+
+describe("the proxy chain on a machine without PgBouncer", () => {
+  const missing = "/nonexistent/pgbouncer";
+
+  it("refuses to start by default: the tests run through the pooler", async () => {
+    vi.stubEnv("PGBOUNCER_BIN", missing);
+    try {
+      await expect(
+        startProxyChain({ postgresUrl: server.url(), users: [{ user, password }] }),
+      ).rejects.toThrow(`PgBouncer is not at PGBOUNCER_BIN (${missing})`);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("when allowed, keeps the pinning check in front of PostgreSQL and says the pooler is missing", async () => {
+    vi.stubEnv("PGBOUNCER_BIN", missing);
+    let direct: ProxyChain;
+    try {
+      direct = await startProxyChain({
+        postgresUrl: server.url(),
+        users: [{ user, password }],
+        pooler: "if-installed",
+      });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    try {
+      expect(direct.pooler).toBeUndefined();
+      expect(direct.pool).toBeUndefined();
+      expect(direct.withoutPooler).toBe("PgBouncer is not installed");
+      expect(direct.describe()).toBe(
+        `services → pinning check 127.0.0.1:${direct.relay.port} → PostgreSQL 127.0.0.1:${server.port} ` +
+          "(no transaction pooler: PgBouncer is not installed)",
+      );
+      const sql = postgres(direct.url(user, "postgres", "without-pooler"), {
+        max: 1,
+        prepare: false,
+        onnotice: () => {},
+      });
+      try {
+        // Straight to PostgreSQL: the session's backend is the client's own, and its user is the client's.
+        const [row] = await sql<
+          { who: string; n: number }[]
+        >`select current_user as who, ${41}::int + 1 as n`;
+        expect(row).toEqual({ who: user, n: 42 });
+        await sql`select pg_advisory_xact_lock(2)`;
+      } finally {
+        await sql.end();
+      }
+      const pinned = direct.pinnedSessions().find((s) => s.label === "without-pooler");
+      expect(pinned?.pinnedBy?.reasons.map((r) => r.rule)).toEqual(["advisory-lock"]);
+    } finally {
+      await direct.stop();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { type PgBouncer, startPgBouncer } from "@orders/local-postgres";
+import { locatePgBouncerBinary, type PgBouncer, startPgBouncer } from "@orders/local-postgres";
 import { proxyPool } from "@orders/settings";
 import postgres from "postgres";
 import { formatPinnedSessions } from "./pinned-report";
@@ -19,13 +19,22 @@ export interface StartProxyChainOptions {
   /** Called once per session when it first would pin. */
   onPin?: (session: RelaySession) => void;
   onLog?: (line: string) => void;
+  /**
+   * `required` (default): fail when PgBouncer is not installed (the tests, whose point is to run through it).
+   * `if-installed`: without PgBouncer, the pinning check forwards straight to PostgreSQL, and
+   * {@link ProxyChain.withoutPooler} says so (the local stack and `dev:db`, which must start anyway).
+   */
+  pooler?: "required" | "if-installed";
 }
 
 export interface ProxyChain {
   relay: PinningRelay;
-  pooler: PgBouncer;
-  /** Pool size and queue wait the pooler got, derived from the proxy's settings. */
-  pool: { size: number; queueWaitSeconds: number; serverMaxConnections: number };
+  /** The transaction pooler; undefined when PgBouncer is not installed and the chain may go without. */
+  pooler: PgBouncer | undefined;
+  /** Pool size and queue wait the pooler got, derived from the proxy's settings (undefined without one). */
+  pool: { size: number; queueWaitSeconds: number; serverMaxConnections: number } | undefined;
+  /** Why the chain has no transaction pooler; undefined when it has one. */
+  withoutPooler?: string;
   /**
    * URL through the whole chain (relay, pooler, server) for one of the configured users; `label` names the
    * client in the pinning report.
@@ -54,11 +63,15 @@ export interface ProxyChain {
  */
 export async function startProxyChain(options: StartProxyChainOptions): Promise<ProxyChain> {
   const upstream = new URL(options.postgresUrl);
+  const postgresHop = { host: upstream.hostname, port: Number(upstream.port || 5432) };
+  if (options.pooler === "if-installed" && !locatePgBouncerBinary()) {
+    return startWithoutPooler(options, postgresHop);
+  }
   const serverMaxConnections = await maxConnections(options.postgresUrl);
   const size = Math.max(1, Math.floor((serverMaxConnections * proxyPool.maxConnectionsPercent) / 100));
   const queueWaitSeconds = proxyPool.connectionBorrowTimeoutSeconds;
   const pooler = await startPgBouncer({
-    upstream: { host: upstream.hostname, port: Number(upstream.port || 5432) },
+    upstream: postgresHop,
     users: options.users,
     poolSize: size,
     maxDbConnections: size,
@@ -85,13 +98,48 @@ export async function startProxyChain(options: StartProxyChainOptions): Promise<
     describe: () =>
       `services → pinning check 127.0.0.1:${relay.port} → PgBouncer 127.0.0.1:${pooler.port} ` +
       `(transaction pooling, pool ${size} = ${proxyPool.maxConnectionsPercent}% of max_connections ` +
-      `${serverMaxConnections}, queue wait ${queueWaitSeconds} s) → PostgreSQL ${upstream.hostname}:${upstream.port || 5432}`,
+      `${serverMaxConnections}, queue wait ${queueWaitSeconds} s) → PostgreSQL ${postgresHop.host}:${postgresHop.port}`,
     pinnedSessions: () => relay.pinnedSessions(),
     report: () => formatPinnedSessions(relay.sessions()),
     stop: async () => {
       await relay.stop();
       await pooler.stop();
     },
+  };
+}
+
+/**
+ * The chain on a machine without PgBouncer: the pinning check still judges every statement, and forwards
+ * straight to PostgreSQL. Each client connection is then a server connection of its own, and nothing stands
+ * for the proxy's pool size or borrow queue.
+ */
+async function startWithoutPooler(
+  options: StartProxyChainOptions,
+  postgresHop: { host: string; port: number },
+): Promise<ProxyChain> {
+  const relay = await startPinningRelay({
+    upstream: postgresHop,
+    ...(options.relayPort !== undefined ? { port: options.relayPort } : {}),
+    ...(options.onPin ? { onPin: options.onPin } : {}),
+  });
+  const passwords = new Map(options.users.map(({ user, password }) => [user, password]));
+  return {
+    relay,
+    pooler: undefined,
+    pool: undefined,
+    withoutPooler: "PgBouncer is not installed",
+    url: (user, database, label) => {
+      const password = passwords.get(user);
+      if (password === undefined) throw new Error(`the chain was not configured for user ${user}`);
+      const direct = `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${relay.port}/${database}`;
+      return chainUrl(direct, relay.port, label);
+    },
+    describe: () =>
+      `services → pinning check 127.0.0.1:${relay.port} → PostgreSQL ${postgresHop.host}:${postgresHop.port} ` +
+      "(no transaction pooler: PgBouncer is not installed)",
+    pinnedSessions: () => relay.pinnedSessions(),
+    report: () => formatPinnedSessions(relay.sessions()),
+    stop: () => relay.stop(),
   };
 }
 

@@ -4,7 +4,14 @@ import type { LocalStack } from "./local-stack";
 export function readyBanner(
   stack: Pick<
     LocalStack,
-    "apiUrl" | "reportingUrl" | "sqsEndpoint" | "queues" | "skipped" | "databaseChain" | "demoUsers"
+    | "apiUrl"
+    | "reportingUrl"
+    | "sqsEndpoint"
+    | "queues"
+    | "skipped"
+    | "databaseChain"
+    | "databaseNotice"
+    | "demoUsers"
   > & {
     identity: { issuer: string };
   },
@@ -27,6 +34,7 @@ export function readyBanner(
     `             orders ${stack.queues.queueUrl}`,
     `             DLQ    ${stack.queues.deadLetterQueueUrl}`,
     `  Database   ${stack.databaseChain}`,
+    ...stack.databaseNotice.map((line) => `             ${line}`),
     "             (on Ctrl-C: how many sessions would have pinned at RDS Proxy, and the statement that pinned each)",
   );
   if (stack.skipped.length > 0) lines.push(`  Not started (entry file missing): ${stack.skipped.join(", ")}`);

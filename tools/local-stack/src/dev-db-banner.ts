@@ -1,5 +1,6 @@
 import { localDevDatabase, type ServiceName } from "@orders/settings";
 import type { DevDatabase } from "./dev-db-server";
+import { missingPoolerNotice } from "./pooler-notice";
 
 /**
  * What `npm run dev:db` prints once it is up: the superuser URL for psql, each service's URL through the
@@ -20,6 +21,7 @@ export function devDbBanner(db: Pick<DevDatabase, "superuserUrl" | "chain" | "cl
     "                 superuser: migrations and psql only, never a function",
     `  Services       as their own roles, through the chain on port ${db.chain.port} (${db.chain.description}):`,
     ...services.map(([service, url]) => `    ${service.padEnd(10)} ${url}`),
+    ...missingPoolerNotice(db.chain.withoutPooler).map((line) => `                 ${line}`),
     `  Data           ${db.clusterDir} (kept between runs; \`npm run dev:db -- --reset\` starts over)`,
     "",
     `Inspect the data:      psql '${db.superuserUrl}'`,

@@ -10,7 +10,7 @@ export interface LocalDatabase {
   adminUrl: string;
   /**
    * URL that logs in as a service's own role, with that role's grants only, through the chain that stands
-   * for RDS Proxy (pinning check, transaction-mode PgBouncer).
+   * for RDS Proxy (pinning check, transaction-mode PgBouncer when it is installed).
    */
   serviceUrl(service: ServiceName): string;
   /** The services' path to PostgreSQL: what it is made of, and which sessions would have pinned. */
@@ -48,6 +48,8 @@ export async function prepareLocalDatabase(options: { database?: string } = {}):
     }
     const chain = await startProxyChain({
       postgresUrl: server.adminUrl,
+      // `npm start` needs nothing from the OS package manager: without PgBouncer it says so and goes on.
+      pooler: "if-installed",
       users: Object.entries(passwords).map(([service, password]) => ({
         user: serviceRoles[service as ServiceName],
         password,

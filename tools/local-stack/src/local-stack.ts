@@ -14,6 +14,7 @@ import pTimeout from "p-timeout";
 import type { ChildExit, ChildService } from "./child-service";
 import { linePrefix } from "./line-prefixer";
 import { prepareLocalDatabase } from "./local-database";
+import { missingPoolerNotice } from "./pooler-notice";
 import { missingFiles, type PlanInput, type ServiceSpec, servicePlan } from "./service-plan";
 import type { StackConfig } from "./stack-config";
 import { startService } from "./start-service";
@@ -55,6 +56,8 @@ export interface LocalStack {
   databaseUrl: string;
   /** The services' path to PostgreSQL, hop by hop (the pinning check stands where RDS Proxy does). */
   databaseChain: string;
+  /** What the chain lacks on this machine and how to add it (PgBouncer); empty when it is complete. */
+  databaseNotice: string[];
   /** Sessions that would have pinned at RDS Proxy so far, with the statement that pinned each. */
   pinnedSessions(): RelaySession[];
   started: string[];
@@ -117,6 +120,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         : `using the PostgreSQL at DATABASE_URL (port ${database.port})`,
     );
     log(`database path: ${database.chain.describe()}`);
+    const databaseNotice = missingPoolerNotice(database.chain.withoutPooler);
+    for (const line of databaseNotice) log(`WARNING: ${line}`);
 
     if (options.config.sqsPort !== 0 && (await isListening(options.config.sqsPort))) {
       throw new Error(
@@ -227,6 +232,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       queues,
       databaseUrl: database.adminUrl,
       databaseChain: database.chain.describe(),
+      databaseNotice,
       pinnedSessions: () => database.chain.pinnedSessions(),
       started: started.map((c) => c.name),
       skipped,

@@ -16,6 +16,8 @@ export interface PoolerChainOptions {
 export interface PoolerChain {
   /** What sits between the services and PostgreSQL, for the banner. */
   description: string;
+  /** Why the chain has no transaction pooler (PgBouncer is not installed); undefined when it has one. */
+  withoutPooler?: string;
   port: number;
   /** The URL each service connects with: its own role, through the chain. */
   serviceUrls: Record<ServiceName, string>;
@@ -27,18 +29,21 @@ export interface PoolerChain {
 /**
  * Starts the chain that stands in for RDS Proxy in front of a kept PostgreSQL, the same chain `npm start`
  * and the tests use (pinning check on `port`, then PgBouncer in transaction pooling mode sized from the
- * proxy's settings), and returns one URL per service role.
+ * proxy's settings), and returns one URL per service role. Without PgBouncer on the machine, the pinning
+ * check forwards straight to PostgreSQL and `withoutPooler` says so.
  */
 export async function startPoolerChain(options: PoolerChainOptions): Promise<PoolerChain> {
   const services = Object.keys(serviceRoles) as ServiceName[];
   const chain = await startProxyChain({
     postgresUrl: options.postgresUrl,
     relayPort: options.port,
+    pooler: "if-installed",
     users: services.map((service) => ({ user: serviceRoles[service], password: options.passwords[service] })),
     ...(options.onLog ? { onLog: options.onLog } : {}),
   });
   return {
     description: chain.describe(),
+    ...(chain.withoutPooler ? { withoutPooler: chain.withoutPooler } : {}),
     port: chain.relay.port,
     serviceUrls: Object.fromEntries(
       services.map((service) => [service, chain.url(serviceRoles[service], options.database, service)]),

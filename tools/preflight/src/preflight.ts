@@ -3,16 +3,11 @@
  * start is missing, instead of many projects failing one by one.
  */
 import { browserInstallHint, findBrowser } from "@orders/local-browser";
-import { findPgBouncerBinary } from "@orders/local-postgres";
+import { pgBouncerTool } from "./pgbouncer-tool";
 import { locateWith, onPath, preflightReport, type SystemTool } from "./system-tools";
 
 const tools: SystemTool[] = [
-  {
-    name: "pgbouncer",
-    aptPackage: "pgbouncer",
-    purpose: "stands in for RDS Proxy",
-    locate: locateWith(findPgBouncerBinary),
-  },
+  pgBouncerTool,
   {
     name: "openssl",
     aptPackage: "openssl",

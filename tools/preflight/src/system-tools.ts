@@ -61,7 +61,12 @@ export function preflightReport(tools: SystemTool[]): { missing: string[]; messa
       "npm test stopped before running anything: the tests start programs this machine does not have.",
       ...lines,
       "Install them (Debian/Ubuntu, as root or with sudo):",
-      `  apt-get update && apt-get install -y --no-install-recommends ${missing.map(({ tool }) => tool.aptPackage).join(" ")}`,
+      `  ${aptInstallCommand(missing.map(({ tool }) => tool.aptPackage))}`,
     ].join("\n"),
   };
+}
+
+/** The one command that installs these Debian/Ubuntu packages (as root or with sudo). */
+export function aptInstallCommand(packages: readonly string[]): string {
+  return `apt-get update && apt-get install -y --no-install-recommends ${packages.join(" ")}`;
 }
