@@ -38,7 +38,7 @@ beforeAll(async () => {
   child.stderr?.on("data", (chunk) => {
     output += String(chunk);
   });
-  baseUrl = `http://localhost:${port}`;
+  baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   while (!output.includes(`api listening on ${baseUrl}`)) {
     if (Date.now() > deadline || child.exitCode !== null)

@@ -19,8 +19,9 @@ const fetch = withLocalAuthorizer(createApp(runtime.deps).fetch, {
   ...authorizerConfigFromEnv(),
 });
 
-const server = serve({ fetch, port }, (info) => {
-  logger.info(`api listening on http://localhost:${info.port}`);
+// Loopback only: a local server is for this machine's user, not for the network.
+const server = serve({ fetch, port, hostname: "127.0.0.1" }, (info) => {
+  logger.info(`api listening on http://127.0.0.1:${info.port}`);
 });
 
 function shutdown(signal: string): void {

@@ -28,8 +28,9 @@ const fetch = withLocalAuthorizer(createRuntimeApp().fetch, {
   ...authorizerConfigFromEnv(),
 });
 
-const server = serve({ fetch, port }, (info) => {
-  logger.info(`reporting listening on http://localhost:${info.port}`);
+// Loopback only: a local server is for this machine's user, not for the network.
+const server = serve({ fetch, port, hostname: "127.0.0.1" }, (info) => {
+  logger.info(`reporting listening on http://127.0.0.1:${info.port}`);
   rollupNow();
 });
 const timer = setInterval(rollupNow, scheduleSeconds * 1000);

@@ -1,5 +1,5 @@
 import { SQSClient } from "@aws-sdk/client-sqs";
-import { startFauxqs } from "fauxqs";
+import { buildApp } from "fauxqs";
 
 /** Region the local stack pretends to run in (only used in ARNs and for request signing). */
 export const localRegion = "us-east-1";
@@ -28,20 +28,25 @@ export interface StartLocalSqsOptions {
 
 /**
  * Starts `fauxqs`, an in-process emulator of the SQS API (the real `@aws-sdk/client-sqs` talks to it), with
- * in-memory state. fauxqs always binds 0.0.0.0; clients are pointed at 127.0.0.1 so nothing depends on how
- * `localhost` or its `sqs.<region>.localhost` queue-URL host names resolve.
+ * in-memory state, listening on 127.0.0.1 only: the emulator checks no credentials, so anyone who reaches it
+ * could queue an order for any customer. Its `startFauxqs` always listens on every interface, so the
+ * emulator's own app (`buildApp`, a Fastify instance) is started here instead. Clients are pointed at
+ * 127.0.0.1 so nothing depends on how `localhost` or its `sqs.<region>.localhost` queue-URL host names resolve.
  */
 export async function startLocalSqs(options: StartLocalSqsOptions = {}): Promise<LocalSqs> {
   const region = options.region ?? localRegion;
-  const server = await startFauxqs({ port: options.port ?? 0, logger: false, defaultRegion: region });
-  const endpoint = `http://127.0.0.1:${server.port}`;
+  const app = buildApp({ logger: false, defaultRegion: region });
+  await app.listen({ port: options.port ?? 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  if (address === null || typeof address === "string") throw new Error("the SQS emulator has no TCP address");
+  const endpoint = `http://127.0.0.1:${address.port}`;
   return {
     endpoint,
     region,
     client: () => localSqsClient(endpoint, region),
     env: () => localSqsEnv(endpoint, region),
     reachableQueueUrl: (queueUrl) => reachableQueueUrl(endpoint, queueUrl),
-    stop: () => server.stop(),
+    stop: () => app.close(),
   };
 }
 

@@ -1,32 +1,36 @@
+import type { AddressInfo } from "node:net";
 import {
   CreateQueueCommand,
   ReceiveMessageCommand,
   SendMessageCommand,
   SQSClient,
 } from "@aws-sdk/client-sqs";
-import { startFauxqs } from "fauxqs";
+import { buildApp } from "fauxqs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { readQueueDepth } from "./queue-depth";
 
-let server: Awaited<ReturnType<typeof startFauxqs>>;
+const server = buildApp({ logger: false, defaultRegion: "us-east-1" });
+let endpoint: string;
 let sqs: SQSClient;
 
 beforeAll(async () => {
-  server = await startFauxqs({ port: 0, logger: false, defaultRegion: "us-east-1" });
+  // The emulator's app on loopback only (its own start function listens on every interface).
+  await server.listen({ port: 0, host: "127.0.0.1" });
+  endpoint = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
   sqs = new SQSClient({
-    endpoint: `http://127.0.0.1:${server.port}`,
+    endpoint,
     region: "us-east-1",
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
   });
 });
 afterAll(async () => {
   sqs?.destroy();
-  await server?.stop();
+  await server.close();
 });
 
 it("counts visible, in-flight and delayed messages separately", async () => {
   const { QueueUrl: created } = await sqs.send(new CreateQueueCommand({ QueueName: "depth" }));
-  const queueUrl = new URL(new URL(created as string).pathname, `http://127.0.0.1:${server.port}`).toString();
+  const queueUrl = new URL(new URL(created as string).pathname, endpoint).toString();
   expect(await readQueueDepth(sqs, queueUrl)).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
 
   for (const body of ["a", "b", "c"])

@@ -14,6 +14,7 @@ import { readyBanner } from "./banner";
 import { type LocalStack, startLocalStack } from "./local-stack";
 import { orderPlan, type PlannedRequest, UNKNOWN_SKU } from "./order-plan";
 import { repoPath, repoRoot } from "./repo-paths";
+import { listeningSockets, processTree } from "./testing/listening-sockets";
 
 const run = promisify(execFile);
 
@@ -113,6 +114,21 @@ describe("the local stack, end to end", () => {
     const dashboard = await fetch(`${stack.reportingUrl}/`);
     expect(dashboard.status).toBe(200);
     expect(dashboard.headers.get("content-type")).toMatch(/text\/html/);
+  });
+
+  it("listens on 127.0.0.1 only: every server it started, in this process and in its children", async () => {
+    const announced = [
+      stack.apiUrl,
+      stack.reportingUrl,
+      stack.sqsEndpoint,
+      stack.identity.issuer,
+      ...[...stack.databaseChain.matchAll(/127\.0\.0\.1:(\d+)/g)].map((m) => `http://127.0.0.1:${m[1]}`),
+    ].map((url) => Number(new URL(url as string).port));
+    // api, reporting, SQS emulator, OpenID provider, pinning check, PgBouncer, PostgreSQL.
+    expect(new Set(announced).size).toBe(7);
+    const sockets = await listeningSockets(await processTree(process.pid));
+    expect(sockets.map((s) => s.port)).toEqual(expect.arrayContaining(announced));
+    expect(sockets.filter((s) => s.address !== "127.0.0.1")).toEqual([]);
   });
 
   it("prints the demo users' credentials, which sign in: a customer is refused the reports, staff gets them", async () => {
