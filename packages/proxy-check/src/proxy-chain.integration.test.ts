@@ -145,7 +145,7 @@ describe("the proxy chain on a machine without PgBouncer", () => {
       expect(direct.withoutPooler).toBe("PgBouncer is not installed");
       expect(direct.describe()).toBe(
         `services → pinning check 127.0.0.1:${direct.relay.port} → PostgreSQL 127.0.0.1:${server.port} ` +
-          "(no transaction pooler: PgBouncer is not installed)",
+          "(no transaction pooler)",
       );
       const sql = postgres(direct.url(user, "postgres", "without-pooler"), {
         max: 1,

@@ -136,7 +136,7 @@ async function startWithoutPooler(
     },
     describe: () =>
       `services → pinning check 127.0.0.1:${relay.port} → PostgreSQL ${postgresHop.host}:${postgresHop.port} ` +
-      "(no transaction pooler: PgBouncer is not installed)",
+      "(no transaction pooler)",
     pinnedSessions: () => relay.pinnedSessions(),
     report: () => formatPinnedSessions(relay.sessions()),
     stop: () => relay.stop(),
