@@ -2,7 +2,7 @@ import { databaseConnection, databaseName, type ServiceName, serviceRoles } from
 import { vpc } from "./network";
 import { proxyPool } from "./src/connection-budget";
 import { serviceCredentialsGeneration, servicePasswordLength } from "./src/credentials";
-import { devDatabase, devDatabaseUrl } from "./src/dev-database";
+import { devDatabase } from "./src/dev-database";
 import { proxyAssumeRolePolicy, proxySecretsPolicy } from "./src/iam-policies";
 import { namePrefix, physicalName } from "./src/naming";
 import { profile } from "./stage";
@@ -171,6 +171,3 @@ export const cloudDatabase =
         serviceSecretArns,
       }
     : undefined;
-
-/** `DATABASE_URL` of functions under `sst dev`. */
-export const localDatabaseUrl = devDatabaseUrl(localDatabase);

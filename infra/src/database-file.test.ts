@@ -17,4 +17,8 @@ describe("infra/database.ts", () => {
     expect(endpoint).toMatch(/targetRole: "READ_ONLY"/);
     expect(endpoint).toMatch(/\{ dependsOn: \[database\] \}/);
   });
+
+  it("exports no database URL: functions get their own role's through databaseEnv, never the superuser's", () => {
+    expect(source).not.toMatch(/export const \w*Url\b/);
+  });
 });
