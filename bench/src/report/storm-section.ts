@@ -19,7 +19,7 @@ with full SCRAM logins to the pooler.
 
 **Target**: every pooled round serves every instance, never holds more backends than its pool, and no session
 would pin; the largest direct round is refused by PostgreSQL (\`53300 too many clients\`).`,
-  caveats: `- The instances are spread over several simulator processes ("simulator processes" below). Each
+  caveats: `- The instances are spread over several simulator processes (how many is stated with the figures). Each
   instance's connection handshake runs on the simulator's CPU, which real instances each have to themselves;
   the "max loop lag" column shows how close the simulator came to being the bottleneck.
 - \`CONNECT_TIMEOUT\` is the client's own 5 s connect timeout. On a busy machine some pooled instances can
