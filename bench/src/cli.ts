@@ -1,8 +1,8 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { benchmarks } from "./benchmarks";
 import type { BenchResult } from "./harness/result";
-import { startRun, writeResultFile } from "./harness/run-record";
+import { resultFileText, startRun } from "./harness/run-record";
 import { formatTable } from "./harness/table";
 
 /**
@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<void> {
       const run = startRun(quick);
       const result = await bench.run({ quick, log: (line) => console.log(line) });
       console.log(`${bench.name}: ${result.summary}`);
-      await writeResultFile(resultsDir, run.finish(result));
+      await writeFile(`${resultsDir}${bench.name}.json`, resultFileText(run.finish(result)));
       results.push(result);
     } catch (error) {
       console.error(error);

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
 import { cpus, loadavg, release, totalmem, type } from "node:os";
 import type { BenchResult } from "./result";
 
@@ -72,7 +71,7 @@ export function startRun(quick: boolean): { finish(result: BenchResult): ResultF
   };
 }
 
-/** Writes `<dir>/<name>.json`, the file `npm run docs:performance` reads. */
-export async function writeResultFile(dir: string, file: ResultFile): Promise<void> {
-  await writeFile(`${dir}${file.name}.json`, `${JSON.stringify(file, null, 2)}\n`);
+/** The text of bench/results/<name>.json, the file `npm run docs:performance` reads. */
+export function resultFileText(file: ResultFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
 }
