@@ -56,11 +56,11 @@ type Attempt = { ok: true; messageId: string } | { ok: false; failure: AttemptFa
 
 /**
  * Sends messages to SQS with `SendMessage` over SQS's JSON protocol (AWS JSON 1.0), signed with Signature
- * Version 4 by aws4fetch, sent with Node's own `fetch`. The API's hot path sends one operation and needs none
- * of the AWS SDK client's generality, whose client, signer and credential chain would cost more at every cold
- * start than the rest of the API (docs/decisions/0001-hand-written-sqs-sender.md). What an SDK client would
- * do and this sender does too: the standard retry mode (see `retry-policy.ts` and `sqsSend` in
- * @orders/settings), a time limit per attempt, and the check of the body's MD5 that SQS returns.
+ * Version 4 by aws4fetch, sent with Node's own `fetch`. The hot path sends one operation and needs none of the
+ * AWS SDK client's generality, whose client, signer and credential chain would cost more at every cold start
+ * than the rest of the API (docs/decisions/0001-hand-written-sqs-sender.md). What an SDK client does and is
+ * kept here: the standard retry mode (see `retry-policy.ts` and `sqsSend` in @orders/settings), a time
+ * limit per attempt, and the check of the body's MD5 that SQS returns.
  *
  * Protocol: "Making query API requests using AWS JSON protocol in Amazon SQS",
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-making-api-requests-json.html
