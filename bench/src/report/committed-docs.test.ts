@@ -27,6 +27,14 @@ describe("the committed docs", () => {
     expect(readme, "run `npm run docs:performance`").toBe(replaceHeadline(readme, renderHeadline(results)));
   });
 
+  it.each(results.map((r) => [r.file, r] as const))(
+    "%s without its figures fails the report, naming them",
+    (file, r) => {
+      const { figures: _figures, ...rest } = r.data as Record<string, unknown>;
+      expect(() => renderPerformanceDoc([{ file, data: rest }])).toThrow(`${file}: field "figures`);
+    },
+  );
+
   it("every benchmark has a committed result file", () => {
     expect(results.map((r) => r.file)).toEqual(
       ["burst", "chaos", "cold-start", "efficiency", "storm"].map((name) => `bench/results/${name}.json`),
