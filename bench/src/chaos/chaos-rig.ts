@@ -27,9 +27,9 @@ export interface ChaosRig {
 
 /**
  * Starts PostgreSQL, the SQS emulator and the relays in front of them. The pinning check fronts PostgreSQL
- * itself, not PgBouncer: the run restarts PostgreSQL, and with the Debian PgBouncer (1.18) in between the run
- * stalled after the restart (PgBouncer refused logins with "server login has been failing" at first, then
- * clients sat idle until the deadline).
+ * itself, not PgBouncer: the run restarts PostgreSQL, and PgBouncer refuses logins for a while after its
+ * server restarts ("server login has been failing"), which would stall the run rather than test the worker
+ * (docs/decisions/0006-pgbouncer-stands-in-for-rds-proxy.md).
  */
 export async function startChaosRig(crashes: Pick<ContainerCrashes, "within">): Promise<ChaosRig> {
   const database = await startBenchDatabase();
