@@ -9,6 +9,7 @@ export {
   ensurePrivateDirectorySync,
   isOwnDirectory,
   readPrivateFile,
+  readPrivateFileSync,
   UnsafePathError,
   writePrivateFile,
 } from "./private-paths";

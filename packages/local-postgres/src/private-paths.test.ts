@@ -18,6 +18,7 @@ import {
   checkOwnDirectory,
   ensurePrivateDirectory,
   readPrivateFile,
+  readPrivateFileSync,
   UnsafePathError,
   writePrivateFile,
 } from "./private-paths";
@@ -122,14 +123,20 @@ describe("writePrivateFile and readPrivateFile", () => {
   });
 
   it("refuse to read through a link, a file others may read, or another user's file", async () => {
-    await symlink(victim, join(dir, "link"));
-    await expect(readPrivateFile(join(dir, "link"))).rejects.toThrow(/symbolic link/);
-    await chmod(victim, 0o644);
-    await expect(readPrivateFile(victim)).rejects.toThrow(/mode 0644/);
-    await chmod(victim, 0o600);
+    const sync = async (path: string) => readPrivateFileSync(path);
+    for (const read of [readPrivateFile, sync]) {
+      expect(await read(victim)).toBe("original\n");
+      await rm(join(dir, "link"), { force: true });
+      await symlink(victim, join(dir, "link"));
+      await expect(read(join(dir, "link"))).rejects.toThrow(/symbolic link/);
+      await chmod(victim, 0o644);
+      await expect(read(victim)).rejects.toThrow(/mode 0644/);
+      await chmod(victim, 0o600);
+    }
     if (isRoot) {
       await chown(victim, nobody.uid, nobody.gid);
       await expect(readPrivateFile(victim)).rejects.toThrow(/belongs to uid 65534/);
+      expect(() => readPrivateFileSync(victim)).toThrow(/belongs to uid 65534/);
     } else {
       // A normal user meets another user's file as one it cannot open at all.
       await expect(readPrivateFile("/etc/shadow")).rejects.toThrow();

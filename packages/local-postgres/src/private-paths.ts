@@ -1,4 +1,4 @@
-import { constants, lstatSync, mkdirSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { type FileHandle, lstat, mkdir, open } from "node:fs/promises";
 
 /**
@@ -132,6 +132,27 @@ export async function readPrivateFile(path: string): Promise<string> {
     return await handle.readFile("utf8");
   } finally {
     await handle.close();
+  }
+}
+
+/** readPrivateFile for code that must answer synchronously (infra's program under `sst dev`). */
+export function readPrivateFileSync(path: string): string {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ELOOP") {
+      throw new UnsafePathError(`${path} is a symbolic link: refusing to follow it (remove it)`);
+    }
+    throw error;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new UnsafePathError(`${path} is not a regular file`);
+    refuseForeign(path, stat, [currentUid()], 0o077);
+    return readFileSync(fd, "utf8");
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -15,7 +15,7 @@ export interface DevDbOptions {
 }
 
 /** The data folder of `npm run dev:db` inside the repository (listed in .gitignore). */
-export const defaultDevDbDataDir = repoPath(".dev-db");
+export const defaultDevDbDataDir = repoPath(localDevDatabase.dataFolder);
 
 /** How to call `npm run dev:db`. */
 export const devDbCommand = {
