@@ -3,7 +3,7 @@ import { chmod, chown, mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCommand } from "@orders/cli-args/testing";
-import { findFreePort, isRoot } from "@orders/local-postgres";
+import { findFreePort, isRoot, postgresSystemUser } from "@orders/local-postgres";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clusterFolderName, prepareDevDbDataDir, superuserPasswordFile } from "./dev-db-data-dir";
 import { devDbSuperuserPassword, fixedPasswordOfOlderClusters } from "./dev-db-password";
@@ -143,6 +143,25 @@ describe("the superuser's password of npm run dev:db", () => {
     await chmod(paths.passwordFile, 0o644);
     await expect(devDbSuperuserPassword(paths)).rejects.toThrow(/open to other users \(mode 0644\)/);
   });
+
+  it.runIf(isRoot)(
+    "--reset removes a cluster folder the postgres user owns, never what a link in it points to",
+    async () => {
+      const server = postgresSystemUser();
+      if (!server) throw new Error("no postgres system user on this machine");
+      const clusterDir = await keptCluster();
+      const kept = join(scratch, "kept");
+      await mkdir(kept);
+      await writeFile(join(kept, "file"), "kept\n");
+      await symlink(kept, join(clusterDir, "data", "planted"));
+      for (const path of [clusterDir, join(clusterDir, "data"), join(clusterDir, "data", "PG_VERSION")]) {
+        await chown(path, server.uid, server.gid);
+      }
+      await prepareDevDbDataDir(dataDir, { reset: true });
+      await expect(stat(clusterDir)).rejects.toThrow(/ENOENT/);
+      expect(await readFile(join(kept, "file"), "utf8")).toBe("kept\n");
+    },
+  );
 
   it("is thrown away with --reset, the cluster with it", async () => {
     const clusterDir = await keptCluster();

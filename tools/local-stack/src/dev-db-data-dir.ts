@@ -1,4 +1,5 @@
-import { mkdir, rm, stat } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { lstat, mkdir, rm, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { checkOwnDirectory, isRoot, postgresSystemUser } from "@orders/local-postgres";
 import { localDevDatabase } from "@orders/settings";
@@ -37,8 +38,7 @@ export async function prepareDevDbDataDir(dataDir: string, options: { reset: boo
     await checkOwnDirectory(folder);
   }
   if (options.reset) {
-    // Removing a link removes the link only; the folder itself was checked above.
-    await rm(clusterDir, { recursive: true, force: true });
+    await removeCluster(clusterDir);
     await rm(passwordFile, { force: true });
   }
   await checkOwnDirectory(clusterDir).catch((error: Error) => {
@@ -56,6 +56,37 @@ export async function prepareDevDbDataDir(dataDir: string, options: { reset: boo
     }
   }
   return { clusterDir, passwordFile };
+}
+
+/**
+ * Removes a cluster folder. As root, what the server's user owns in it (`data/`, or the whole folder as an
+ * older run left it) is emptied by that user first: a link it planted there can then reach only what it could
+ * delete anyway, instead of racing a root `rm -r` between its checks and its unlinks. The rest, ours, goes
+ * after (removing a link removes the link only).
+ */
+async function removeCluster(clusterDir: string): Promise<void> {
+  const server = isRoot ? postgresSystemUser() : undefined;
+  if (server) {
+    for (const path of [clusterDir, join(clusterDir, "data")]) {
+      const stat = await lstat(path).catch(() => undefined);
+      if (stat?.isDirectory() && stat.uid === server.uid) {
+        // find -P (the default) never follows a link; -delete removes depth first.
+        await run("find", [path, "-mindepth", "1", "-delete"], server);
+        break;
+      }
+    }
+  }
+  await rm(clusterDir, { recursive: true, force: true });
+}
+
+function run(program: string, args: string[], as: { uid: number; gid: number }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(program, args, { uid: as.uid, gid: as.gid }, (error, _stdout, stderr) =>
+      error
+        ? reject(new Error(`${program} ${args.join(" ")} failed: ${stderr || error.message}`))
+        : resolve(),
+    );
+  });
 }
 
 /** The first folder from the root down that `ids` may not traverse (search permission), or undefined. */
