@@ -8,6 +8,17 @@ export {
   type StartPgBouncerOptions,
   startPgBouncer,
 } from "./pgbouncer";
+export {
+  checkOwnDirectory,
+  currentUid,
+  ensurePrivateDirectory,
+  ensurePrivateDirectorySync,
+  isOwnDirectory,
+  readPrivateFile,
+  readPrivateFileSync,
+  UnsafePathError,
+  writePrivateFile,
+} from "./private-paths";
 export { isRoot, postgresSystemUser } from "./system-user";
 export {
   type RelayConnectionHandler,
