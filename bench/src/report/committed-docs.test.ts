@@ -37,7 +37,9 @@ describe("the committed docs", () => {
 
   it("every benchmark has a committed result file", () => {
     expect(results.map((r) => r.file)).toEqual(
-      ["burst", "chaos", "cold-start", "efficiency", "storm"].map((name) => `bench/results/${name}.json`),
+      ["burst", "chain-read", "chaos", "cold-start", "efficiency", "storm"].map(
+        (name) => `bench/results/${name}.json`,
+      ),
     );
   });
 });

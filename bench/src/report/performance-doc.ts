@@ -1,4 +1,5 @@
 import { burstSection } from "./burst-section";
+import { chainReadSection } from "./chain-read-section";
 import { chaosSection } from "./chaos-section";
 import { bundleHeadline, coldStartSection } from "./cold-start-section";
 import { efficiencySection } from "./efficiency-section";
@@ -10,6 +11,7 @@ import { stormSection } from "./storm-section";
 /** The sections of docs/performance.md, in the order `npm run bench` runs the benchmarks. */
 export const reportSections: ReportSection[] = [
   stormSection,
+  chainReadSection,
   efficiencySection,
   coldStartSection,
   burstSection,
@@ -28,13 +30,13 @@ const intro = `# Performance: does the database stay up when compute scales?
 
 Every figure below comes from a result file in \`bench/results/\`, written by the benchmark named in its
 section on the machine and at the time the run table gives. Benchmarks are not tests: they print figures and
-say whether a target was met; the test suite runs a short smoke mode of the storm, cold start and chaos runs
-that asserts behaviour, not speed. The decisions these figures informed, with the figures of the time, are in
-[docs/decisions/](decisions/README.md).
+say whether a target was met; the test suite runs a short smoke mode of the storm, chain read, cold start and
+chaos runs that asserts behaviour, not speed. The decisions these figures informed, with the figures of the
+time, are in [docs/decisions/](decisions/README.md).
 
 \`\`\`sh
 npm run bench                     # every benchmark in turn, then a summary table
-npm run bench -- storm            # one (or several) by name: storm, efficiency, cold-start, burst, chaos
+npm run bench -- storm            # one (or several) by name: storm, chain-read, efficiency, cold-start, burst, chaos
 npm run bench -- chaos --quick    # the short smoke sizes (what the test suite runs)
 npm run docs:performance          # this page and the README's headline table, from bench/results/*.json
 \`\`\`
