@@ -1,6 +1,5 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { waitUntil } from "@orders/local-aws/testing";
 import { dropDatabase, findFreePort, uniqueDatabaseName } from "@orders/local-postgres";
 import { pgBouncerInstallCommand } from "@orders/preflight";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -79,13 +78,14 @@ describe("the local stack on a machine without PgBouncer", () => {
     expect(placed.status).toBe(202);
     const { orderId } = (await placed.json()) as { orderId: string };
 
-    let order: { status?: string; customerId?: string } = {};
-    await waitUntil(async () => {
-      const read = await fetch(`${stack.apiUrl}/orders/${orderId}`, { headers: { authorization } });
-      if (read.status !== 200) return false;
-      order = (await read.json()) as typeof order;
-      return true;
-    }, 60_000);
+    const order = await vi.waitFor(
+      async () => {
+        const read = await fetch(`${stack.apiUrl}/orders/${orderId}`, { headers: { authorization } });
+        expect(read.status).toBe(200);
+        return (await read.json()) as { status?: string; customerId?: string };
+      },
+      { timeout: 60_000, interval: 100 },
+    );
     expect(order).toMatchObject({ status: "accepted", customerId: "c-1" });
 
     // The pinning check judged the api's and the worker's sessions on the way, and none would pin.
