@@ -1,3 +1,4 @@
+import { copyFilesFor, docsPageFiles } from "@orders/http-problem/docs-page-files";
 import { addJwtAuthorizer } from "./identity";
 import { deadLetterQueue, ordersQueue } from "./queues";
 import { queueEnvironment } from "./src/environment";
@@ -18,6 +19,8 @@ export const apiFunction = new sst.aws.Function("ApiFunction", {
   handler: spec.handler,
   memory: spec.memory,
   timeout: seconds(spec.timeoutSeconds),
+  // `/docs` serves Swagger UI itself (no CDN); the bundle has no node_modules, so ship its two files.
+  copyFiles: copyFilesFor(Object.values(docsPageFiles)),
   concurrency: { reserved: profile.reservedConcurrency.api },
   environment: environment(
     spec.serviceName,

@@ -1,3 +1,4 @@
+import { copyFilesFor, docsPageFiles } from "@orders/http-problem/docs-page-files";
 import { addJwtAuthorizer, identity } from "./identity";
 import { deadLetterQueue, ordersQueue } from "./queues";
 import { reportingApi } from "./reporting-gateway";
@@ -21,8 +22,12 @@ export const reportingHttp = new sst.aws.Function("ReportingHttp", {
   handler: http.handler,
   memory: http.memory,
   timeout: seconds(http.timeoutSeconds),
-  // The dashboard serves its chart library itself (no CDN); the bundle has no node_modules, so ship the file.
-  copyFiles: [{ from: "node_modules/chart.js/dist/chart.umd.min.js", to: "chart.umd.min.js" }],
+  // The dashboard serves its chart library and `/docs` serves Swagger UI itself (no CDN); the bundle has no
+  // node_modules, so ship those files.
+  copyFiles: [
+    { from: "node_modules/chart.js/dist/chart.umd.min.js", to: "chart.umd.min.js" },
+    ...copyFilesFor(Object.values(docsPageFiles)),
+  ],
   concurrency: { reserved: profile.reservedConcurrency.reportingHttp },
   environment: environment(
     http.serviceName,
