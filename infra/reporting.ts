@@ -35,9 +35,19 @@ export const reportingHttp = new sst.aws.Function("ReportingHttp", {
     $resolve([ordersQueue.url, deadLetterQueue.url]).apply(([orders, deadLetter]) =>
       queueEnvironment({ orders, deadLetter }),
     ),
-    $resolve([identity.authorizeUrl, identity.tokenUrl, identity.clientId]).apply(
-      ([authorizeUrl, tokenUrl, clientId]) =>
-        signInEnvironment({ authorizeUrl, tokenUrl, clientId, scope: identity.scope }),
+    $resolve({
+      authorizeUrl: identity.authorizeUrl,
+      tokenUrl: identity.tokenUrl,
+      clientId: identity.clientId,
+      logoutUrl: identity.logout?.url ?? "",
+    }).apply(({ logoutUrl, ...endpoints }) =>
+      signInEnvironment({
+        ...endpoints,
+        scope: identity.scope,
+        ...(logoutUrl && identity.logout
+          ? { logout: { url: logoutUrl, returnParameter: identity.logout.returnParameter } }
+          : {}),
+      }),
     ),
   ),
   permissions: $resolve({

@@ -9,6 +9,7 @@ import {
   externalIssuerVariables,
   gatewayRoutes,
   identityPlan,
+  signInEnvironment,
 } from "./identity-plan";
 
 const external = {
@@ -82,6 +83,7 @@ describe("Cognito names and URLs", () => {
       base: "https://p.auth.eu-west-1.amazoncognito.com",
       authorizeUrl: "https://p.auth.eu-west-1.amazoncognito.com/oauth2/authorize",
       tokenUrl: "https://p.auth.eu-west-1.amazoncognito.com/oauth2/token",
+      logoutUrl: "https://p.auth.eu-west-1.amazoncognito.com/logout",
     });
     const url = new URL(cognitoSignInUrl("p", "eu-west-1", "client", "https://r.example/"));
     expect(url.pathname).toBe("/login");
@@ -89,6 +91,31 @@ describe("Cognito names and URLs", () => {
       client_id: "client",
       redirect_uri: "https://r.example/",
     });
+  });
+});
+
+describe("signInEnvironment", () => {
+  const settings = {
+    authorizeUrl: "https://a/auth",
+    tokenUrl: "https://a/token",
+    clientId: "c",
+    scope: "openid",
+  };
+
+  it("tells the dashboard where Sign out ends the provider's session, and how it returns", () => {
+    expect(
+      signInEnvironment({
+        ...settings,
+        logout: { url: cognitoEndpoints("p", "eu-west-1").logoutUrl, returnParameter: "logout_uri" },
+      }),
+    ).toMatchObject({
+      SIGN_IN_LOGOUT_URL: "https://p.auth.eu-west-1.amazoncognito.com/logout",
+      SIGN_IN_LOGOUT_RETURN_PARAMETER: "logout_uri",
+    });
+  });
+
+  it("leaves the logout out without one", () => {
+    expect(Object.keys(signInEnvironment(settings))).not.toContain("SIGN_IN_LOGOUT_URL");
   });
 });
 
