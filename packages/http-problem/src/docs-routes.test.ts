@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import type { OpenApiDocument } from "@orders/openapi";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
@@ -34,6 +35,21 @@ describe("registerDocsRoutes", () => {
       expect(res.headers.get("content-type")).toBe(type);
       expect(Buffer.from(await res.arrayBuffer())).toEqual(await readFile(join(swaggerUiDir, shipped.file)));
     }
+  });
+
+  it("sends them gzipped to a client that accepts gzip, and plain to one that refuses it", async () => {
+    const app = docsApp();
+    const file = await readFile(join(swaggerUiDir, docsPageFiles.swaggerUiScript.file));
+    const path = `/docs/assets/${docsPageFiles.swaggerUiScript.file}`;
+    const zipped = await app.request(path, { headers: { "accept-encoding": "gzip, deflate, br" } });
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    expect(zipped.headers.get("vary")).toBe("Accept-Encoding");
+    const body = Buffer.from(await zipped.arrayBuffer());
+    expect(body.length).toBeLessThan(file.length / 3);
+    expect(gunzipSync(body)).toEqual(file);
+    const refused = await app.request(path, { headers: { "accept-encoding": "gzip;q=0, identity" } });
+    expect(refused.headers.get("content-encoding")).toBeNull();
+    expect(Buffer.from(await refused.arrayBuffer())).toEqual(file);
   });
 
   it("sends /docs with a CSP that allows no inline script and no other origin", async () => {

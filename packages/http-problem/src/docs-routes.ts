@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import type { OpenApiDocument } from "@orders/openapi";
 import type { Env, Hono } from "hono";
 import { docsAssetPath, docsPageFiles, docsScriptFile, type ShippedFile } from "./docs-page-files";
@@ -41,13 +42,32 @@ export function registerDocsRoutes<E extends Env>(
   serveShipped(app, docsPageFiles.swaggerUiStyles, "text/css; charset=utf-8");
 }
 
-/** A package's file at `/docs/assets/<file>`, read once per container and kept in memory. */
+/**
+ * A package's file at `/docs/assets/<file>`, read and gzipped once per container and kept in memory. Sent
+ * gzipped to a client that accepts it (Swagger UI's script: 1.8 MB, 0.5 MB gzipped), since neither API
+ * Gateway's HTTP APIs nor Lambda compress a response.
+ */
 function serveShipped<E extends Env>(app: Hono<E>, shipped: ShippedFile, type: string): void {
-  const bytes = loadOnce(() => readPackageFile(shipped));
+  const file = loadOnce(async () => {
+    const plain = await readPackageFile(shipped);
+    return { plain: new Uint8Array(plain), gzipped: new Uint8Array(gzipSync(plain)) };
+  });
   app.get(docsAssetPath(shipped.file), async (c) => {
-    const body = await bytes();
+    const { plain, gzipped } = await file();
     c.header("Content-Type", type);
     c.header("Cache-Control", "public, max-age=86400");
-    return c.body(new Uint8Array(body));
+    c.header("Vary", "Accept-Encoding");
+    if (!acceptsGzip(c.req.header("accept-encoding"))) return c.body(plain);
+    c.header("Content-Encoding", "gzip");
+    return c.body(gzipped);
+  });
+}
+
+/** Whether an `Accept-Encoding` lists gzip without refusing it (`gzip;q=0`). */
+function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  return (acceptEncoding ?? "").split(",").some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return (coding === "gzip" || coding === "*") && (q === undefined || Number(q.slice(2)) > 0);
   });
 }
