@@ -1,8 +1,7 @@
-import { copyFilesFor, docsPageFiles } from "@orders/http-problem/docs-page-files";
 import { addJwtAuthorizer } from "./identity";
 import { deadLetterQueue, ordersQueue } from "./queues";
 import { queueEnvironment } from "./src/environment";
-import { functionSpecs, seconds } from "./src/functions";
+import { docsPageCopyFiles, functionSpecs, seconds } from "./src/functions";
 import { apiPermissions } from "./src/iam-policies";
 import { gatewayRoutes } from "./src/identity-plan";
 import { profile } from "./stage";
@@ -22,7 +21,7 @@ export const apiFunction = new sst.aws.Function("ApiFunction", {
   memory: spec.memory,
   timeout: seconds(spec.timeoutSeconds),
   // `/docs` serves Swagger UI itself (no CDN); the bundle has no node_modules, so ship its two files.
-  copyFiles: copyFilesFor(Object.values(docsPageFiles)),
+  copyFiles: docsPageCopyFiles,
   concurrency: { reserved: profile.reservedConcurrency.api },
   environment: environment(
     spec.serviceName,

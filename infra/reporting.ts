@@ -1,9 +1,8 @@
-import { copyFilesFor, docsPageFiles } from "@orders/http-problem/docs-page-files";
 import { addJwtAuthorizer, identity } from "./identity";
 import { deadLetterQueue, ordersQueue } from "./queues";
 import { reportingApi } from "./reporting-gateway";
 import { queueEnvironment } from "./src/environment";
-import { functionSpecs, seconds } from "./src/functions";
+import { docsPageCopyFiles, functionSpecs, seconds } from "./src/functions";
 import { reportingHttpPermissions, rollupPermissions } from "./src/iam-policies";
 import { gatewayRoutes, signInEnvironment } from "./src/identity-plan";
 import { profile } from "./stage";
@@ -27,7 +26,7 @@ export const reportingHttp = new sst.aws.Function("ReportingHttp", {
   // node_modules, so ship those files.
   copyFiles: [
     { from: "node_modules/chart.js/dist/chart.umd.min.js", to: "chart.umd.min.js" },
-    ...copyFilesFor(Object.values(docsPageFiles)),
+    ...docsPageCopyFiles,
   ],
   concurrency: { reserved: profile.reservedConcurrency.reportingHttp },
   environment: environment(
