@@ -89,7 +89,8 @@ export const database = new sst.aws.Aurora("Database", {
   scaling: { min: `${profile.aurora.minAcu} ACU`, max: `${profile.aurora.maxAcu} ACU` },
   replicas: profile.aurora.replicas,
   proxy: true,
-  vpc,
+  // Under `sst dev` there is no VPC and the component creates nothing but the local connection.
+  vpc: vpc ?? { subnets: [], securityGroups: [] },
   dev: localDatabase,
   transform: {
     cluster: (args) => {
@@ -140,19 +141,20 @@ const proxy =
  * registered before the cluster exists, and this endpoint's inputs wait for the cluster, so the set of
  * children is complete when Pulumi expands the dependency.
  */
-const readOnlyEndpoint = proxy
-  ? new aws.rds.ProxyEndpoint(
-      "DatabaseProxyReadOnly",
-      {
-        dbProxyName: proxy.name,
-        dbProxyEndpointName: physicalName($app.name, $app.stage, "read-only"),
-        targetRole: "READ_ONLY",
-        vpcSubnetIds: vpc.privateSubnets,
-        vpcSecurityGroupIds: vpc.securityGroups,
-      },
-      { dependsOn: [database] },
-    )
-  : undefined;
+const readOnlyEndpoint =
+  proxy && vpc
+    ? new aws.rds.ProxyEndpoint(
+        "DatabaseProxyReadOnly",
+        {
+          dbProxyName: proxy.name,
+          dbProxyEndpointName: physicalName($app.name, $app.stage, "read-only"),
+          targetRole: "READ_ONLY",
+          vpcSubnetIds: vpc.privateSubnets,
+          vpcSecurityGroupIds: vpc.securityGroups,
+        },
+        { dependsOn: [database] },
+      )
+    : undefined;
 
 /** Everything the function modules need to reach the database in AWS; undefined under `sst dev`. */
 export const cloudDatabase =

@@ -39,7 +39,7 @@ export const commonFunctionArgs = {
   ...lambdaRuntime,
   nodejs: { ...lambdaBundling },
   logging: { retention: profile.logRetention },
-  ...($dev ? {} : { vpc }),
+  ...(vpc ? { vpc } : {}),
 };
 
 /** The proxy ARN for `rds-db:connect` statements (undefined under `sst dev`). */

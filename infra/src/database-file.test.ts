@@ -13,7 +13,7 @@ describe("infra/database.ts", () => {
   });
 
   it("creates the read-only proxy endpoint after the Aurora component (proxy target and reader)", () => {
-    const endpoint = /new aws\.rds\.ProxyEndpoint\(([\s\S]*?)\n {4}\)/.exec(source)?.[1] ?? "";
+    const endpoint = /new aws\.rds\.ProxyEndpoint\(([\s\S]*?)\n\s*\)/.exec(source)?.[1] ?? "";
     expect(endpoint).toMatch(/targetRole: "READ_ONLY"/);
     expect(endpoint).toMatch(/\{ dependsOn: \[database\] \}/);
   });
