@@ -71,3 +71,12 @@ describe("function settings", () => {
     );
   });
 });
+
+describe("durations handed to SST", () => {
+  it("are whole seconds (SST parses durations with parseInt)", () => {
+    for (const value of [orderFlow.batchWindowSeconds, orderFlow.visibilityTimeoutSeconds]) {
+      expect(Number.isInteger(value)).toBe(true);
+    }
+    for (const spec of Object.values(functionSpecs)) expect(Number.isInteger(spec.timeoutSeconds)).toBe(true);
+  });
+});

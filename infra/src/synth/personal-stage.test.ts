@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { privateApiServices, quotaFit } from "../network-plan";
+import { describeDeployedStage, stageGraph } from "./deployed-stage-contract";
+import { syntheticAccount } from "./mocks";
+import { types } from "./stage-graph";
+
+// A personal stage as `sst deploy --stage alice` would build it, offline.
+const graph = stageGraph("alice");
+
+describeDeployedStage("alice", graph);
+
+describe("a personal stage's network", () => {
+  it("has no NAT, no bastion and no Elastic IP, so several fit one account and region", () => {
+    const g = graph();
+    expect(g.ofType(types.natGateway)).toEqual([]);
+    expect(g.ofType(types.instance)).toEqual([]);
+    expect(g.quotaUse()).toEqual({ vpcs: 1, elasticIps: 0 });
+    // Five VPCs per region by default; four while the account's default VPC still exists.
+    expect(quotaFit(g.quotaUse())).toMatchObject({ stagesPerRegion: 5, stagesPerRegionWithDefaultVpc: 4 });
+  });
+
+  it("reaches SQS and Secrets Manager through interface endpoints that admit only HTTPS from the VPC", () => {
+    const g = graph();
+    const endpoints = g.ofType("aws:ec2/vpcEndpoint:VpcEndpoint");
+    expect(endpoints.map((e) => e.inputs.serviceName).sort()).toEqual(
+      privateApiServices.map((s) => `com.amazonaws.${syntheticAccount.region}.${s}`).sort(),
+    );
+    const group = g.one(types.securityGroup, "VpcEndpointSecurityGroup");
+    for (const endpoint of endpoints) {
+      expect(endpoint.inputs).toMatchObject({
+        vpcEndpointType: "Interface",
+        privateDnsEnabled: true,
+        securityGroupIds: [group.id],
+      });
+    }
+    expect(group.inputs.ingress).toEqual([
+      {
+        protocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        cidrBlocks: [g.one(types.vpc, "VpcVpc").inputs.cidrBlock],
+      },
+    ]);
+  });
+});

@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { bundleProgram, rpcStubGlobal } from "./bundle";
+import { type SynthResource, stageMocks, syntheticAccount } from "./mocks";
+import { assertPlatform, type PlatformPaths, platformPaths } from "./platform";
+import { type RpcCall, rpcStub } from "./rpc-stub";
+
+export interface SynthOptions {
+  stage: string;
+  /** `sst dev` mode: functions run on the developer's machine, `$dev` is true. */
+  dev?: boolean;
+  paths?: PlatformPaths;
+}
+
+/** What a stage would create, and what the program asked of the CLI and returned as outputs. */
+export interface StageSynth {
+  stage: string;
+  dev: boolean;
+  account: typeof syntheticAccount;
+  resources: SynthResource[];
+  rpcCalls: RpcCall[];
+  outputs: Record<string, unknown>;
+}
+
+/**
+ * A personal stage registers about 160 resources; far fewer means a component stopped registering its
+ * children under the mocks (an SST upgrade changed something the harness relies on), not a smaller stage.
+ */
+export const minimumResources = { deployed: 100, dev: 30 } as const;
+
+interface PulumiRuntime {
+  runtime: {
+    setMocks(mocks: unknown, project: string, stack: string, preview: boolean): Promise<void>;
+    runInPulumiStack(init: () => Promise<unknown>): Promise<Record<string, unknown> | undefined>;
+    disconnect(): Promise<void>;
+  };
+}
+
+interface Program {
+  run(program: () => Promise<unknown>): Promise<Record<string, unknown>>;
+  config: {
+    app(input: { stage: string }): Promise<Record<string, unknown>> | Record<string, unknown>;
+    run(): Promise<unknown>;
+  };
+}
+
+/**
+ * Runs `run()` of sst.config.ts for one stage under Pulumi's unit-test mocks: no account, no provider
+ * plugin, no network, no port. SST's run changes the working directory and keeps module state, so a process
+ * builds one stage. A throw inside an `.apply()` surfaces only as an unhandled rejection: any of them fails
+ * the build.
+ */
+export async function synthesizeStage(options: SynthOptions): Promise<StageSynth> {
+  const paths = options.paths ?? platformPaths();
+  const dev = options.dev ?? false;
+  const globals = globalThis as Record<string, unknown>;
+  if (globals.$app) throw new Error("one stage per process: this process already built a stage");
+  assertPlatform(paths);
+
+  const work = mkdtempSync(join(tmpdir(), "orders-synth-"));
+  const rejections: unknown[] = [];
+  const onRejection = (reason: unknown) => rejections.push(reason);
+  process.on("unhandledRejection", onRejection);
+  const cwd = process.cwd();
+  try {
+    const outfile = join(work, "program.mjs");
+    await bundleProgram(paths, outfile);
+    const pulumi = createRequire(join(paths.platform, "package.json"))("@pulumi/pulumi") as PulumiRuntime;
+    const program = (await import(pathToFileURL(outfile).href)) as Program;
+    const app = await program.config.app({ stage: options.stage });
+    globals.$app = { ...app, stage: options.stage };
+    globals.$dev = dev;
+    globals.$cli = {
+      command: dev ? "dev" : "deploy",
+      rpc: "offline",
+      paths: { home: join(work, "home"), root: paths.root, work, platform: paths.platform },
+      state: { version: {} },
+    };
+    const rpcCalls: RpcCall[] = [];
+    globals[rpcStubGlobal] = rpcStub(work, rpcCalls);
+    const resources: SynthResource[] = [];
+    await pulumi.runtime.setMocks(stageMocks(resources), String(app.name), options.stage, false);
+    const outputs = await pulumi.runtime.runInPulumiStack(() => program.run(program.config.run));
+    // Resources registered inside `.apply()` callbacks land after the program returns: drain them.
+    await pulumi.runtime.disconnect();
+    await new Promise((resolve) => setImmediate(resolve));
+    if (rejections.length > 0) {
+      throw new AggregateError(
+        rejections,
+        `building stage ${options.stage} failed inside an output callback`,
+      );
+    }
+    const minimum = dev ? minimumResources.dev : minimumResources.deployed;
+    if (resources.length < minimum) {
+      throw new Error(
+        `stage ${options.stage} registered ${resources.length} resources, fewer than ${minimum}: the components no longer register under the mocks (SST upgrade?)`,
+      );
+    }
+    return {
+      stage: options.stage,
+      dev,
+      account: syntheticAccount,
+      resources,
+      rpcCalls,
+      outputs: outputs ?? {},
+    };
+  } finally {
+    process.off("unhandledRejection", onRejection);
+    process.chdir(cwd);
+    rmSync(work, { recursive: true, force: true });
+  }
+}
