@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /** The account and region every offline build pretends to deploy to (no real account is ever asked). */
 export const syntheticAccount = {
   accountId: "123456789012",
@@ -159,6 +161,20 @@ function syntheticOutputs(
       return { result: "generated-at-deploy" };
     case "random:index/randomBytes:RandomBytes":
       return { base64: "Z2VuZXJhdGVkLWF0LWRlcGxveQ==", hex: "00" };
+    case "random:index/randomId:RandomId": {
+      // Deterministic per name, the length the program asked for, like the provider's.
+      const hex = createHash("sha256")
+        .update(name)
+        .digest("hex")
+        .slice(0, 2 * Number(inputs.byteLength ?? 8));
+      const bytes = Buffer.from(hex, "hex");
+      return {
+        hex,
+        dec: BigInt(`0x${hex}`).toString(),
+        b64Std: bytes.toString("base64"),
+        b64Url: bytes.toString("base64url"),
+      };
+    }
     case "aws:iam/role:Role":
       return { ...common, arn: `arn:${partition}:iam::${accountId}:role/${physical}` };
     case "aws:secretsmanager/secret:Secret":

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { functionSpecs } from "../functions";
 import { privateApiServices, quotaFit } from "../network-plan";
 import { describeDeployedStage, stageGraph } from "./deployed-stage-contract";
 import { syntheticAccount } from "./mocks";
@@ -41,5 +42,16 @@ describe("a personal stage's network", () => {
         cidrBlocks: [g.one(types.vpc, "VpcVpc").inputs.cidrBlock],
       },
     ]);
+  });
+});
+
+describe("a personal stage's database", () => {
+  it("runs no reader and no read-only endpoint: reporting reads through the proxy's default endpoint", () => {
+    const g = graph();
+    expect(g.ofType("aws:rds/clusterInstance:ClusterInstance")).toHaveLength(1);
+    expect(g.ofType("aws:rds/proxyEndpoint:ProxyEndpoint")).toEqual([]);
+    const reporting = g.functionByHandler(functionSpecs.reportingHttp.handler);
+    const api = g.functionByHandler(functionSpecs.api.handler);
+    expect(reporting.environment.DB_HOST).toBe(api.environment.DB_HOST);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { functionSpecs } from "../functions";
 import { describeDeployedStage, stageGraph } from "./deployed-stage-contract";
 import { types } from "./stage-graph";
 
@@ -18,5 +19,16 @@ describe("production's network", () => {
     expect(role.inputs.managedPolicyArns).toEqual([
       expect.stringMatching(/:iam::aws:policy\/AmazonSSMManagedInstanceCore$/),
     ]);
+  });
+});
+
+describe("production's database", () => {
+  it("keeps a reader, and reporting reads through the proxy's READ_ONLY endpoint", () => {
+    const g = graph();
+    expect(g.ofType("aws:rds/clusterInstance:ClusterInstance")).toHaveLength(2);
+    const endpoints = g.ofType("aws:rds/proxyEndpoint:ProxyEndpoint");
+    expect(endpoints.map((e) => e.inputs.targetRole)).toEqual(["READ_ONLY"]);
+    const reporting = g.functionByHandler(functionSpecs.reportingHttp.handler);
+    expect(reporting.environment.DB_HOST).toBe(endpoints[0]?.outputs.endpoint);
   });
 });

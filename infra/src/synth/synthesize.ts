@@ -29,6 +29,12 @@ export interface StageSynth {
  * A personal stage registers about 160 resources; far fewer means a component stopped registering its
  * children under the mocks (an SST upgrade changed something the harness relies on), not a smaller stage.
  */
+/**
+ * How long a build may take before it counts as stuck. A stage builds in seconds; an output that never
+ * resolves (a mock without a field the program reads, a rejected input) leaves Pulumi waiting forever.
+ */
+export const stallSeconds = Number(process.env.SYNTH_STALL_SECONDS ?? 90);
+
 export const minimumResources = { deployed: 100, dev: 30 } as const;
 
 interface PulumiRuntime {
@@ -83,9 +89,16 @@ export async function synthesizeStage(options: SynthOptions): Promise<StageSynth
     globals[rpcStubGlobal] = rpcStub(work, rpcCalls);
     const resources: SynthResource[] = [];
     await pulumi.runtime.setMocks(stageMocks(resources), String(app.name), options.stage, false);
-    const outputs = await pulumi.runtime.runInPulumiStack(() => program.run(program.config.run));
-    // Resources registered inside `.apply()` callbacks land after the program returns: drain them.
-    await pulumi.runtime.disconnect();
+    const outputs = await settles(
+      (async () => {
+        const result = await pulumi.runtime.runInPulumiStack(() => program.run(program.config.run));
+        // Resources registered inside `.apply()` callbacks land after the program returns: drain them.
+        await pulumi.runtime.disconnect();
+        return result;
+      })(),
+      options.stage,
+      rejections,
+    );
     await new Promise((resolve) => setImmediate(resolve));
     if (rejections.length > 0) {
       throw new AggregateError(
@@ -111,5 +124,28 @@ export async function synthesizeStage(options: SynthOptions): Promise<StageSynth
     process.off("unhandledRejection", onRejection);
     process.chdir(cwd);
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The build's result, or a failure naming the stage and any rejection seen when it stalls. */
+async function settles<T>(build: Promise<T>, stage: string, rejections: unknown[]): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const seen = rejections.map((r) => (r instanceof Error ? r.message : String(r)));
+      reject(
+        new Error(
+          `building stage ${stage} did not settle within ${stallSeconds} s: an output never resolved` +
+            (seen.length > 0
+              ? `; rejections: ${seen.join("; ")}`
+              : " (run with PULUMI_DEBUG_PROMISE_LEAKS=1)"),
+        ),
+      );
+    }, stallSeconds * 1000);
+  });
+  try {
+    return await Promise.race([build, stalled]);
+  } finally {
+    clearTimeout(timer);
   }
 }
