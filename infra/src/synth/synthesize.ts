@@ -67,8 +67,22 @@ export async function synthesizeStage(options: SynthOptions): Promise<StageSynth
   assertPlatform(paths);
 
   const work = mkdtempSync(join(tmpdir(), "orders-synth-"));
+  // A throw inside an `.apply()` leaves the outputs that wait on it pending forever: fail at the first one.
   const rejections: unknown[] = [];
-  const onRejection = (reason: unknown) => rejections.push(reason);
+  let failBuild: (error: Error) => void = () => undefined;
+  const failed = new Promise<never>((_, reject) => {
+    failBuild = reject;
+  });
+  failed.catch(() => undefined);
+  const onRejection = (reason: unknown) => {
+    rejections.push(reason);
+    failBuild(
+      new AggregateError(
+        rejections,
+        `building stage ${options.stage} failed inside an output callback: ${messageOf(reason)}`,
+      ),
+    );
+  };
   process.on("unhandledRejection", onRejection);
   const cwd = process.cwd();
   try {
@@ -96,14 +110,14 @@ export async function synthesizeStage(options: SynthOptions): Promise<StageSynth
         await pulumi.runtime.disconnect();
         return result;
       })(),
+      failed,
       options.stage,
-      rejections,
     );
     await new Promise((resolve) => setImmediate(resolve));
     if (rejections.length > 0) {
       throw new AggregateError(
         rejections,
-        `building stage ${options.stage} failed inside an output callback`,
+        `building stage ${options.stage} failed inside an output callback: ${rejections.map(messageOf).join("; ")}`,
       );
     }
     const minimum = dev ? minimumResources.dev : minimumResources.deployed;
@@ -127,25 +141,25 @@ export async function synthesizeStage(options: SynthOptions): Promise<StageSynth
   }
 }
 
-/** The build's result, or a failure naming the stage and any rejection seen when it stalls. */
-async function settles<T>(build: Promise<T>, stage: string, rejections: unknown[]): Promise<T> {
+/** The build's result; or the first rejection inside it; or, when it stalls, a failure naming the stage. */
+async function settles<T>(build: Promise<T>, failed: Promise<never>, stage: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stalled = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      const seen = rejections.map((r) => (r instanceof Error ? r.message : String(r)));
       reject(
         new Error(
-          `building stage ${stage} did not settle within ${stallSeconds} s: an output never resolved` +
-            (seen.length > 0
-              ? `; rejections: ${seen.join("; ")}`
-              : " (run with PULUMI_DEBUG_PROMISE_LEAKS=1)"),
+          `building stage ${stage} did not settle within ${stallSeconds} s: an output never resolved (run with PULUMI_DEBUG_PROMISE_LEAKS=1)`,
         ),
       );
     }, stallSeconds * 1000);
   });
   try {
-    return await Promise.race([build, stalled]);
+    return await Promise.race([build, failed, stalled]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+function messageOf(reason: unknown): string {
+  return reason instanceof Error ? reason.message : String(reason);
 }
