@@ -62,6 +62,15 @@ export function describeDeployedStage(stage: string, graph: () => StageGraph): v
       }
     });
 
+    it("gives every function a role only Lambda may assume", () => {
+      for (const f of graph().functions()) {
+        const trust = JSON.parse(String(f.role?.inputs.assumeRolePolicy)) as { Statement: unknown[] };
+        expect(trust.Statement, f.handler).toEqual([
+          { Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" },
+        ]);
+      }
+    });
+
     it("links nothing to a function (a link to Aurora would hand it the master password)", () => {
       for (const f of graph().functions()) {
         const linked = Object.keys(f.environment).filter(
