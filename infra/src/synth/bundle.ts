@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { build, type Plugin } from "esbuild";
-import { type PlatformPaths, platformInternals, rpcCallSignature } from "./platform";
+import { namingRandomSource, type PlatformPaths, platformInternals, rpcCallSignature } from "./platform";
 
 /** The global the bundled RPC entry point hands every call to (see rpc-stub.ts). */
 export const rpcStubGlobal = "__sstOfflineRpc";
@@ -37,7 +37,12 @@ export async function bundleProgram(paths: PlatformPaths, outfile: string): Prom
         'const __dirname = __offlineFileUrlToPath(new URL(".", import.meta.url));',
       ].join("\n"),
     },
-    plugins: [externalPlatformPackages(paths), programGlobals(paths), rpcToStub(paths)],
+    plugins: [
+      externalPlatformPackages(paths),
+      programGlobals(paths),
+      rpcToStub(paths),
+      repeatableNames(paths),
+    ],
   });
   if (result.errors.length > 0) {
     throw new Error(`bundling sst.config.ts failed:\n${result.errors.map((e) => e.text).join("\n")}`);
@@ -114,6 +119,42 @@ function rpcToStub(paths: PlatformPaths): Plugin {
           `${rpcCallSignature}\n    return (globalThis as any).${rpcStubGlobal}(method, args);`,
         );
         return { contents, loader: "ts", resolveDir: dirname(args.path) };
+      });
+    },
+  };
+}
+
+/**
+ * SST ends every physical name in a random suffix (kept in the stage's state once deployed). Offline there is
+ * no state: the suffix is derived from the name and how often it was asked for, so two builds of the same
+ * code print the same names and a diff shows only what changed.
+ */
+function repeatableNames(paths: PlatformPaths): Plugin {
+  const namingFile = join(paths.platform, platformInternals.naming);
+  return {
+    name: "repeatable-names",
+    setup(pluginBuild) {
+      pluginBuild.onLoad({ filter: /naming\.ts$/ }, async (args) => {
+        if (args.path !== namingFile) return undefined;
+        const source = await readFile(args.path, "utf8");
+        if (!source.includes(namingRandomSource)) {
+          throw new Error(
+            `${relative(paths.root, namingFile)} no longer draws names from ${namingRandomSource}`,
+          );
+        }
+        const repeatable = [
+          "(() => {",
+          "  const seen = ((globalThis as any).__offlineNameCounts ??= new Map<string, number>());",
+          "  const count = (seen.get(name) ?? 0) + 1;",
+          "  seen.set(name, count);",
+          '  return crypto.createHash("sha256").update(name + "#" + count).digest("hex").slice(0, 16);',
+          "})()",
+        ].join("\n");
+        return {
+          contents: source.replace(namingRandomSource, repeatable),
+          loader: "ts",
+          resolveDir: dirname(args.path),
+        };
       });
     },
   };

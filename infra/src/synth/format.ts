@@ -3,11 +3,18 @@ import type { SynthResource } from "./mocks";
 import { StageGraph, types } from "./stage-graph";
 import type { StageSynth } from "./synthesize";
 
-/** `--json`: one array of `{ type, name, inputs }`, the inputs as the program gave them. */
+/**
+ * `--json`: one array of `{ type, name, inputs }`, the inputs as the program gave them, sorted by type and
+ * name (resources register in whatever order their inputs resolve; sorted, two builds diff cleanly).
+ */
 export function synthJson(
   synth: StageSynth,
 ): { type: string; name: string; inputs: Record<string, unknown> }[] {
-  return synth.resources.map(({ type, name, inputs }) => ({ type, name, inputs }));
+  return sorted(synth.resources).map(({ type, name, inputs }) => ({ type, name, inputs }));
+}
+
+function sorted(resources: SynthResource[]): SynthResource[] {
+  return [...resources].sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
 }
 
 type Summary = (inputs: Record<string, unknown>, graph: StageGraph) => string;
@@ -83,7 +90,7 @@ export function formatSynth(synth: StageSynth): string {
     "",
   ];
   const groups = new Map<string, SynthResource[]>();
-  for (const resource of synth.resources) {
+  for (const resource of sorted(synth.resources)) {
     const key = groupOf(resource.type);
     groups.set(key, [...(groups.get(key) ?? []), resource]);
   }

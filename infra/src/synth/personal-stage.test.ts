@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { functionSpecs } from "../functions";
 import { privateApiServices, quotaFit } from "../network-plan";
 import { describeDeployedStage, stageGraph } from "./deployed-stage-contract";
+import { formatSynth, synthJson } from "./format";
 import { syntheticAccount } from "./mocks";
 import { types } from "./stage-graph";
 
@@ -53,5 +54,25 @@ describe("a personal stage's database", () => {
     const reporting = g.functionByHandler(functionSpecs.reportingHttp.handler);
     const api = g.functionByHandler(functionSpecs.api.handler);
     expect(reporting.environment.DB_HOST).toBe(api.environment.DB_HOST);
+  });
+});
+
+describe("the synth report of a personal stage", () => {
+  it("says how many such stages fit one account and region, then lists the resources by service", () => {
+    const text = formatSynth(graph().synth);
+    expect(text).toMatch(
+      /^stage alice: \d+ resources, offline .*\nquotas: 1 VPC and 0 Elastic IPs of the default 5 and 5 per region: 5 such stages fit one account and region \(4 while the default VPC exists\)\n/,
+    );
+    expect(text).toMatch(/\naws lambda \(\d+\)\n/);
+    expect(text).toMatch(
+      / Function +\S+ +handler=apps\/api\/src\/handlers\/lambda\.handler .*db user orders_api/,
+    );
+  });
+
+  it("prints the JSON resources sorted by type and name, so two builds diff cleanly", () => {
+    const json = synthJson(graph().synth);
+    const keys = json.map((r) => `${r.type} ${r.name}`);
+    expect(keys).toEqual([...keys].sort((a, b) => a.localeCompare(b)));
+    expect(json).toHaveLength(graph().resources.length);
   });
 });

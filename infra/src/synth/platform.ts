@@ -23,9 +23,14 @@ export const platformInternals = {
   components: "src/components/index.ts",
   /** How components call the CLI (`Runtime.Build`, `Provider.Aws.Bootstrap`, …) over HTTP. */
   rpc: "src/components/rpc/rpc.ts",
+  /** Physical names: the app, the stage, the name and a random suffix. */
+  naming: "src/components/naming.ts",
   /** The bridge a function gets under `sst dev` instead of its own code. */
   devBridge: "dist/bridge",
 } as const;
+
+/** The random part of SST's physical names, which the offline build makes repeatable. */
+export const namingRandomSource = 'crypto.randomBytes(8).toString("hex")';
 
 /** The exact text of the RPC entry point the offline build redirects to its stub. */
 export const rpcCallSignature = "export async function call<T = any>(method: string, args: any) {";
@@ -58,6 +63,12 @@ export function assertPlatform(paths: PlatformPaths): void {
   const rpc = join(paths.platform, platformInternals.rpc);
   if (existsSync(rpc) && !readFileSync(rpc, "utf8").includes(rpcCallSignature)) {
     problems.push(`rpc: ${platformInternals.rpc} no longer declares \`${rpcCallSignature}\``);
+  }
+  const naming = join(paths.platform, platformInternals.naming);
+  if (existsSync(naming) && !readFileSync(naming, "utf8").includes(namingRandomSource)) {
+    problems.push(
+      `naming: ${platformInternals.naming} no longer draws its suffix from \`${namingRandomSource}\``,
+    );
   }
   if (problems.length > 0) {
     throw new Error(
