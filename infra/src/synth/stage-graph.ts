@@ -62,7 +62,13 @@ export interface IngressRule {
 /** An HTTP API with its routes and authorizers. */
 export interface GatewayApi {
   resource: SynthResource;
-  routes: { routeKey: string; authorizationType: string; authorizerId: string | undefined }[];
+  routes: {
+    routeKey: string;
+    authorizationType: string;
+    authorizerId: string | undefined;
+    /** Scopes the route requires of a token (none: any token the authorizer accepts). */
+    authorizationScopes: string[];
+  }[];
   authorizers: SynthResource[];
 }
 
@@ -172,6 +178,7 @@ export class StageGraph {
         routeKey: String(r.inputs.routeKey),
         authorizationType: String(r.inputs.authorizationType ?? "NONE"),
         authorizerId: r.inputs.authorizerId as string | undefined,
+        authorizationScopes: (r.inputs.authorizationScopes ?? []) as string[],
       }));
     const authorizers = this.ofType(types.authorizer).filter((a) => a.inputs.apiId === resource.id);
     return { resource, routes, authorizers };
