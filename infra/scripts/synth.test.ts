@@ -1,36 +1,31 @@
-import { spawnSync } from "node:child_process";
-import { resolve } from "node:path";
+import { join } from "node:path";
+import { runCommand } from "@orders/cli-args/testing";
 import { describe, expect, it } from "vitest";
 
-const root = resolve(import.meta.dirname, "../..");
-
-function synth(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "infra/scripts/synth.ts", ...args], {
-    cwd: root,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const script = join(import.meta.dirname, "synth.ts");
+const synth = (...args: string[]) => runCommand(script, args, { timeoutMs: 120_000 });
 
 describe("npm run synth", () => {
-  it("prints its usage on --help and exits 0", () => {
-    const { status, stdout } = synth("--help");
+  it.each(["--help", "-h"])("answers %s with its usage on stdout and exit 0, building nothing", (flag) => {
+    const { status, stdout, stderr } = synth(flag);
+    expect(stderr).toBe("");
+    expect(stdout).toMatch(/^Usage: npm run synth -- --stage <name> \[--dev\] \[--json\]\n/);
+    expect(stdout).not.toMatch(/resources, offline/);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^usage: npm run synth -- --stage <name> \[--dev\] \[--json\]/);
   });
 
-  it("refuses an unknown flag with exit 2 and the usage", () => {
-    const { status, stderr } = synth("--stage", "alice", "--region", "us-east-1");
+  it("refuses an unknown flag with exit 2, naming it, and the usage", () => {
+    const { status, stdout, stderr } = synth("--stage", "alice", "--region", "us-east-1");
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^npm run synth: .*'--region'/);
+    expect(stderr).toMatch(/\nUsage: npm run synth/);
     expect(status).toBe(2);
-    expect(stderr).toMatch(/--region/);
-    expect(stderr).toMatch(/usage: npm run synth/);
   });
 
   it("refuses to guess a stage (exit 2)", () => {
     const { status, stderr } = synth("--json");
+    expect(stderr).toMatch(/^npm run synth: --stage is required\n/);
     expect(status).toBe(2);
-    expect(stderr).toMatch(/--stage is required/);
   });
 
   it("prints one JSON array of { type, name, inputs } for a personal stage", () => {
@@ -40,7 +35,6 @@ describe("npm run synth", () => {
     expect(resources.length).toBeGreaterThan(100);
     for (const resource of resources)
       expect(Object.keys(resource).sort()).toEqual(["inputs", "name", "type"]);
-    const functions = resources.filter((r) => r.type === "aws:lambda/function:Function");
-    expect(functions).toHaveLength(5);
+    expect(resources.filter((r) => r.type === "aws:lambda/function:Function")).toHaveLength(5);
   }, 120_000);
 });

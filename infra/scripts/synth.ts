@@ -1,47 +1,33 @@
-import { parseArgs } from "node:util";
+import { parseOrExit, UsageError } from "@orders/cli-args";
 import { formatSynth, synthJson } from "../src/synth/format";
 import { synthesizeStage } from "../src/synth/synthesize";
 
-const usage = "usage: npm run synth -- --stage <name> [--dev] [--json]";
+const synthCommand = {
+  name: "npm run synth",
+  usage: `Usage: npm run synth -- --stage <name> [--dev] [--json]
+The resources a stage would create, built offline: sst.config.ts runs under Pulumi's mocks (no AWS account,
+no network). The account, region, ids and ARNs are placeholders.
+  --stage  the stage to build (required): a personal name, or production
+  --dev    build \`sst dev\` mode (functions on your machine) instead of \`sst deploy\`
+  --json   one JSON array of { "type", "name", "inputs" } instead of the grouped report
+  -h, --help  this text
+Exit status: 0 when the stage builds, 1 when it fails, 2 on bad arguments.`,
+  options: {
+    stage: { type: "string" },
+    dev: { type: "boolean" },
+    json: { type: "boolean" },
+  },
+} as const;
 
-/**
- * `npm run synth`: the resources a stage would create, built offline (no account, no network) by running
- * sst.config.ts under Pulumi's mocks. `--dev` builds `sst dev` mode; `--json` prints one array of
- * `{ type, name, inputs }`. Exit status 0 when the stage builds, 1 when it fails, 2 on bad arguments.
- */
+/** `npm run synth`: see the usage above. */
 async function main(argv: string[]): Promise<number> {
-  let values: ReturnType<typeof parse>["values"];
-  try {
-    values = parse(argv).values;
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${usage}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(usage);
-    return 0;
-  }
-  if (!values.stage) {
-    console.error(`--stage is required\n${usage}`);
-    return 2;
-  }
-  const synth = await synthesizeStage({ stage: values.stage, dev: values.dev ?? false });
-  console.log(values.json ? JSON.stringify(synthJson(synth), null, 2) : formatSynth(synth));
-  return 0;
-}
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      stage: { type: "string" },
-      dev: { type: "boolean" },
-      json: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
+  const options = parseOrExit(synthCommand, argv, ({ values }) => {
+    if (!values.stage) throw new UsageError("--stage is required");
+    return { stage: values.stage, dev: values.dev ?? false, json: values.json ?? false };
   });
+  const synth = await synthesizeStage({ stage: options.stage, dev: options.dev });
+  console.log(options.json ? JSON.stringify(synthJson(synth), null, 2) : formatSynth(synth));
+  return 0;
 }
 
 // Failure until main settles: a build whose outputs never resolve must not end with status 0.
