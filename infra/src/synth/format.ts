@@ -84,9 +84,7 @@ export function formatSynth(synth: StageSynth): string {
   const lines = [
     `stage ${synth.stage}${synth.dev ? " (sst dev)" : ""}: ${synth.resources.length} resources, offline ` +
       `(account ${synth.account.accountId}, ${synth.account.region} are placeholders)`,
-    `quotas: ${use.vpcs} VPC and ${use.elasticIps} Elastic IPs of the default ${fit.quotas.vpcsPerRegion} and ` +
-      `${fit.quotas.elasticIpsPerRegion} per region: ${count(fit.stagesPerRegion)} such stages fit one account ` +
-      `and region (${count(fit.stagesPerRegionWithDefaultVpc)} while the default VPC exists)`,
+    quotaLine(use, fit),
     "",
   ];
   const groups = new Map<string, SynthResource[]>();
@@ -111,6 +109,10 @@ function groupOf(type: string): string {
   return provider === "sst" ? "sst components" : (provider ?? type);
 }
 
-function count(n: number): string {
-  return Number.isFinite(n) ? String(n) : "any number of";
+function quotaLine(use: { vpcs: number; elasticIps: number }, fit: ReturnType<typeof quotaFit>): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const takes = `quotas: takes ${plural(use.vpcs, "VPC")} and ${plural(use.elasticIps, "Elastic IP")} of the default ${fit.quotas.vpcsPerRegion} and ${fit.quotas.elasticIpsPerRegion} per region`;
+  if (!Number.isFinite(fit.stagesPerRegion))
+    return `${takes}: the quotas do not limit how many such stages fit`;
+  return `${takes}: ${fit.stagesPerRegion} such stages fit one account and region (${fit.stagesPerRegionWithDefaultVpc} while the default VPC exists)`;
 }

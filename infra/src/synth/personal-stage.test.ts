@@ -61,7 +61,7 @@ describe("the synth report of a personal stage", () => {
   it("says how many such stages fit one account and region, then lists the resources by service", () => {
     const text = formatSynth(graph().synth);
     expect(text).toMatch(
-      /^stage alice: \d+ resources, offline .*\nquotas: 1 VPC and 0 Elastic IPs of the default 5 and 5 per region: 5 such stages fit one account and region \(4 while the default VPC exists\)\n/,
+      /^stage alice: \d+ resources, offline .*\nquotas: takes 1 VPC and 0 Elastic IPs of the default 5 and 5 per region: 5 such stages fit one account and region \(4 while the default VPC exists\)\n/,
     );
     expect(text).toMatch(/\naws lambda \(\d+\)\n/);
     expect(text).toMatch(
