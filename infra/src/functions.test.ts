@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { deadlineProblems, deadlines, orderFlow } from "@orders/settings";
 import { describe, expect, it } from "vitest";
-import { functionSpecs, lambdaRuntime } from "./functions";
+import { docsPageCopyFiles, functionSpecs, lambdaRuntime } from "./functions";
 import { stageProfile } from "./stage-profile";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -78,5 +78,12 @@ describe("durations handed to SST", () => {
       expect(Number.isInteger(value)).toBe(true);
     }
     for (const spec of Object.values(functionSpecs)) expect(Number.isInteger(spec.timeoutSeconds)).toBe(true);
+  });
+});
+
+describe("docsPageCopyFiles", () => {
+  it("names files that exist, so a deploy ships what /docs serves", () => {
+    expect(docsPageCopyFiles.map((f) => f.to)).toEqual(["swagger-ui-bundle.js", "swagger-ui.css"]);
+    for (const { from } of docsPageCopyFiles) expect(existsSync(join(root, from)), from).toBe(true);
   });
 });
