@@ -90,7 +90,8 @@ export const database = new sst.aws.Aurora("Database", {
   scaling: { min: `${profile.aurora.minAcu} ACU`, max: `${profile.aurora.maxAcu} ACU` },
   replicas: profile.aurora.replicas,
   proxy: true,
-  vpc,
+  // Under `sst dev` there is no VPC and the component creates nothing but the local connection.
+  vpc: vpc ?? { subnets: [], securityGroups: [] },
   dev: localDatabase,
   transform: {
     cluster: (args) => {
@@ -144,7 +145,7 @@ const proxy =
  * children is complete when Pulumi expands the dependency.
  */
 const readOnlyEndpoint =
-  proxy && reportingReadEndpoint(profile) === "read-only"
+  vpc && proxy && reportingReadEndpoint(profile) === "read-only"
     ? new aws.rds.ProxyEndpoint(
         "DatabaseProxyReadOnly",
         {

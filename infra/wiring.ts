@@ -4,6 +4,7 @@ import { vpc } from "./network";
 import { devServiceDatabaseUrl } from "./src/dev-database";
 import { databaseEnvironment, observabilityEnvironment } from "./src/environment";
 import { lambdaRuntime } from "./src/functions";
+import { lambdaAssumeRolePolicy } from "./src/iam-policies";
 import { profile } from "./stage";
 
 /**
@@ -31,7 +32,8 @@ export function environment(serviceName: string, ...parts: $util.Input<Record<st
 
 /**
  * Settings shared by every app function: runtime, architecture, how the code is bundled (the cold-start
- * benchmark bundles the same way), log retention, and the VPC when deployed.
+ * benchmark bundles the same way), log retention, and, when deployed, the VPC and a role only Lambda may
+ * assume.
  * Under `sst dev` the functions run on your machine against the local database, so they stay out of the
  * VPC (nothing private to reach, and no NAT hop for the live-debugging bridge).
  */
@@ -39,7 +41,9 @@ export const commonFunctionArgs = {
   ...lambdaRuntime,
   nodejs: { ...lambdaBundling },
   logging: { retention: profile.logRetention },
-  ...($dev ? {} : { vpc }),
+  ...(vpc ? { vpc } : {}),
+  // Under `sst dev` SST's trust policy must keep the account: the local bridge runs as the function's role.
+  ...($dev ? {} : { transform: { role: { assumeRolePolicy: JSON.stringify(lambdaAssumeRolePolicy) } } }),
 };
 
 /** The proxy ARN for `rds-db:connect` statements (undefined under `sst dev`). */

@@ -72,6 +72,15 @@ describe("function settings", () => {
   });
 });
 
+describe("durations handed to SST", () => {
+  it("are whole seconds (SST parses durations with parseInt)", () => {
+    for (const value of [orderFlow.batchWindowSeconds, orderFlow.visibilityTimeoutSeconds]) {
+      expect(Number.isInteger(value)).toBe(true);
+    }
+    for (const spec of Object.values(functionSpecs)) expect(Number.isInteger(spec.timeoutSeconds)).toBe(true);
+  });
+});
+
 describe("docsPageCopyFiles", () => {
   it("names files that exist, so a deploy ships what /docs serves", () => {
     expect(docsPageCopyFiles.map((f) => f.to)).toEqual(["swagger-ui-bundle.js", "swagger-ui.css"]);

@@ -98,6 +98,16 @@ export const proxyAssumeRolePolicy = {
   Statement: [{ Effect: "Allow", Principal: { Service: "rds.amazonaws.com" }, Action: "sts:AssumeRole" }],
 } as const;
 
+/**
+ * Trust policy of a deployed function's role: Lambda only. SST's own adds the account's root (meant for
+ * `sst dev`, where the developer's machine runs the function as its role), which would let any principal of
+ * the account allowed `sts:AssumeRole` act as the function.
+ */
+export const lambdaAssumeRolePolicy = {
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+} as const;
+
 function serviceSecretList(secrets: Record<ServiceName, string>): string[] {
   return (Object.keys(serviceRoles) as ServiceName[]).map((service) => secrets[service]);
 }

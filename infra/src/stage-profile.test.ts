@@ -25,7 +25,7 @@ describe.each(["alice", "pr-42", "ci"])("stage %s", (stage) => {
   const profile = stageProfile(stage);
 
   it("is removable and cheap", () => {
-    expect(profile).toMatchObject({ production: false, removal: "remove", protect: false, nat: "ec2" });
+    expect(profile).toMatchObject({ production: false, removal: "remove", protect: false, nat: "none" });
     expect(profile.aurora.deletionProtection).toBe(false);
     expect(profile.aurora.proxyMaxIdleConnectionsPercent).toBe(0);
   });

@@ -9,8 +9,11 @@ export interface StageProfile {
   removal: "retain" | "remove";
   /** Refuse `sst remove` on this stage. */
   protect: boolean;
-  /** `ec2`: a small NAT instance per AZ (a few dollars a month); `managed`: a NAT gateway per AZ. */
-  nat: "ec2" | "managed";
+  /**
+   * `managed`: a NAT gateway per AZ; `ec2`: a small NAT instance per AZ; `none`: no NAT, the private subnets
+   * reach AWS APIs through interface endpoints (src/network-plan: no Elastic IP, so stages fit the quotas).
+   */
+  nat: "ec2" | "managed" | "none";
   /** Availability zones of the VPC (its private subnets, NATs; Aurora needs at least two). */
   availabilityZones: number;
   aurora: {
@@ -57,7 +60,7 @@ export const productionStage = "production";
 
 /**
  * Profile for a stage. Every non-production stage (a developer's personal stage, `ci`, a preview) is as
- * cheap as the production architecture allows: NAT instances, one database instance (no reader) at its
+ * cheap as the production architecture allows: no NAT (interface endpoints), one database instance (no reader) at its
  * 0.5 ACU floor when idle (with the proxy it cannot pause; docs/capacity.md gives the idle cost of each
  * stage kind), the rollup hourly, small reserved concurrency. Production keeps a reader: failover, and the
  * reports off the writer.
@@ -91,7 +94,7 @@ export function stageProfile(stage: string): StageProfile {
     production: false,
     removal: "remove",
     protect: false,
-    nat: "ec2",
+    nat: "none",
     availabilityZones: 2,
     aurora: {
       minAcu: 0.5,

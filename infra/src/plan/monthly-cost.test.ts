@@ -40,10 +40,10 @@ describe("idle cost of a personal stage", () => {
     expect(usd(cost, "RDS Proxy")).toBeCloseTo(8 * hours * 0.015, 6); // 87.60
   });
 
-  it("pays for two NAT instances (the bastion rides on one) and their addresses", () => {
-    expect(usd(cost, "EC2", /NAT instances/)).toBeCloseTo(2 * hours * 0.0042, 6);
-    expect(usd(cost, "VPC")).toBeCloseTo(2 * hours * 0.005, 6);
-    expect(cost.lines.some((l) => l.service === "NAT")).toBe(false);
+  it("pays for two interface endpoints (SQS, Secrets Manager) and no NAT, instance or public address", () => {
+    expect(usd(cost, "VPC", /interface endpoints/)).toBeCloseTo(2 * hours * 0.01, 6);
+    expect(cost.lines.filter((l) => l.service === "NAT" || l.service === "EC2")).toEqual([]);
+    expect(cost.lines.filter((l) => /public IPv4/.test(l.item))).toEqual([]);
   });
 
   it("pays for the Cloud Map namespace's hosted zone of SST's VPC", () => {
@@ -51,9 +51,9 @@ describe("idle cost of a personal stage", () => {
   });
 
   it("totals about $149 a month, and about $17 without the proxy (the cluster could pause)", () => {
-    // Aurora 43.80 + proxy 87.60 + NAT instances 6.13 + volumes 1.28 + IPv4 7.30 + 4 secrets 1.60
+    // Aurora 43.80 + proxy 87.60 + 2 interface endpoints 14.60 + 4 secrets 1.60
     // + 3 alarms 0.30 + hosted zone 0.50 + 657,000 idle polls 0.26 + hourly rollups ~0.01
-    const expected = 43.8 + 87.6 + 6.132 + 1.28 + 7.3 + 1.6 + 0.3 + 0.5 + 0.2628 + 0.005;
+    const expected = 43.8 + 87.6 + 14.6 + 1.6 + 0.3 + 0.5 + 0.2628 + 0.005;
     expect(cost.totalUsd).toBeCloseTo(expected, 2);
     const withoutProxy = monthlyCost(idle, profile, { withoutProxy: true });
     expect(withoutProxy.totalUsd).toBeCloseTo(expected - 43.8 - 87.6, 2);

@@ -1,6 +1,7 @@
 import { serviceRoles } from "@orders/settings";
 import { alarmSpecs } from "../alarm-specs";
 import { functionSpecs } from "../functions";
+import { networkPlan } from "../network-plan";
 import type { StageProfile } from "../stage-profile";
 import { awsQuotas } from "./aws-quotas";
 import type { CapacityPlan } from "./capacity-plan";
@@ -74,8 +75,10 @@ export function monthlyCost(
   const accessLogGb = (orders * assumed.accessLogBytesPerRequest.value) / gib;
   const retentionMonths = profile.logRetention === "1 month" ? 1 : 7 / 30;
   const zones = profile.availabilityZones;
-  const instances = profile.nat === "ec2" ? zones : 1; // NAT instances double as the bastion; else one bastion
-  const publicAddresses = zones + (profile.nat === "ec2" ? 0 : 1);
+  const network = networkPlan(profile);
+  // NAT instances double as the bastion; else a bastion of its own, with its own public address.
+  const instances = profile.nat === "ec2" ? zones : network.bastion ? 1 : 0;
+  const publicAddresses = network.uses.elasticIps + (profile.nat !== "ec2" && network.bastion ? 1 : 0);
 
   const lines: CostLine[] = [
     line("API Gateway", "HTTP API requests (POST /orders)", orders, "apiGatewayHttpRequest"),
@@ -126,19 +129,42 @@ export function monthlyCost(
           line("NAT", "data processed (GB)", (orders * assumed.natBytesPerOrder.value) / gib, "natGatewayGb"),
         ]
       : []),
-    line(
-      "EC2",
-      profile.nat === "ec2" ? `${zones} NAT instances, t4g.nano (hours)` : "bastion, t4g.nano (hours)",
-      instances * hours,
-      "ec2T4gNanoHour",
-    ),
-    line("EC2", "instance volumes (GB-month)", instances * assumed.instanceVolumeGb.value, "ebsGp3GbMonth"),
-    line(
-      "VPC",
-      `${publicAddresses} public IPv4 addresses (hours)`,
-      publicAddresses * hours,
-      "publicIpv4Hour",
-    ),
+    ...(instances > 0
+      ? [
+          line(
+            "EC2",
+            profile.nat === "ec2" ? `${zones} NAT instances, t4g.nano (hours)` : "bastion, t4g.nano (hours)",
+            instances * hours,
+            "ec2T4gNanoHour",
+          ),
+          line(
+            "EC2",
+            "instance volumes (GB-month)",
+            instances * assumed.instanceVolumeGb.value,
+            "ebsGp3GbMonth",
+          ),
+        ]
+      : []),
+    ...(publicAddresses > 0
+      ? [
+          line(
+            "VPC",
+            `${publicAddresses} public IPv4 addresses (hours)`,
+            publicAddresses * hours,
+            "publicIpv4Hour",
+          ),
+        ]
+      : []),
+    ...(network.endpoints.length > 0
+      ? [
+          line(
+            "VPC",
+            `${network.endpoints.length} interface endpoints in one AZ (hours)`,
+            network.endpoints.length * hours,
+            "vpcInterfaceEndpointHour",
+          ),
+        ]
+      : []),
     line(
       "Secrets Manager",
       "secrets (master + one per service)",

@@ -1,0 +1,252 @@
+import { protectedRouteKeys } from "@orders/identity";
+import { orderFlow, type ServiceName, serviceRoles } from "@orders/settings";
+import { beforeAll, describe, expect, it } from "vitest";
+import { dbUserArn } from "../db-user-arn";
+import { functionSpecs, lambdaRuntime } from "../functions";
+import { cognitoIssuer } from "../identity-plan";
+import { networkPlan, quotaFit } from "../network-plan";
+import { stageProfile } from "../stage-profile";
+import { syntheticAccount, syntheticProxyArn } from "./mocks";
+import { type DeployedFunction, StageGraph, types } from "./stage-graph";
+import { synthesizeStage } from "./synthesize";
+
+/** Whose database user each function must connect as (the migrator logs in directly as the master). */
+export const databaseUserOf: Record<Exclude<keyof typeof functionSpecs, "migrator">, ServiceName> = {
+  api: "api",
+  worker: "worker",
+  reportingHttp: "reporting",
+  rollup: "reporting",
+};
+
+/** Routes docs/deploy.md and the README call public (health, catalogue, OpenAPI, docs, dashboard page). */
+export const publicRouteKeys = ["$default"];
+
+/** Builds the stage once for the test file (one stage per process) and hands the graph to its tests. */
+export function stageGraph(stage: string, dev = false): () => StageGraph {
+  let graph: StageGraph | undefined;
+  beforeAll(async () => {
+    graph = new StageGraph(await synthesizeStage({ stage, dev }));
+  }, 120_000);
+  return () => {
+    if (!graph) throw new Error(`stage ${stage} was not built`);
+    return graph;
+  };
+}
+
+const reachesDatabase = (f: DeployedFunction) =>
+  f.environment.DB_HOST !== undefined ||
+  f.environment.DATABASE_URL !== undefined ||
+  f.statements.some((s) => s.Action.includes("rds-db:connect"));
+
+/**
+ * The deploy-time contract of a stage that `sst deploy` builds (personal or production), asserted on the
+ * resources `run()` registers. Each `it` names the rule; a failure names the resource.
+ */
+export function describeDeployedStage(stage: string, graph: () => StageGraph): void {
+  describe(`stage ${stage}: the functions`, () => {
+    it("deploys every function spec exactly once, with its memory, timeout, runtime and architecture", () => {
+      const deployed = graph().functions();
+      expect(deployed.map((f) => f.handler).sort()).toEqual(
+        Object.values(functionSpecs)
+          .map((s) => s.handler)
+          .sort(),
+      );
+      for (const spec of Object.values(functionSpecs)) {
+        const f = deployed.find((d) => d.handler === spec.handler);
+        expect(f?.resource.inputs, spec.handler).toMatchObject({
+          memorySize: Number.parseInt(spec.memory, 10),
+          timeout: spec.timeoutSeconds,
+          runtime: lambdaRuntime.runtime,
+          architectures: [lambdaRuntime.architecture],
+        });
+      }
+    });
+
+    it("gives every function a role only Lambda may assume", () => {
+      for (const f of graph().functions()) {
+        const trust = JSON.parse(String(f.role?.inputs.assumeRolePolicy)) as { Statement: unknown[] };
+        expect(trust.Statement, f.handler).toEqual([
+          { Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" },
+        ]);
+      }
+    });
+
+    it("links nothing to a function (a link to Aurora would hand it the master password)", () => {
+      for (const f of graph().functions()) {
+        const linked = Object.keys(f.environment).filter(
+          (k) => k.startsWith("SST_RESOURCE_") && k !== "SST_RESOURCE_App",
+        );
+        expect(linked, f.handler).toEqual([]);
+      }
+    });
+  });
+
+  describe(`stage ${stage}: the database path`, () => {
+    it("leaves IAM database authentication off on the cluster (clients use IAM only to the proxy)", () => {
+      const cluster = graph().one("aws:rds/cluster:Cluster", "DatabaseCluster");
+      expect(cluster.inputs.iamDatabaseAuthenticationEnabled).toBe(false);
+    });
+
+    it("runs every function that reaches the database in the private subnets with the functions' security group", () => {
+      const g = graph();
+      const privateSubnets = g
+        .ofType(types.subnet)
+        .filter((s) => s.name.startsWith("VpcPrivateSubnet"))
+        .map((s) => s.id)
+        .sort();
+      const functionsGroup = g.one(types.defaultSecurityGroup, "VpcSecurityGroup").id;
+      const reaching = g.functions().filter(reachesDatabase);
+      expect(reaching.map((f) => f.handler).sort()).toEqual(
+        Object.values(functionSpecs)
+          .map((s) => s.handler)
+          .sort(),
+      );
+      expect(privateSubnets).toHaveLength(stageProfile(stage).availabilityZones);
+      for (const f of reaching) {
+        expect(f.vpc, f.handler).toBeDefined();
+        expect([...(f.vpc?.subnetIds ?? [])].sort(), f.handler).toEqual(privateSubnets);
+        expect(f.vpc?.securityGroupIds, f.handler).toEqual([functionsGroup]);
+      }
+    });
+
+    it("lets each function connect as exactly the database user in its own environment, its service's", () => {
+      const g = graph();
+      for (const [key, service] of Object.entries(databaseUserOf)) {
+        const f = g.functionByHandler(functionSpecs[key as keyof typeof databaseUserOf].handler);
+        expect(f.environment.DB_USER, f.handler).toBe(serviceRoles[service]);
+        const connect = f.statements.filter((s) => s.Action.includes("rds-db:connect"));
+        expect(
+          connect.flatMap((s) => s.Resource),
+          f.handler,
+        ).toEqual([dbUserArn(syntheticProxyArn, f.environment.DB_USER ?? "")]);
+        expect(
+          connect.every((s) => s.Action.length === 1 && s.Effect === "Allow"),
+          f.handler,
+        ).toBe(true);
+      }
+      const migrator = g.functionByHandler(functionSpecs.migrator.handler);
+      expect(migrator.statements.flatMap((s) => s.Action)).not.toContain("rds-db:connect");
+    });
+
+    it("links no function to the master secret; only the migrator reads it", () => {
+      const g = graph();
+      const master = g.one(types.secret, "DatabaseProxySecret").outputs.arn as string;
+      for (const f of g.functions()) {
+        expect(Object.keys(f.environment).filter((k) => k.startsWith("SST_RESOURCE_Database"))).toEqual([]);
+        const readsMaster = f.statements.some((s) => s.Resource.includes(master));
+        expect(readsMaster, f.handler).toBe(f.handler === functionSpecs.migrator.handler);
+      }
+    });
+
+    it("has the proxy require TLS and IAM, with exactly the service users' secrets, read by its own role", () => {
+      const g = graph();
+      const proxy = g.one(types.proxy, "DatabaseProxy").inputs as {
+        requireTls: boolean;
+        auths: { authScheme: string; iamAuth: string; secretArn: string }[];
+        roleArn: string;
+      };
+      const serviceSecrets = Object.keys(serviceRoles)
+        .map((service) => g.one(types.secret, `DbSecret_${service}`).outputs.arn as string)
+        .sort();
+      expect(proxy.requireTls).toBe(true);
+      expect(proxy.auths.map((a) => a.iamAuth)).toEqual(proxy.auths.map(() => "REQUIRED"));
+      expect(proxy.auths.map((a) => a.secretArn).sort()).toEqual(serviceSecrets);
+      const role = g.referenced(proxy.roleArn);
+      expect(role?.name).toBe("DatabaseProxyServiceRole");
+      const reads = g.roleStatements(role as NonNullable<typeof role>).flatMap((s) => s.Resource);
+      expect([...reads].sort()).toEqual(serviceSecrets);
+    });
+  });
+
+  describe(`stage ${stage}: the HTTP edge`, () => {
+    for (const [component, service] of [
+      ["Api", "api"],
+      ["ReportingApi", "reporting"],
+    ] as const) {
+      it(`${component}: one JWT authorizer with the stage's issuer and the dashboard client as audience`, () => {
+        const g = graph();
+        const { authorizers } = g.gateway(component);
+        const pool = g.one(types.userPool, "UsersUserPool");
+        const client = g.one(types.userPoolClient, "DashboardClient");
+        expect(authorizers).toHaveLength(1);
+        expect(authorizers[0]?.inputs).toMatchObject({
+          authorizerType: "JWT",
+          identitySources: ["$request.header.Authorization"],
+          jwtConfiguration: {
+            issuer: cognitoIssuer(syntheticAccount.region, pool.id),
+            audiences: [client.id],
+          },
+        });
+      });
+
+      it(`${component}: every route but ${publicRouteKeys.join(", ")} is behind its own API's authorizer`, () => {
+        const { routes, authorizers } = graph().gateway(component);
+        const open = routes.filter((r) => r.authorizationType === "NONE").map((r) => r.routeKey);
+        expect(open.sort()).toEqual([...publicRouteKeys].sort());
+        const guarded = routes.filter((r) => !publicRouteKeys.includes(r.routeKey));
+        for (const route of guarded) {
+          expect(route, route.routeKey).toMatchObject({
+            authorizationType: "JWT",
+            authorizerId: authorizers[0]?.id,
+          });
+        }
+        expect(guarded.map((r) => r.routeKey).sort()).toEqual([...protectedRouteKeys(service)].sort());
+      });
+    }
+
+    it("opens no function URL", () => {
+      const g = graph();
+      expect(g.ofType(types.functionUrl)).toEqual([]);
+      expect(
+        g.ofType("aws:lambda/permission:Permission").filter((p) => p.inputs.functionUrlAuthType),
+      ).toEqual([]);
+    });
+
+    it("admits nothing from the internet into any security group (no 0.0.0.0/0, no ::/0)", () => {
+      const open = graph()
+        .ingressRules()
+        .filter((rule) => rule.cidrs.some((cidr) => cidr === "0.0.0.0/0" || cidr === "::/0"));
+      expect(open.map((rule) => rule.resource.name)).toEqual([]);
+    });
+  });
+
+  describe(`stage ${stage}: the queue and the worker`, () => {
+    it("maps the orders queue to the worker with the batch, window, partial responses and concurrency of settings", () => {
+      const g = graph();
+      const mappings = g.ofType(types.eventSourceMapping);
+      expect(mappings).toHaveLength(1);
+      const mapping = mappings[0]?.inputs ?? {};
+      expect(mapping).toMatchObject({
+        batchSize: orderFlow.batchSize,
+        maximumBatchingWindowInSeconds: orderFlow.batchWindowSeconds,
+        functionResponseTypes: ["ReportBatchItemFailures"],
+        scalingConfig: { maximumConcurrency: orderFlow.maxConcurrency },
+      });
+      expect(g.referenced(mapping.functionName)?.id).toBe(
+        g.functionByHandler(functionSpecs.worker.handler).resource.id,
+      );
+    });
+
+    it("keeps the orders queue's visibility timeout at least 6 x the worker's timeout, and redrives after settings' count", () => {
+      const g = graph();
+      const mapping = g.ofType(types.eventSourceMapping)[0]?.inputs ?? {};
+      const queue = g.referenced(mapping.eventSourceArn);
+      const worker = g.functionByHandler(functionSpecs.worker.handler);
+      expect(queue?.type).toBe(types.queue);
+      const visibility = Number(queue?.inputs.visibilityTimeoutSeconds);
+      expect(visibility).toBe(orderFlow.visibilityTimeoutSeconds);
+      expect(visibility).toBeGreaterThanOrEqual(6 * worker.timeoutSeconds);
+      const redrive = JSON.parse(String(queue?.inputs.redrivePolicy)) as Record<string, unknown>;
+      expect(redrive.maxReceiveCount).toBe(orderFlow.maxReceiveCount);
+      expect(g.referenced(redrive.deadLetterTargetArn)?.type).toBe(types.queue);
+    });
+  });
+
+  describe(`stage ${stage}: quotas`, () => {
+    it("allocates the VPCs and Elastic IPs its network plan states, within the default per-region quotas", () => {
+      const use = graph().quotaUse();
+      expect(use).toEqual(networkPlan(stageProfile(stage)).uses);
+      expect(quotaFit(use).stagesPerRegionWithDefaultVpc).toBeGreaterThanOrEqual(1);
+    });
+  });
+}
