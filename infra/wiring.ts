@@ -3,7 +3,7 @@ import { cloudDatabase } from "./database";
 import { vpc } from "./network";
 import { devServiceDatabaseUrl } from "./src/dev-database";
 import { databaseEnvironment, observabilityEnvironment } from "./src/environment";
-import { lambdaRuntime } from "./src/functions";
+import { lambdaRuntime, lambdaTracing, xrayWritePolicyArn } from "./src/functions";
 import { profile } from "./stage";
 
 /**
@@ -31,7 +31,8 @@ export function environment(serviceName: string, ...parts: $util.Input<Record<st
 
 /**
  * Settings shared by every app function: runtime, architecture, how the code is bundled (the cold-start
- * benchmark bundles the same way), log retention, and the VPC when deployed.
+ * benchmark bundles the same way), log retention, active tracing (and the role's right to send traces),
+ * and the VPC when deployed.
  * Under `sst dev` the functions run on your machine against the local database, so they stay out of the
  * VPC (nothing private to reach, and no NAT hop for the live-debugging bridge).
  */
@@ -39,6 +40,8 @@ export const commonFunctionArgs = {
   ...lambdaRuntime,
   nodejs: { ...lambdaBundling },
   logging: { retention: profile.logRetention },
+  policies: [xrayWritePolicyArn()],
+  transform: { function: lambdaTracing },
   ...($dev ? {} : { vpc }),
 };
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { orderFlow } from "@orders/settings";
 import { describe, expect, it } from "vitest";
-import { functionSpecs } from "./functions";
+import { functionSpecs, lambdaTracing, xrayWritePolicyArn } from "./functions";
 
 const infraDir = resolve(import.meta.dirname, "..");
 const sources = readdirSync(infraDir)
@@ -42,6 +42,30 @@ describe("infra SST files", () => {
       );
     });
     expect(deployed.sort()).toEqual(Object.keys(functionSpecs).sort());
+  });
+});
+
+describe("tracing", () => {
+  it("is active on every function: each spreads commonFunctionArgs and overrides neither its transform nor its policies", () => {
+    const functions = sources.flatMap(({ file, text }) =>
+      [...text.matchAll(/\bhandler: (\w+)\.handler\b/g)].map((match) => ({ file, text, at: match.index })),
+    );
+    expect(functions.length).toBe(Object.keys(functionSpecs).length);
+    for (const { file, text, at } of functions) {
+      // The argument object around the handler: from the last `{` opened before it to the handler.
+      const opening = text.lastIndexOf("{", at);
+      const head = text.slice(opening, at);
+      expect(head, file).toMatch(/^\{\s*\.\.\.commonFunctionArgs,/);
+    }
+    for (const { file, text } of sources.filter(({ file }) => file !== "wiring.ts")) {
+      expect(text, file).not.toMatch(/\bpolicies\s*:/);
+      expect(text, file).not.toMatch(/transform:\s*\{\s*(function|role)\b/);
+    }
+    const wiring = sources.find(({ file }) => file === "wiring.ts")?.text ?? "";
+    expect(wiring).toMatch(/transform: \{ function: lambdaTracing \}/);
+    expect(wiring).toMatch(/policies: \[xrayWritePolicyArn\(\)\]/);
+    expect(lambdaTracing).toEqual({ tracingConfig: { mode: "Active" } });
+    expect(xrayWritePolicyArn()).toBe("arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess");
   });
 });
 
