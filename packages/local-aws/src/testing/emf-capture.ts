@@ -12,6 +12,8 @@ export interface EmfMetricSet {
 export interface EmfCapture {
   /** Every metric set written since the capture started, in order. */
   sets(): EmfMetricSet[];
+  /** The other JSON lines written meanwhile (logs), parsed; kept out of the test report. */
+  logs(): Record<string, unknown>[];
   /** All values of one metric, optionally only from sets with these dimension values. */
   values(metric: string, dimensions?: Record<string, string>): number[];
   /** Stops capturing and restores stdout and `POWERTOOLS_METRICS_DISABLED`. */
@@ -27,13 +29,14 @@ export interface EmfCapture {
  *
  * Powertools Metrics reads `POWERTOOLS_METRICS_DISABLED` when an instance is created: the capture turns
  * metrics on for instances created while it runs (create the function's module or its Metrics after it).
- * Other lines (logs) pass through to the real stdout.
+ * Other JSON lines (logs) are kept for `logs()`; anything else passes through to the real stdout.
  */
 export function captureEmf(): EmfCapture {
   const previous = process.env.POWERTOOLS_METRICS_DISABLED;
   process.env.POWERTOOLS_METRICS_DISABLED = "false";
   const write = process.stdout.write.bind(process.stdout);
   const collected: EmfMetricSet[] = [];
+  const logs: Record<string, unknown>[] = [];
   let pending = "";
   process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
     pending += String(chunk);
@@ -41,7 +44,11 @@ export function captureEmf(): EmfCapture {
     pending = lines.pop() ?? "";
     const others = lines.filter((line) => {
       const sets = emfSets(line);
-      if (!sets) return true;
+      if (!sets) {
+        if (!line.startsWith("{")) return true;
+        logs.push(JSON.parse(line) as Record<string, unknown>);
+        return false;
+      }
       collected.push(...sets);
       return false;
     });
@@ -50,6 +57,7 @@ export function captureEmf(): EmfCapture {
   }) as typeof process.stdout.write;
   return {
     sets: () => [...collected],
+    logs: () => [...logs],
     values: (metric, dimensions = {}) =>
       collected
         .filter((set) => Object.entries(dimensions).every(([key, value]) => set.dimensions[key] === value))
