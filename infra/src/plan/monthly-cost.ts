@@ -67,7 +67,9 @@ export function monthlyCost(
   const clusterAcu = writerAcu + profile.aurora.replicas * floor;
 
   const invocations = orders + batches + rollups;
-  const logGb = (invocations * assumed.logBytesPerInvocation.value) / gib;
+  const logGb =
+    (invocations * assumed.logBytesPerInvocation.value + orders * assumed.logBytesPerOrderOutcome.value) /
+    gib;
   const retentionMonths = profile.logRetention === "1 month" ? 1 : 7 / 30;
   const zones = profile.availabilityZones;
   const instances = profile.nat === "ec2" ? zones : 1; // NAT instances double as the bastion; else one bastion
@@ -148,7 +150,18 @@ export function monthlyCost(
     line(
       "CloudWatch",
       "alarms",
-      alarmSpecs({ ordersQueue: "", deadLetterQueue: "", proxy: "" }).length,
+      alarmSpecs(
+        {
+          ordersQueue: "",
+          deadLetterQueue: "",
+          rollupDeadLetterQueue: "",
+          functions: { api: "", worker: "", reportingHttp: "", rollup: "", migrator: "" },
+          httpApis: { api: "", reporting: "" },
+          proxy: "",
+          cluster: "",
+        },
+        profile,
+      ).length,
       "cloudWatchAlarmMonth",
     ),
   ];
