@@ -4,7 +4,8 @@ import {
   cognitoClientFlows,
   cognitoEndpoints,
   cognitoIssuer,
-  cognitoSignInUrl,
+  dashboardPageUrl,
+  domainSuffixHexLength,
   type ExternalIssuer,
   identityPlan,
 } from "./src/identity-plan";
@@ -18,14 +19,14 @@ export interface StageIdentity {
   authorizeUrl: $util.Output<string>;
   tokenUrl: $util.Output<string>;
   scope: string;
-  /** Where a person signs in (Cognito's hosted UI, or the dashboard for an external issuer). */
+  /** Where a person signs in: the dashboard page, which starts Authorization Code + PKCE at the issuer. */
   signInUrl: $util.Output<string>;
   /** The stage's own user pool (absent with an external issuer). */
   userPoolId?: $util.Output<string>;
 }
 
-/** The dashboard page: where the sign-in returns, with the code. */
-const dashboardUrl = $interpolate`${reportingApi.url}/`;
+/** The dashboard page: where people sign in, and where the sign-in returns with the code. */
+const dashboardUrl = reportingApi.url.apply(dashboardPageUrl);
 
 const plan = identityPlan($app.name, $app.stage, process.env);
 
@@ -49,9 +50,12 @@ function cognito(plan: CognitoIdentity): StageIdentity {
     name: plan.staffGroup,
     description: "May read every report (cognito:groups contains staff).",
   });
+  // Generated once and kept in the stage's state: the prefix is global to the region across accounts, so
+  // the stage name alone could already be taken (see cognitoDomainPrefix).
+  const domainSuffix = new random.RandomId("SignInDomainSuffix", { byteLength: domainSuffixHexLength / 2 });
   const domain = new aws.cognito.UserPoolDomain("SignInDomain", {
     userPoolId: pool.id,
-    domain: plan.domainPrefix,
+    domain: domainSuffix.hex.apply(plan.domainPrefix),
   });
   const client = pool.addClient("Dashboard", {
     callbackUrls: [dashboardUrl],
@@ -80,9 +84,7 @@ function cognito(plan: CognitoIdentity): StageIdentity {
     tokenUrl: endpoints.tokenUrl,
     scope: plan.scopes.join(" "),
     userPoolId: pool.id,
-    signInUrl: $resolve([domain.domain, region, client.id, dashboardUrl]).apply(([prefix, name, id, back]) =>
-      cognitoSignInUrl(prefix, name, id, back),
-    ),
+    signInUrl: dashboardUrl,
   };
 }
 

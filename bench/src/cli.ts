@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { benchmarks } from "./benchmarks";
 import type { BenchResult } from "./harness/result";
+import { resultFileText, startRun } from "./harness/run-record";
 import { formatTable } from "./harness/table";
 
 /**
@@ -25,9 +26,10 @@ async function main(argv: string[]): Promise<void> {
   for (const bench of selected) {
     console.log(`\n== ${bench.name}: ${bench.description}`);
     try {
+      const run = startRun(quick);
       const result = await bench.run({ quick, log: (line) => console.log(line) });
       console.log(`${bench.name}: ${result.summary}`);
-      await writeFile(`${resultsDir}${bench.name}.json`, `${JSON.stringify(result, null, 2)}\n`);
+      await writeFile(`${resultsDir}${bench.name}.json`, resultFileText(run.finish(result)));
       results.push(result);
     } catch (error) {
       console.error(error);

@@ -35,17 +35,6 @@ export function devDatabase(url: string | undefined = undefined): DevDatabase {
   };
 }
 
-/** The URL functions get as `DATABASE_URL` under `sst dev` (read by connectionConfigFromEnv). */
-export function devDatabaseUrl(db: DevDatabase): string {
-  const url = new URL("postgres://localhost");
-  url.hostname = db.host;
-  url.port = String(db.port);
-  url.username = db.username;
-  url.password = db.password;
-  url.pathname = `/${db.database}`;
-  return url.toString();
-}
-
 /**
  * `DATABASE_URL` of a service's functions under `sst dev`: its own role through the chain in front of the
  * local PostgreSQL, as in AWS each function logs in to RDS Proxy as its own user. The reporting reads have

@@ -93,9 +93,9 @@ export async function chaosRun(
   const client = sqs.client();
   const admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
   // The pinning check sees every worker session. It fronts PostgreSQL itself, not PgBouncer: the run
-  // restarts PostgreSQL, and with the Debian PgBouncer (1.18) in between the run stalled after the restart
-  // (PgBouncer refused logins with "server login has been failing" at first, then clients sat idle until the
-  // deadline). PgBouncer's login fail-fast was reworked upstream in pgbouncer/pgbouncer#998.
+  // restarts PostgreSQL, and PgBouncer refuses logins for a while after its server restarts ("server login
+  // has been failing"), which would stall the run rather than test the worker
+  // (docs/decisions/0006-pgbouncer-stands-in-for-rds-proxy.md).
   const relay = await startPinningRelay({
     upstream: { host: database.server.host, port: database.server.port },
   });
@@ -113,7 +113,7 @@ export async function chaosRun(
     receivesByBody: new Map(),
     messageIdsByBody: new Map(),
   };
-  // postgres.js 3.4.9 can throw from a timer (`socket.write` on a socket already gone) when the server
+  // postgres.js can throw from a timer (`socket.write` on a socket already gone) when the server
   // restarts under it: in Lambda that kills the container and its invocation fails. Here it would kill the
   // whole run, so such a crash is counted and the invocation is left to the mapping's timeout instead.
   let driverCrashes = 0;

@@ -19,7 +19,7 @@ export async function countBackends(adminUrl: string, role: string, prefix: stri
 /**
  * Terminates every backend of `role` and waits (up to 30 s) until none is left, then a moment more: a backend
  * leaves pg_stat_activity just before its slot is free, and a pooler that logs in during that moment gets
- * 53300 (PgBouncer 1.18 was then seen holding more server connections than its pool size).
+ * 53300, and then holds more server connections than its pool size.
  */
 export async function clearBackends(adminUrl: string, role: string): Promise<void> {
   await withAdmin(adminUrl, async (sql) => {
