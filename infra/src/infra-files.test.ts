@@ -69,6 +69,30 @@ describe("tracing", () => {
   });
 });
 
+describe("the rollup schedule and the alarms", () => {
+  const text = (name: string) => sources.find(({ file }) => file === name)?.text ?? "";
+
+  it("give the schedule a retry policy and a dead-letter queue of its own, for delivery and for failed runs", () => {
+    const reporting = text("reporting.ts");
+    expect(reporting).toMatch(/new sst\.aws\.Queue\("ReportingRollupDeadLetter"/);
+    const schedule = reporting.slice(reporting.indexOf('new sst.aws.CronV2("ReportingRollupSchedule"'));
+    expect(schedule).toMatch(/retries: retry\.scheduleRetries,/);
+    expect(schedule).toMatch(/dlq: rollupDeadLetterQueue\.arn,/);
+    expect(schedule).toMatch(/maximumEventAgeInSeconds: retry\.scheduleMaximumEventAgeSeconds/);
+    expect(reporting).toMatch(/new aws\.lambda\.FunctionEventInvokeConfig\(/);
+    expect(reporting).toMatch(/onFailure: \{ destination: rollupDeadLetterQueue\.arn \}/);
+    expect(reporting).toMatch(/rollupDeadLetterPermission\(deadLetter\)/);
+  });
+
+  it("create one alarm per spec, with the rollup's dead-letter queue among the names, and the dashboard", () => {
+    const alarms = text("alarms.ts");
+    expect(alarms).toMatch(/rollupDeadLetterQueue: rollupDeadLetterQueue\.nodes\.queue\.name/);
+    expect(alarms).toMatch(/\.map\(\s*\(spec\) =>\s*new aws\.cloudwatch\.MetricAlarm\(/);
+    expect(alarms).toMatch(/new aws\.cloudwatch\.Dashboard\("OperationsDashboard"/);
+    expect(alarms).toMatch(/dashboardBody\(/);
+  });
+});
+
 describe("durations handed to SST", () => {
   it("are whole seconds (SST parses durations with parseInt)", () => {
     for (const value of [orderFlow.batchWindowSeconds, orderFlow.visibilityTimeoutSeconds]) {
