@@ -7,4 +7,3 @@ export { captureEmf, type EmfCapture, type EmfMetricSet } from "./emf-capture";
 export { type OrderQueuesFixture, startOrderQueues } from "./order-queues-fixture";
 export { sqsEvent, sqsRecord } from "./sqs-records";
 export { type LocalSqsFixture, useLocalSqs } from "./use-local-sqs";
-export { waitUntil } from "./wait-until";
