@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { localSqsClient } from "@orders/local-aws";
-import { waitUntil } from "@orders/local-aws/testing";
 import { signInWithPassword } from "@orders/local-identity";
 import { dropDatabase, findFreePort, uniqueDatabaseName } from "@orders/local-postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type LocalStack, startLocalStack } from "./local-stack";
 
 /**
@@ -78,7 +77,10 @@ async function post(sku: string, requestId: string): Promise<string> {
 
 /** Waits for the worker's line about an order, then returns it. */
 async function workerLineAbout(orderId: string): Promise<Record<string, unknown>> {
-  await waitUntil(async () => logsOf("worker").some((line) => line.orderId === orderId), 60_000);
+  await vi.waitFor(() => expect(logsOf("worker").map((line) => line.orderId)).toContain(orderId), {
+    timeout: 60_000,
+    interval: 200,
+  });
   return logsOf("worker").find((line) => line.orderId === orderId) ?? {};
 }
 
@@ -140,14 +142,20 @@ describe("one order, one id, everywhere (npm start)", () => {
   it("prints the api's, the worker's and the rollup's metrics as EMF lines", async () => {
     const emf = (service: string) =>
       logsOf(service).filter((line) => typeof line._aws === "object" && line._aws !== null);
-    await waitUntil(async () => emf("worker").some((line) => "OrdersAccepted" in line), 30_000);
+    await vi.waitFor(() => expect(emf("worker").some((line) => "OrdersAccepted" in line)).toBe(true), {
+      timeout: 30_000,
+      interval: 200,
+    });
     expect(emf("api").some((line) => line.OrdersQueued === 1 && line.SqsSendRetries === 0)).toBe(true);
     expect(emf("worker").some((line) => "OrderAgeAtCommit" in line && "BatchDatabaseTime" in line)).toBe(
       true,
     );
     expect(emf("worker").some((line) => line.RejectionReason === "insufficient_stock")).toBe(true);
     // Reporting rolls up once at start.
-    await waitUntil(async () => emf("reporting").some((line) => "DaysRebuilt" in line), 30_000);
+    await vi.waitFor(() => expect(emf("reporting").some((line) => "DaysRebuilt" in line)).toBe(true), {
+      timeout: 30_000,
+      interval: 200,
+    });
     expect(emf("reporting").find((line) => "DaysRebuilt" in line)).toMatchObject({
       DaysRebuilt: 2,
       RollupDuration: expect.any(Number),

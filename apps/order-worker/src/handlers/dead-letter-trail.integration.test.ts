@@ -9,7 +9,6 @@ import {
   startEventSourceMapping,
   startLocalSqs,
 } from "@orders/local-aws";
-import { waitUntil } from "@orders/local-aws/testing";
 import { orderFlow } from "@orders/settings";
 import type postgres from "postgres";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
@@ -82,7 +81,10 @@ it("names a dead-lettered order on every receive, and says so on the last one, w
     onBatch: () => {},
   });
   try {
-    await waitUntil(async () => (await queueDepth(sqs, queues.deadLetterQueueUrl)).visible === 1, 30_000);
+    await vi.waitFor(async () => expect((await queueDepth(sqs, queues.deadLetterQueueUrl)).visible).toBe(1), {
+      timeout: 30_000,
+      interval: 250,
+    });
   } finally {
     await mapping.stop();
   }
