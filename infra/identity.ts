@@ -19,6 +19,11 @@ export interface StageIdentity {
   authorizeUrl: $util.Output<string>;
   tokenUrl: $util.Output<string>;
   scope: string;
+  /**
+   * Where the dashboard's "Sign out" ends the provider's session, and the parameter that names where it
+   * returns (Cognito's `/logout` takes `logout_uri`); absent, "Sign out" only forgets the token.
+   */
+  logout?: { url: $util.Output<string>; returnParameter: "post_logout_redirect_uri" | "logout_uri" };
   /** Where a person signs in: the dashboard page, which starts Authorization Code + PKCE at the issuer. */
   signInUrl: $util.Output<string>;
   /** The stage's own user pool (absent with an external issuer). */
@@ -64,6 +69,8 @@ function cognito(plan: CognitoIdentity): StageIdentity {
         args.allowedOauthFlows = [...cognitoClientFlows.allowedOauthFlows];
         args.explicitAuthFlows = [...cognitoClientFlows.explicitAuthFlows];
         args.allowedOauthScopes = plan.scopes;
+        // The dashboard's "Sign out" returns there from Cognito's /logout (`logout_uri` must be listed).
+        args.logoutUrls = [dashboardUrl];
         args.generateSecret = false;
         args.preventUserExistenceErrors = "ENABLED";
         args.accessTokenValidity = plan.accessTokenMinutes;
@@ -82,6 +89,7 @@ function cognito(plan: CognitoIdentity): StageIdentity {
     clientId: client.id,
     authorizeUrl: endpoints.authorizeUrl,
     tokenUrl: endpoints.tokenUrl,
+    logout: { url: endpoints.logoutUrl, returnParameter: "logout_uri" },
     scope: plan.scopes.join(" "),
     userPoolId: pool.id,
     signInUrl: dashboardUrl,

@@ -1,5 +1,6 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { parseOrExit } from "@orders/cli-args";
 import { repoRoot } from "../harness/run-script";
 import { type ResultInput, renderHeadline, renderPerformanceDoc } from "./performance-doc";
 import { replaceHeadline } from "./readme-headline";
@@ -8,6 +9,14 @@ import { replaceHeadline } from "./readme-headline";
  * `npm run docs:performance`: writes docs/performance.md and the README's headline table from every
  * bench/results/*.json, so a re-run of the benchmarks followed by this command refreshes both.
  */
+parseOrExit({
+  name: "npm run docs:performance",
+  usage: `Usage: npm run docs:performance
+Writes docs/performance.md and the README's headline table from every bench/results/*.json.
+  -h, --help   this text`,
+  options: {},
+});
+
 const resultsDir = join(repoRoot, "bench/results");
 const names = (await readdir(resultsDir)).filter((name) => name.endsWith(".json")).sort();
 const results: ResultInput[] = await Promise.all(

@@ -4,6 +4,7 @@ export { ForbiddenError, UnauthorizedError } from "./identity-errors";
 export { forbiddenKind, identityProblemAdvice, unauthorizedKind } from "./problem-kinds";
 export {
   type GatewayService,
+  isPersonalRequest,
   isProtectedPath,
   protectedPrefixes,
   protectedRouteKeys,

@@ -1,11 +1,14 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import {
   answerWithProblems,
+  noStoreWhen,
   registerDocsRoutes,
   requestContext,
   requestLogger,
   type ServiceEnv,
+  securityHeaders,
 } from "@orders/http-problem";
+import { isPersonalRequest } from "@orders/identity";
 import type { OpenApiDocument } from "@orders/openapi";
 import { Hono } from "hono";
 import type { QueueDepthReader, ReportReader } from "../domain/ports";
@@ -37,7 +40,13 @@ export interface ReportingAppDeps {
 export function createReportingApp(deps: ReportingAppDeps): Hono<ServiceEnv> {
   const app = new Hono<ServiceEnv>();
 
-  app.use(requestContext(deps.logger));
+  app.use(requestContext(deps.logger), securityHeaders());
+  // Reports and who is signed in are the caller's: nothing answered to a token is cached.
+  app.use(
+    noStoreWhen((c) =>
+      isPersonalRequest("reporting", { path: c.req.path, authorization: c.req.header("authorization") }),
+    ),
+  );
   registerReportRoutes(app, deps);
   registerDashboardRoutes(app, { now: deps.now ?? (() => new Date()), signIn: deps.signIn });
   // The document is generated from the schemas that validate at build time (`npm run openapi -w
