@@ -5,6 +5,7 @@ import { queueEnvironment } from "./src/environment";
 import { docsPageCopyFiles, functionSpecs, seconds } from "./src/functions";
 import { reportingHttpPermissions, rollupPermissions } from "./src/iam-policies";
 import { gatewayRoutes, signInEnvironment } from "./src/identity-plan";
+import { rollupDeadLetterPermission, rollupRetry } from "./src/rollup-schedule";
 import { profile } from "./stage";
 import { commonFunctionArgs, databaseEnv, environment, proxyArn } from "./wiring";
 
@@ -66,6 +67,16 @@ for (const { routeKey, authorized } of gatewayRoutes("reporting")) {
   );
 }
 
+/**
+ * Scheduled rollups that never ran: the schedule could not deliver them, or every run Lambda retried failed.
+ * Kept the SQS maximum of 14 days; an alarm fires on the first one (alarm-specs, RollupScheduleDeadLetters).
+ */
+export const rollupDeadLetterQueue = new sst.aws.Queue("ReportingRollupDeadLetter", {
+  transform: { queue: { messageRetentionSeconds: 14 * 24 * 3600 } },
+});
+
+const retry = rollupRetry(profile);
+
 /** The rollup writes the daily tables through the writer endpoint; one instance at a time. */
 export const rollup = new sst.aws.Function("ReportingRollup", {
   ...commonFunctionArgs,
@@ -74,11 +85,44 @@ export const rollup = new sst.aws.Function("ReportingRollup", {
   timeout: seconds(rollupSpec.timeoutSeconds),
   concurrency: { reserved: profile.reservedConcurrency.rollup },
   environment: environment(rollupSpec.serviceName, databaseEnv("reporting")),
-  permissions: $output(proxyArn).apply((proxy) => rollupPermissions({ proxyArn: proxy })),
+  permissions: $output(proxyArn).apply((proxy) =>
+    rollupDeadLetterQueue.arn.apply((deadLetter) => [
+      ...rollupPermissions({ proxyArn: proxy }),
+      rollupDeadLetterPermission(deadLetter),
+    ]),
+  ),
 });
 
-/** EventBridge Scheduler runs the rollup (every 5 minutes in production, hourly on dev stages). */
+/**
+ * Lambda's asynchronous invocation of the rollup (the schedule invokes it so): a run that threw is retried
+ * until the next scheduled run would start, then goes to the rollup's dead-letter queue.
+ */
+export const rollupAsyncInvoke = new aws.lambda.FunctionEventInvokeConfig("ReportingRollupAsyncInvoke", {
+  functionName: rollup.name,
+  maximumRetryAttempts: retry.functionRetries,
+  maximumEventAgeInSeconds: retry.functionMaximumEventAgeSeconds,
+  destinationConfig: { onFailure: { destination: rollupDeadLetterQueue.arn } },
+});
+
+/**
+ * EventBridge Scheduler runs the rollup (every 5 minutes in production, hourly on dev stages), retrying an
+ * invocation it cannot deliver until the next run is due, then dead-lettering it (SST's CronV2 grants the
+ * schedule's role `sqs:SendMessage` on the queue).
+ */
 export const rollupSchedule = new sst.aws.CronV2("ReportingRollupSchedule", {
   function: rollup,
   schedule: profile.rollupSchedule,
+  retries: retry.scheduleRetries,
+  dlq: rollupDeadLetterQueue.arn,
+  transform: {
+    schedule: (args) => {
+      args.target = $output(args.target).apply((target) => ({
+        ...target,
+        retryPolicy: {
+          maximumRetryAttempts: retry.scheduleRetries,
+          maximumEventAgeInSeconds: retry.scheduleMaximumEventAgeSeconds,
+        },
+      }));
+    },
+  },
 });

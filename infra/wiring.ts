@@ -3,7 +3,7 @@ import { cloudDatabase } from "./database";
 import { vpc } from "./network";
 import { devServiceDatabaseUrl } from "./src/dev-database";
 import { databaseEnvironment, observabilityEnvironment } from "./src/environment";
-import { lambdaRuntime } from "./src/functions";
+import { lambdaRuntime, lambdaTracing, xrayWritePolicyArn } from "./src/functions";
 import { lambdaAssumeRolePolicy } from "./src/iam-policies";
 import { profile } from "./stage";
 
@@ -32,8 +32,8 @@ export function environment(serviceName: string, ...parts: $util.Input<Record<st
 
 /**
  * Settings shared by every app function: runtime, architecture, how the code is bundled (the cold-start
- * benchmark bundles the same way), log retention, and, when deployed, the VPC and a role only Lambda may
- * assume.
+ * benchmark bundles the same way), log retention, active tracing (and the role's right to send traces),
+ * and, when deployed, the VPC and a role only Lambda may assume.
  * Under `sst dev` the functions run on your machine against the local database, so they stay out of the
  * VPC (nothing private to reach, and no NAT hop for the live-debugging bridge).
  */
@@ -41,9 +41,13 @@ export const commonFunctionArgs = {
   ...lambdaRuntime,
   nodejs: { ...lambdaBundling },
   logging: { retention: profile.logRetention },
+  policies: [xrayWritePolicyArn()],
   ...(vpc ? { vpc } : {}),
-  // Under `sst dev` SST's trust policy must keep the account: the local bridge runs as the function's role.
-  ...($dev ? {} : { transform: { role: { assumeRolePolicy: JSON.stringify(lambdaAssumeRolePolicy) } } }),
+  transform: {
+    function: lambdaTracing,
+    // Under `sst dev` SST's trust policy must keep the account: the local bridge runs as the function's role.
+    ...($dev ? {} : { role: { assumeRolePolicy: JSON.stringify(lambdaAssumeRolePolicy) } }),
+  },
 };
 
 /** The proxy ARN for `rds-db:connect` statements (undefined under `sst dev`). */

@@ -4,6 +4,24 @@ import { orderFlow } from "@orders/settings";
 /** Lambda settings every function states explicitly instead of inheriting SST defaults. */
 export const lambdaRuntime = { runtime: "nodejs24.x", architecture: "arm64" } as const;
 
+/**
+ * Active tracing on every function: Lambda samples invocations and records their segments in X-Ray, and
+ * sets `_X_AMZN_TRACE_ID`, which the api passes to SQS so the trace reaches the worker's records
+ * (`AWSTraceHeader`). No tracing SDK runs in the functions: Lambda's own segments, the trace header and
+ * the trace id in the logs are enough to follow one order, at no cold-start cost ("Visualize Lambda
+ * function invocations using AWS X-Ray", Lambda developer guide). Merged into `aws.lambda.Function`'s
+ * arguments by each function's `transform.function`.
+ */
+export const lambdaTracing = { tracingConfig: { mode: "Active" } } as const;
+
+/**
+ * The managed policy Lambda's execution role needs to send trace data when active tracing is on
+ * (`xray:PutTraceSegments`, `xray:PutTelemetryRecords`); the console adds it, infrastructure code must.
+ */
+export function xrayWritePolicyArn(partition = "aws"): string {
+  return `arn:${partition}:iam::aws:policy/AWSXRayDaemonWriteAccess`;
+}
+
 export interface FunctionSpec {
   /** Handler path from the repo root (`file.export`); the files are owned by the app teams. */
   handler: string;

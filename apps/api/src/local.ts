@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import { authorizerConfigFromEnv, withLocalAuthorizer } from "@orders/identity/local-authorizer";
 import { apiConfigFromEnv } from "./adapters/config";
+import { flushMetrics } from "./adapters/metrics";
 import { createRuntime } from "./adapters/runtime";
 import { createApp } from "./http/create-app";
 
@@ -14,10 +15,18 @@ const port = Number(process.env.PORT ?? 3000);
 const runtime = createRuntime(apiConfigFromEnv());
 const logger = runtime.deps.logger;
 
-const fetch = withLocalAuthorizer(createApp(runtime.deps).fetch, {
+const authorized = withLocalAuthorizer(createApp(runtime.deps).fetch, {
   service: "api",
   ...authorizerConfigFromEnv(),
 });
+// Metrics print after each request, as the Lambda prints them after each invocation (EMF lines on stdout).
+const fetch: typeof authorized = async (...args) => {
+  try {
+    return await authorized(...args);
+  } finally {
+    flushMetrics(runtime.metrics);
+  }
+};
 
 // Loopback only: a local server is for this machine's user, not for the network.
 const server = serve({ fetch, port, hostname: "127.0.0.1" }, (info) => {

@@ -3,6 +3,7 @@ import { authorizerConfigFromEnv, withLocalAuthorizer } from "@orders/identity/l
 import { positiveIntFromEnv } from "./adapters/config";
 import { reportingDb } from "./adapters/database";
 import { logger } from "./adapters/logger";
+import { rollupMetrics } from "./adapters/metrics";
 import { createRuntimeApp } from "./adapters/runtime";
 import { scheduledRollup } from "./domain/scheduled-rollup";
 
@@ -18,7 +19,12 @@ let running: Promise<unknown> = Promise.resolve();
 function rollupNow(): void {
   // Never two local runs at once from this process (the rollup_state row lock would queue them anyway).
   running = running
-    .then(() => scheduledRollup({ source: "local-schedule" }, { sql: reportingDb().sql, logger }))
+    .then(() =>
+      scheduledRollup(
+        { source: "local-schedule" },
+        { sql: reportingDb().sql, logger, metrics: rollupMetrics },
+      ),
+    )
     .catch((error: unknown) => logger.error("rollup failed", error as Error));
 }
 

@@ -70,7 +70,9 @@ export function monthlyCost(
   const clusterAcu = writerAcu + readers * floor;
 
   const invocations = orders + batches + rollups;
-  const logGb = (invocations * assumed.logBytesPerInvocation.value) / gib;
+  const logGb =
+    (invocations * assumed.logBytesPerInvocation.value + orders * assumed.logBytesPerOrderOutcome.value) /
+    gib;
   // SST turns on access logging for every HTTP API: one line per request (only POST /orders is modelled).
   const accessLogGb = (orders * assumed.accessLogBytesPerRequest.value) / gib;
   const retentionMonths = profile.logRetention === "1 month" ? 1 : 7 / 30;
@@ -196,7 +198,18 @@ export function monthlyCost(
     line(
       "CloudWatch",
       "alarms",
-      alarmSpecs({ ordersQueue: "", deadLetterQueue: "", proxy: "" }).length,
+      alarmSpecs(
+        {
+          ordersQueue: "",
+          deadLetterQueue: "",
+          rollupDeadLetterQueue: "",
+          functions: { api: "", worker: "", reportingHttp: "", rollup: "", migrator: "" },
+          httpApis: { api: "", reporting: "" },
+          proxy: "",
+          cluster: "",
+        },
+        profile,
+      ).length,
       "cloudWatchAlarmMonth",
     ),
   ];

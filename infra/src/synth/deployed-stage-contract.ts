@@ -1,8 +1,9 @@
 import { protectedRouteKeys } from "@orders/identity";
 import { orderFlow, type ServiceName, serviceRoles } from "@orders/settings";
 import { beforeAll, describe, expect, it } from "vitest";
+import { alarmSpecs } from "../alarm-specs";
 import { dbUserArn } from "../db-user-arn";
-import { functionSpecs, lambdaRuntime } from "../functions";
+import { functionSpecs, lambdaRuntime, lambdaTracing, xrayWritePolicyArn } from "../functions";
 import { cognitoIssuer } from "../identity-plan";
 import { networkPlan, quotaFit } from "../network-plan";
 import { stageProfile } from "../stage-profile";
@@ -247,6 +248,59 @@ export function describeDeployedStage(stage: string, graph: () => StageGraph): v
       const use = graph().quotaUse();
       expect(use).toEqual(networkPlan(stageProfile(stage)).uses);
       expect(quotaFit(use).stagesPerRegionWithDefaultVpc).toBeGreaterThanOrEqual(1);
+    });
+  });
+
+  describe(`stage ${stage}: what an operator sees`, () => {
+    it("traces every function actively, its role allowed to send the traces", () => {
+      for (const f of graph().functions()) {
+        expect(f.resource.inputs.tracingConfig, f.handler).toEqual(lambdaTracing.tracingConfig);
+        expect(f.role?.inputs.managedPolicyArns, f.handler).toContain(xrayWritePolicyArn());
+      }
+    });
+
+    it("creates one alarm per alarm spec of the stage, and one operations dashboard", () => {
+      const g = graph();
+      const specs = alarmSpecs(
+        {
+          ordersQueue: "q",
+          deadLetterQueue: "dlq",
+          rollupDeadLetterQueue: "rollup-dlq",
+          functions: { api: "a", worker: "w", reportingHttp: "r", rollup: "ru", migrator: "m" },
+          httpApis: { api: "api", reporting: "reporting" },
+          proxy: "proxy",
+          cluster: "cluster",
+        },
+        stageProfile(stage),
+      );
+      expect(
+        g
+          .ofType(types.alarm)
+          .map((a) => a.name)
+          .sort(),
+      ).toEqual(specs.map((spec) => `Alarm${spec.key}`).sort());
+      expect(g.ofType(types.dashboard)).toHaveLength(1);
+    });
+
+    it("retries the rollup schedule and dead-letters what it cannot deliver, and runs that threw, to its own queue", () => {
+      const g = graph();
+      const [schedule] = g.ofType(types.schedule);
+      const target = schedule?.inputs.target as {
+        arn: string;
+        deadLetterConfig?: { arn: string };
+        retryPolicy?: { maximumRetryAttempts: number };
+      };
+      const rollup = g.functionByHandler(functionSpecs.rollup.handler);
+      expect(g.referenced(target.arn)).toBe(rollup.resource);
+      expect(target.retryPolicy?.maximumRetryAttempts).toBeGreaterThan(0);
+      const deadLetter = g.referenced(target.deadLetterConfig?.arn);
+      expect(deadLetter?.type).toBe(types.queue);
+      const [invoke] = g.ofType(types.eventInvokeConfig);
+      const destinations = invoke?.inputs.destinationConfig as
+        | { onFailure?: { destination: string } }
+        | undefined;
+      expect(g.referenced(destinations?.onFailure?.destination)).toBe(deadLetter);
+      expect(rollup.statements.some((s) => s.Action.includes("sqs:SendMessage"))).toBe(true);
     });
   });
 }

@@ -26,6 +26,9 @@ export const types = {
   securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
   ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
   alarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
+  dashboard: "aws:cloudwatch/dashboard:Dashboard",
+  schedule: "aws:scheduler/schedule:Schedule",
+  eventInvokeConfig: "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig",
 } as const;
 
 /** One statement of an IAM policy document as AWS reads it (Action and Resource may be a string or a list). */

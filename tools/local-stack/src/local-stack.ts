@@ -172,8 +172,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       SIGN_IN_LOGOUT_URL: identity.endSessionUrl,
       ORDERS_QUEUE_URL: queues.queueUrl,
       ORDERS_DLQ_URL: queues.deadLetterQueueUrl,
-      // Locally, metrics would only print EMF blobs between the log lines.
-      POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? "true",
+      // Metrics print as the EMF lines CloudWatch would read (POWERTOOLS_METRICS_DISABLED=true hides them).
+      POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? "false",
     };
 
     const plan = (options.plan ?? servicePlan)(options.config);

@@ -1,12 +1,16 @@
 import { Logger } from "@aws-lambda-powertools/logger";
+import type { Metrics } from "@aws-lambda-powertools/metrics";
 import type { ApiDeps } from "../http/create-app";
 import type { ApiConfig } from "./config";
 import { dbReadersOnFirstUse } from "./db-readers-on-first-use";
+import { createApiMetrics } from "./metrics";
 import { SqsOrderQueue } from "./sqs/sqs-order-queue";
 import { SqsSender } from "./sqs/sqs-sender";
 
 export interface ApiRuntime {
   deps: ApiDeps;
+  /** What the adapters count; the entry point prints it once per invocation (request, locally). */
+  metrics: Metrics;
   /** Closes the database connection if one was opened (local server shutdown, tests). */
   close(): Promise<void>;
 }
@@ -17,18 +21,23 @@ export interface ApiRuntime {
  * validation error never pay for a connection. The database code itself (Drizzle, postgres.js, the IAM
  * token signer) is loaded on the first read: `POST /orders`, the hot path, never reads the database.
  */
-export function createRuntime(config: ApiConfig, logger = createLogger()): ApiRuntime {
+export function createRuntime(
+  config: ApiConfig,
+  logger = createLogger(),
+  metrics = createApiMetrics(),
+): ApiRuntime {
   const db = dbReadersOnFirstUse(() =>
     import("./db-readers").then((m) => m.createDbReaders(config.database)),
   );
   const sqs = new SqsSender(config.sqs);
   return {
     deps: {
-      queue: new SqsOrderQueue(sqs, config.queueUrl),
+      queue: new SqsOrderQueue(sqs, config.queueUrl, metrics),
       orders: db.orders,
       products: db.products,
       logger,
     },
+    metrics,
     // Node's fetch keeps its idle connections unreferenced: nothing of the sender's to close.
     close: async () => {
       await db.close();

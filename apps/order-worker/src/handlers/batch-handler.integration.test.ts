@@ -79,6 +79,7 @@ describe("order worker handler", () => {
         DuplicateDeliveries: 1,
         FailedTransient: 0,
         FailedPermanent: 0,
+        databaseMs: expect.any(Number),
       },
       {
         records: 3,
@@ -87,6 +88,7 @@ describe("order worker handler", () => {
         DuplicateDeliveries: 3,
         FailedTransient: 0,
         FailedPermanent: 0,
+        databaseMs: expect.any(Number),
       },
     ]);
     expect(await stockOf(`${p}-A`)).toBe(1);

@@ -5,6 +5,7 @@ import { deadlines } from "@orders/settings";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import type postgres from "postgres";
 import { processOrderBatch } from "../adapters/order-repository";
+import { orderTrailEntry } from "./order-trail";
 import { type RecordResult, settleRecords } from "./settle-records";
 
 export interface OrderWorkerDeps {
@@ -51,16 +52,50 @@ export function createOrderWorkerHandler(deps: OrderWorkerDeps): OrderWorkerHand
     if (context) deps.logger.addContext(context);
     const giveUpAt = batchDeadline(context);
     const within = deps.within;
+    let databaseMs = 0;
     const results = await settleRecords(event.Records, {
-      processBatch: (messages) =>
-        giveUpAt === undefined || within === undefined
-          ? processOrderBatch(deps.sql(), messages)
-          : within(Math.max(0, giveUpAt - Date.now()), (sql) => processOrderBatch(sql, messages)),
+      processBatch: async (messages) => {
+        const started = performance.now();
+        try {
+          return giveUpAt === undefined || within === undefined
+            ? await processOrderBatch(deps.sql(), messages)
+            : await within(Math.max(0, giveUpAt - Date.now()), (sql) => processOrderBatch(sql, messages));
+        } finally {
+          databaseMs += performance.now() - started;
+        }
+      },
       logger: deps.logger,
     });
+    const settledAt = new Date();
     const counts = countResults(results);
     for (const [name, value] of Object.entries(counts)) deps.metrics.addMetric(name, MetricUnit.Count, value);
-    deps.logger.info("batch settled", { records: event.Records.length, ...counts });
+    const rejections = new Map<string, number>();
+    for (const record of event.Records) {
+      const result = results.get(record.messageId);
+      if (!result) continue;
+      const entry = orderTrailEntry(record, result, settledAt);
+      deps.logger[entry.level](entry.message, entry.attributes);
+      if (entry.attributes.ageMs !== undefined) {
+        deps.metrics.addMetric("OrderAgeAtCommit", MetricUnit.Milliseconds, entry.attributes.ageMs);
+      }
+      if (result.ok && result.outcome.kind === "rejected") {
+        const reason = rejectionKind(result.outcome.reason);
+        rejections.set(reason, (rejections.get(reason) ?? 0) + 1);
+      }
+    }
+    // One metric per reason (a dimension of its own), so an alarm or a graph can tell "sold out" from
+    // "unknown SKU"; the reason's kind only, never the SKU, which would make a metric per product.
+    for (const [reason, count] of rejections) {
+      const metric = deps.metrics.singleMetric();
+      metric.addDimension("RejectionReason", reason);
+      metric.addMetric("OrdersRejected", MetricUnit.Count, count);
+    }
+    deps.metrics.addMetric("BatchDatabaseTime", MetricUnit.Milliseconds, Math.round(databaseMs * 10) / 10);
+    deps.logger.info("batch settled", {
+      records: event.Records.length,
+      ...counts,
+      databaseMs: Math.round(databaseMs * 10) / 10,
+    });
     try {
       return await processPartialResponse(event, (record: SQSRecord) => replay(results, record), processor, {
         ...(context ? { context } : {}),
@@ -86,6 +121,11 @@ function replay(results: ReadonlyMap<string, RecordResult>, record: SQSRecord) {
   if (!result) throw new OrderRecordFailed("record was not settled", true);
   if (!result.ok) throw new OrderRecordFailed(result.reason, result.retryable);
   return result.outcome;
+}
+
+/** `insufficient_stock:SKU-1` → `insufficient_stock`: the rule that said no (see decideOrders). */
+export function rejectionKind(reason: string): string {
+  return reason.split(":", 1)[0] || "unknown";
 }
 
 /** Per-batch counts, published as metrics and logged (names are the CloudWatch metric names). */

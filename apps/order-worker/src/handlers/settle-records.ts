@@ -84,7 +84,7 @@ async function settleAlone(message: OrderMessage, deps: SettleDeps): Promise<Rec
   } catch (error) {
     deps.logger.error("order failed on its own", {
       orderId: message.orderId,
-      correlationId: message.correlationId,
+      correlation_id: message.correlationId,
       failure: classifyDbError(error),
       error: errorMessage(error),
     });

@@ -1,6 +1,7 @@
 import type { Context } from "aws-lambda";
 import { reportingDb } from "../adapters/database";
 import { logger } from "../adapters/logger";
+import { rollupMetrics } from "../adapters/metrics";
 import type { RollupResult } from "../adapters/run-rollup";
 import { scheduledRollup } from "../domain/scheduled-rollup";
 
@@ -8,9 +9,9 @@ import { scheduledRollup } from "../domain/scheduled-rollup";
  * EventBridge schedule target (asynchronous invocation): rebuilds the daily sales rollups for today and
  * yesterday, plus any backfill days in the event (`{"days": ["2026-11-01"]}` or `{"from": ..., "to": ...}`).
  * A failure throws, so Lambda's asynchronous retries (and the next schedule) try again; every run is
- * idempotent, so retries are safe.
+ * idempotent, so retries are safe. Each run prints its metrics (days rebuilt, duration, or a failure).
  */
 export async function handler(event: unknown, context?: Context): Promise<RollupResult> {
   if (context) logger.addContext(context);
-  return await scheduledRollup(event, { sql: reportingDb().sql, logger });
+  return await scheduledRollup(event, { sql: reportingDb().sql, logger, metrics: rollupMetrics });
 }

@@ -3,6 +3,7 @@
  * queues and build the events Lambda hands a function, so no project keeps its own copy.
  */
 export { apiGatewayEvent, type GatewayRequest } from "./api-gateway-event";
+export { captureEmf, type EmfCapture, type EmfMetricSet } from "./emf-capture";
 export { type OrderQueuesFixture, startOrderQueues } from "./order-queues-fixture";
 export { sqsEvent, sqsRecord } from "./sqs-records";
 export { type LocalSqsFixture, useLocalSqs } from "./use-local-sqs";

@@ -4,6 +4,7 @@ import { type FaultySqsRelay, startFaultySqsRelay } from "../../testing/faulty-s
 import { type LocalQueue, startLocalQueue } from "../../testing/local-queue";
 import { sqsConnectionFromEnv } from "./sqs-connection";
 import { type SendMessageInput, SqsSender } from "./sqs-sender";
+import { lambdaTraceHeader } from "./trace-header";
 
 describe("SQS sender against the emulator, with faults injected in front of it", () => {
   let queue: LocalQueue;
@@ -64,6 +65,30 @@ describe("SQS sender against the emulator, with faults injected in front of it",
     expect(headers?.authorization).toMatch(
       /^AWS4-HMAC-SHA256 Credential=local\/\d{8}\/us-east-1\/sqs\/aws4_request, SignedHeaders=host;x-amz-date;x-amz-security-token;x-amz-target, /,
     );
+  });
+
+  it("passes the Lambda invocation's trace header on every attempt, outside the signature", async () => {
+    const trace = "Root=1-67891233-abcdef012345678912345678;Parent=463ac35c9f6413ad;Sampled=1";
+    const env = { AWS_LAMBDA_FUNCTION_NAME: "orders-api", _X_AMZN_TRACE_ID: trace };
+    const traced = new SqsSender(
+      sqsConnectionFromEnv({ ...queue.local.env(), AWS_ENDPOINT_URL_SQS: relay.endpoint }),
+      { ...sqsSend, attemptTimeoutMs: 500 },
+      Math.random,
+      () => lambdaTraceHeader(env),
+    );
+    relay.plan("throttle");
+    const sent = message();
+    expect((await traced.sendMessage(sent)).attempts).toBe(2);
+    expect(relay.seen.map((request) => request.headers["x-amzn-trace-id"])).toEqual([trace, trace]);
+    for (const request of relay.seen) {
+      expect(request.headers.authorization).toMatch(/SignedHeaders=host;x-amz-date;x-amz-target, /);
+    }
+    expect(await bodies()).toEqual([sent.body]);
+
+    // Outside Lambda (the local server, tests) there is no invocation to trace: no header.
+    relay.reset();
+    await sender().sendMessage(message());
+    expect(relay.seen[0]?.headers["x-amzn-trace-id"]).toBeUndefined();
   });
 
   it("retries throttling until SQS takes the message, once", async () => {

@@ -4,6 +4,7 @@ import { type SqsSendSettings, sqsSend } from "@orders/settings";
 import { backoffMs, classifyErrorResponse, type FailureKind, isRetryable, RetryQuota } from "./retry-policy";
 import type { SqsConnection } from "./sqs-connection";
 import { sqsRequestSigner } from "./sqs-request-signer";
+import { lambdaTraceHeader } from "./trace-header";
 
 /** One message attribute, as SQS types them. */
 export interface MessageAttribute {
@@ -60,7 +61,8 @@ type Attempt = { ok: true; messageId: string } | { ok: false; failure: AttemptFa
  * AWS SDK client's generality, whose client, signer and credential chain would cost more at every cold start
  * than the rest of the API (docs/decisions/0001-hand-written-sqs-sender.md). What an SDK client does and is
  * kept here: the standard retry mode (see `retry-policy.ts` and `sqsSend` in @orders/settings), a time
- * limit per attempt, and the check of the body's MD5 that SQS returns.
+ * limit per attempt, the check of the body's MD5 that SQS returns, and the invocation's `X-Amzn-Trace-Id`
+ * header (see `trace-header.ts`), so SQS sets the message's `AWSTraceHeader` and a trace crosses the queue.
  *
  * Protocol: "Making query API requests using AWS JSON protocol in Amazon SQS",
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-making-api-requests-json.html
@@ -72,6 +74,8 @@ export class SqsSender {
     private readonly connection: SqsConnection,
     private readonly settings: SqsSendSettings = sqsSend,
     private readonly random: () => number = Math.random,
+    /** The trace header to pass on (the Lambda invocation's); undefined sends none. */
+    private readonly traceHeader: () => string | undefined = lambdaTraceHeader,
   ) {
     this.quota = new RetryQuota(settings.retryQuota);
   }
@@ -123,6 +127,10 @@ export class SqsSender {
     try {
       // Signed per attempt: the signature covers the time it was made.
       const signed = await sqsRequestSigner(this.connection, "SendMessage", body).sign();
+      // After signing and never signed (SigV4 signs only host and x-amz-*; aws4fetch leaves this one out
+      // even when asked): the signature is the same with or without a trace.
+      const trace = this.traceHeader();
+      if (trace) signed.headers.set("x-amzn-trace-id", trace);
       const response = await fetch(signed.url, { method: "POST", headers: signed.headers, body, signal });
       const text = await response.text();
       if (!response.ok) {
