@@ -10,7 +10,7 @@ own role), one read at a time, on two paths: **straight to PostgreSQL**, and **t
 for RDS Proxy locally (pinning check → PgBouncer in transaction mode → PostgreSQL), the path every service
 connection takes under \`npm start\` and in the tests. A parameterised statement takes two round trips with
 \`prepare: false\` (Parse/Describe, then Bind/Execute), so a hop that holds back small writes shows here
-first ([decision record](decisions/chain-one-relay-nagle-off.md)). The paths take turns, 100 reads at a
+first ([decision record](decisions/0021-one-relay-nagle-off.md)). The paths take turns, 100 reads at a
 time, after 50 reads each to warm up.
 
 **Target**: the chain's median read within 3 × the direct one.`,
