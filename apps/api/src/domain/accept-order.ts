@@ -1,4 +1,10 @@
-import { ORDER_MESSAGE_SCHEMA_VERSION, type OrderMessage, type OrderRequest } from "@orders/contracts";
+import {
+  ORDER_MESSAGE_SCHEMA_VERSION,
+  type OrderMessage,
+  type OrderRequest,
+  orderMessage,
+} from "@orders/contracts";
+import type { $ZodError } from "zod/v4/core";
 import { orderIdFor } from "./order-id";
 import type { OrderQueue } from "./ports";
 
@@ -9,6 +15,17 @@ export interface AcceptOrderInput {
   idempotencyKey: string | undefined;
   correlationId: string;
   acceptedAt: Date;
+}
+
+/**
+ * The message would break the queue contract the worker reads with: it would be refused on every receive and
+ * end in the dead-letter queue, so it is never sent. Carries the contract's issues (paths as in the message).
+ */
+export class UnqueueableOrderError extends Error {
+  override name = "UnqueueableOrderError";
+  constructor(readonly issues: $ZodError) {
+    super("the order message does not satisfy the queue contract");
+  }
 }
 
 /**
@@ -26,6 +43,9 @@ export async function acceptOrder(queue: OrderQueue, input: AcceptOrderInput): P
     acceptedAt: input.acceptedAt.toISOString(),
     correlationId: input.correlationId,
   };
+  // The same schema the worker reads with: what is sent here is what it can store.
+  const checked = orderMessage.safeParse(message);
+  if (!checked.success) throw new UnqueueableOrderError(checked.error);
   await queue.enqueue(message);
   return message;
 }

@@ -151,6 +151,34 @@ describe("POST /orders", () => {
     expect(notObject.errors[0]?.pointer).toBe("");
   });
 
+  it("refuses a sku the database cannot store (NUL, lone surrogate, control character): 400, nothing queued", async () => {
+    for (const sku of ["KB\u0000", "\ud800", "KB\u0007", " "]) {
+      const problem = await expectProblem(
+        await post({ items: [{ sku, quantity: 1 }] }),
+        400,
+        "validation-error",
+      );
+      expect(problem.errors[0]).toMatchObject({ in: "body", pointer: "/items/0/sku" });
+    }
+    expect(await h.queue.receive(10, 0)).toEqual([]);
+  });
+
+  it("refuses a caller whose token subject cannot be a stored customer id with 403, nothing queued", async () => {
+    for (const subject of ["c".repeat(65), "c\u0000", "c\ud800", "c\n1"]) {
+      const res = await h.app.request(
+        "/orders",
+        {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ items: [{ sku: "KB-001", quantity: 1 }] }),
+        },
+        signedInAs(subject),
+      );
+      expect((await expectProblem(res, 403, "forbidden")).detail).toMatch(/token's subject/);
+    }
+    expect(await h.queue.receive(10, 0)).toEqual([]);
+  });
+
   it("refuses an Idempotency-Key that is empty-looking, too long or not visible ASCII (400)", async () => {
     for (const key of ["a b", "x".repeat(129), "clé"]) {
       const problem = await expectProblem(

@@ -1,4 +1,4 @@
-import type { OrderMessage } from "@orders/contracts";
+import { type OrderMessage, orderMessageBody } from "@orders/contracts";
 import { deadlines } from "@orders/settings";
 import type { EnqueueOptions, OrderQueue } from "../../domain/ports";
 import { DependencyUnavailableError } from "../../http/errors";
@@ -28,7 +28,7 @@ export class SqsOrderQueue implements OrderQueue {
       await this.sender.sendMessage(
         {
           queueUrl: this.queueUrl,
-          body: JSON.stringify(message),
+          body: orderMessageBody(message),
           attributes: {
             correlationId: { dataType: "String", value: message.correlationId },
             schemaVersion: { dataType: "Number", value: String(message.schemaVersion) },

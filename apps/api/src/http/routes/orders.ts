@@ -1,9 +1,9 @@
-import { orderRequest } from "@orders/contracts";
-import { jsonBody, validate } from "@orders/http-problem";
+import { customerId, orderRequest } from "@orders/contracts";
+import { fieldErrorsFrom, jsonBody, ValidationError, validate } from "@orders/http-problem";
 import { callerOf, ForbiddenError } from "@orders/identity";
 import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { acceptOrder } from "../../domain/accept-order";
+import { acceptOrder, UnqueueableOrderError } from "../../domain/accept-order";
 import { toOrderView } from "../../domain/order-view";
 import type { OrderQueue, OrderReader } from "../../domain/ports";
 import type { ApiEnv } from "../app-env";
@@ -33,6 +33,12 @@ export function registerOrderRoutes(
     async (c) => {
       const caller = callerOf(c.env);
       const request = c.req.valid("json");
+      // The subject becomes the stored customer id: an identity the order flow cannot store may not order.
+      if (!customerId.safeParse(caller.subject).success) {
+        throw new ForbiddenError(
+          "This account cannot place orders: its id (the token's subject) must be 1 to 64 printable characters.",
+        );
+      }
       if (request.customerId !== undefined && request.customerId !== caller.subject) {
         throw new ForbiddenError(
           "customerId must be your own customer id (the token's subject), or left out.",
@@ -44,6 +50,11 @@ export function registerOrderRoutes(
         idempotencyKey: c.req.valid("header")["idempotency-key"],
         correlationId: c.var.correlationId,
         acceptedAt: deps.now(),
+      }).catch((error: unknown) => {
+        // The request passed its own schema, so this is the message contract speaking: name what failed.
+        if (error instanceof UnqueueableOrderError)
+          throw new ValidationError(fieldErrorsFrom(error.issues, "body"));
+        throw error;
       });
       c.var.logger.info("order queued", { orderId: message.orderId, items: message.items.length });
       return c.json({ orderId: message.orderId, status: "queued" as const }, 202, {
