@@ -22,6 +22,8 @@ export interface StageIdentity {
   signInUrl: $util.Output<string>;
   /** The stage's own user pool (absent with an external issuer). */
   userPoolId?: $util.Output<string>;
+  /** The access-token claim that lists a user's groups (staff: the `staff` group). */
+  groupsClaim: string;
 }
 
 /** The dashboard page: where the sign-in returns, with the code. */
@@ -79,6 +81,7 @@ function cognito(plan: CognitoIdentity): StageIdentity {
     authorizeUrl: endpoints.authorizeUrl,
     tokenUrl: endpoints.tokenUrl,
     scope: plan.scopes.join(" "),
+    groupsClaim: plan.groupsClaim,
     userPoolId: pool.id,
     signInUrl: $resolve([domain.domain, region, client.id, dashboardUrl]).apply(([prefix, name, id, back]) =>
       cognitoSignInUrl(prefix, name, id, back),
@@ -94,6 +97,7 @@ function external(plan: ExternalIssuer): StageIdentity {
     authorizeUrl: $output(plan.authorizeUrl),
     tokenUrl: $output(plan.tokenUrl),
     scope: plan.scope,
+    groupsClaim: plan.groupsClaim,
     signInUrl: dashboardUrl,
   };
 }

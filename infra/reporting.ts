@@ -4,7 +4,7 @@ import { reportingApi } from "./reporting-gateway";
 import { queueEnvironment } from "./src/environment";
 import { functionSpecs, seconds } from "./src/functions";
 import { reportingHttpPermissions, rollupPermissions } from "./src/iam-policies";
-import { gatewayRoutes, signInEnvironment } from "./src/identity-plan";
+import { gatewayRoutes, signInEnvironment, staffEnvironment } from "./src/identity-plan";
 import { profile } from "./stage";
 import { commonFunctionArgs, databaseEnv, environment, proxyArn } from "./wiring";
 
@@ -34,6 +34,7 @@ export const reportingHttp = new sst.aws.Function("ReportingHttp", {
       ([authorizeUrl, tokenUrl, clientId]) =>
         signInEnvironment({ authorizeUrl, tokenUrl, clientId, scope: identity.scope }),
     ),
+    staffEnvironment(identity.groupsClaim),
   ),
   permissions: $resolve({
     proxyArn,

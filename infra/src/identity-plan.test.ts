@@ -9,6 +9,7 @@ import {
   externalIssuerVariables,
   gatewayRoutes,
   identityPlan,
+  staffEnvironment,
 } from "./identity-plan";
 
 const external = {
@@ -40,7 +41,18 @@ describe("identityPlan", () => {
       authorizeUrl: "https://example.eu.auth0.com/authorize",
       tokenUrl: "https://example.eu.auth0.com/oauth/token",
       scope: "openid",
+      groupsClaim: "cognito:groups",
     });
+  });
+
+  it("reads the staff groups from the claim an external issuer names, the Cognito one by default", () => {
+    const plan = identityPlan("a", "s", {
+      ...external,
+      ORDERS_OIDC_GROUPS_CLAIM: "https://orders.example/groups",
+    });
+    expect(plan.kind === "external" && plan.groupsClaim).toBe("https://orders.example/groups");
+    expect(identityPlan("a", "s", {})).toMatchObject({ groupsClaim: "cognito:groups" });
+    expect(staffEnvironment("groups")).toEqual({ STAFF_GROUPS_CLAIM: "groups" });
   });
 
   it.each(externalIssuerVariables)("refuses a half-set external issuer (without %s)", (name) => {

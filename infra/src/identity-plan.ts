@@ -1,4 +1,4 @@
-import { type GatewayService, protectedRouteKeys, STAFF_GROUP } from "@orders/identity";
+import { type GatewayService, protectedRouteKeys, STAFF_GROUP, STAFF_GROUPS_CLAIM } from "@orders/identity";
 import { physicalName } from "./naming";
 
 /** An OpenID provider the stage trusts instead of its own Cognito user pool (Auth0, Okta, Entra ...). */
@@ -12,8 +12,13 @@ export interface ExternalIssuer {
   clientId: string;
   authorizeUrl: string;
   tokenUrl: string;
-  /** What the dashboard asks for; staff need the staff scope (see @orders/identity). */
+  /** What the dashboard asks for. */
   scope: string;
+  /**
+   * The access-token claim that lists the user's groups (an array of names); staff are the members of the
+   * `staff` group (see @orders/identity). `ORDERS_OIDC_GROUPS_CLAIM`, by default `cognito:groups`.
+   */
+  groupsClaim: string;
 }
 
 /** The stage's own Amazon Cognito user pool, app client, `staff` group and hosted sign-in domain. */
@@ -24,6 +29,8 @@ export interface CognitoIdentity {
   staffGroup: string;
   /** OAuth scopes of the dashboard's client: Cognito's access token then carries `cognito:groups`. */
   scopes: string[];
+  /** The claim Cognito lists a user's groups in. */
+  groupsClaim: string;
   accessTokenMinutes: number;
 }
 
@@ -55,6 +62,7 @@ export function identityPlan(
       domainPrefix: cognitoDomainPrefix(app, stage),
       staffGroup: STAFF_GROUP,
       scopes: ["openid", "email", "profile"],
+      groupsClaim: STAFF_GROUPS_CLAIM,
       accessTokenMinutes: 60,
     };
   }
@@ -82,6 +90,7 @@ export function identityPlan(
     authorizeUrl: value("ORDERS_OIDC_AUTHORIZE_URL"),
     tokenUrl: value("ORDERS_OIDC_TOKEN_URL"),
     scope: env.ORDERS_OIDC_SCOPE || "openid",
+    groupsClaim: env.ORDERS_OIDC_GROUPS_CLAIM?.trim() || STAFF_GROUPS_CLAIM,
   };
 }
 
@@ -145,6 +154,11 @@ export function signInEnvironment(settings: {
     SIGN_IN_CLIENT_ID: settings.clientId,
     SIGN_IN_SCOPE: settings.scope,
   };
+}
+
+/** The environment that tells a function which claim lists the caller's groups (see @orders/identity). */
+export function staffEnvironment(groupsClaim: string): Record<string, string> {
+  return { STAFF_GROUPS_CLAIM: groupsClaim };
 }
 
 /** One API Gateway route of a service: its key, and whether the JWT authorizer guards it. */

@@ -8,4 +8,11 @@ export {
   protectedPrefixes,
   protectedRouteKeys,
 } from "./protected-routes";
-export { isStaff, STAFF_GROUP, STAFF_SCOPE } from "./staff-convention";
+export {
+  defaultStaffConvention,
+  isStaff,
+  STAFF_GROUP,
+  STAFF_GROUPS_CLAIM,
+  type StaffConvention,
+  staffConventionFromEnv,
+} from "./staff-convention";

@@ -20,7 +20,8 @@ const documentInfo = serviceDocumentInfo(
     "parameter in `errors` (JSON pointer and message). Problem types, each documented on /docs: " +
     "validation-error (400), unauthorized (401), forbidden (403), not-found (404), internal-error (500), " +
     "queue-unavailable (503), database-unavailable (503). Every report is for staff: a bearer token whose " +
-    "`cognito:groups` contains `staff` (or, from an external issuer, with the `orders/staff` scope).",
+    "groups claim (`cognito:groups`, or the claim the stage names for an external issuer) lists the group " +
+    "`staff`; scopes never make staff.",
 );
 
 /**
