@@ -1,3 +1,4 @@
+import { apiResourceServer } from "@orders/identity";
 import { reportingApi } from "./reporting-gateway";
 import {
   type CognitoIdentity,
@@ -18,6 +19,8 @@ export interface StageIdentity {
   authorizeUrl: $util.Output<string>;
   tokenUrl: $util.Output<string>;
   scope: string;
+  /** The scope every protected route requires (access tokens carry it, ID tokens never do). */
+  apiScope: string;
   /** Where a person signs in (Cognito's hosted UI, or the dashboard for an external issuer). */
   signInUrl: $util.Output<string>;
   /** The stage's own user pool (absent with an external issuer). */
@@ -55,13 +58,23 @@ function cognito(plan: CognitoIdentity): StageIdentity {
     userPoolId: pool.id,
     domain: plan.domainPrefix,
   });
+  // The API's resource server: its scope is what every protected route requires (gatewayRoutes).
+  const resourceServer = new aws.cognito.ResourceServer("OrdersApiResourceServer", {
+    userPoolId: pool.id,
+    identifier: apiResourceServer.identifier,
+    name: "Orders API",
+    scopes: [
+      { scopeName: apiResourceServer.scopeName, scopeDescription: "Call the orders and reporting APIs" },
+    ],
+  });
   const client = pool.addClient("Dashboard", {
     callbackUrls: [dashboardUrl],
     transform: {
       client: (args) => {
         args.allowedOauthFlows = [...cognitoClientFlows.allowedOauthFlows];
         args.explicitAuthFlows = [...cognitoClientFlows.explicitAuthFlows];
-        args.allowedOauthScopes = plan.scopes;
+        // Through the resource server's output, so the client is updated only once its scope exists.
+        args.allowedOauthScopes = resourceServer.scopeIdentifiers.apply(() => plan.scopes);
         args.generateSecret = false;
         args.preventUserExistenceErrors = "ENABLED";
         args.accessTokenValidity = plan.accessTokenMinutes;
@@ -81,10 +94,11 @@ function cognito(plan: CognitoIdentity): StageIdentity {
     authorizeUrl: endpoints.authorizeUrl,
     tokenUrl: endpoints.tokenUrl,
     scope: plan.scopes.join(" "),
+    apiScope: plan.apiScope,
     groupsClaim: plan.groupsClaim,
     userPoolId: pool.id,
     signInUrl: $resolve([domain.domain, region, client.id, dashboardUrl]).apply(([prefix, name, id, back]) =>
-      cognitoSignInUrl(prefix, name, id, back),
+      cognitoSignInUrl(prefix, name, id, back, plan.scopes.join(" ")),
     ),
   };
 }
@@ -97,6 +111,7 @@ function external(plan: ExternalIssuer): StageIdentity {
     authorizeUrl: $output(plan.authorizeUrl),
     tokenUrl: $output(plan.tokenUrl),
     scope: plan.scope,
+    apiScope: plan.apiScope,
     groupsClaim: plan.groupsClaim,
     signInUrl: dashboardUrl,
   };

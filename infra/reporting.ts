@@ -44,11 +44,11 @@ export const reportingHttp = new sst.aws.Function("ReportingHttp", {
 });
 
 const reportingAuthorizer = addJwtAuthorizer(reportingApi);
-for (const { routeKey, authorized } of gatewayRoutes("reporting")) {
+for (const { routeKey, authorized, scopes } of gatewayRoutes("reporting", identity.apiScope)) {
   reportingApi.route(
     routeKey,
     reportingHttp.arn,
-    authorized ? { auth: { jwt: { authorizer: reportingAuthorizer.id } } } : {},
+    authorized ? { auth: { jwt: { authorizer: reportingAuthorizer.id, scopes } } } : {},
   );
 }
 

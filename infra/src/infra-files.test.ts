@@ -23,8 +23,11 @@ describe("infra SST files", () => {
   it("route each gateway through gatewayRoutes, so the authorizer cannot be left off a protected path", () => {
     const routed = sources.filter(({ text }) => /\.route\(/.test(text));
     expect(routed.map(({ file }) => file).sort()).toEqual(["api.ts", "reporting.ts"]);
-    for (const { file, text } of routed)
-      expect(text, file).toMatch(/for \(const \{ routeKey, authorized \} of gatewayRoutes\(/);
+    for (const { file, text } of routed) {
+      expect(text, file).toMatch(/for \(const \{ routeKey, authorized, scopes \} of gatewayRoutes\(/);
+      // Every authorized route carries its authorization scopes (API Gateway then refuses ID tokens).
+      expect(text, file).toMatch(/auth: \{ jwt: \{ authorizer: \w+\.id, scopes \} \}/);
+    }
   });
 
   it("take every handler path from functionSpecs", () => {

@@ -1,6 +1,7 @@
+export { API_SCOPE, apiResourceServer } from "./api-scope";
 export { authorizerContextOf, type Caller, callerOf, staffCallerOf } from "./caller";
 export { flattenClaims, type JwtAuthorizerContext, scopesOf } from "./claims";
-export { ForbiddenError, UnauthorizedError } from "./identity-errors";
+export { ForbiddenError, InsufficientScopeError, UnauthorizedError } from "./identity-errors";
 export { forbiddenKind, identityProblemAdvice, unauthorizedKind } from "./problem-kinds";
 export {
   type GatewayService,
