@@ -15,7 +15,8 @@ export interface ApiRuntime {
  * The real adapters, built once per container. Nothing here performs I/O: the SQS sender connects on its
  * first send and the database client on its first query, so cold starts that only serve /health or a
  * validation error never pay for a connection. The database code itself (Drizzle, postgres.js, the IAM
- * token signer) is loaded on the first read: `POST /orders`, the hot path, never reads the database.
+ * token signer) is loaded on the first read: `POST /orders` reads the database only with an Idempotency-Key
+ * (to refuse another body under a key already used), for at most `apiIdempotencyLookupMs`.
  */
 export function createRuntime(config: ApiConfig, logger = createLogger()): ApiRuntime {
   const db = dbReadersOnFirstUse(() =>

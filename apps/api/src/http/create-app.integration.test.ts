@@ -129,6 +129,58 @@ describe("POST /orders", () => {
     expect(queued.filter((id) => id === first.orderId)).toHaveLength(2);
   });
 
+  it("answers 422 to another body under a key whose order is stored; the same body still gets 202", async () => {
+    const key = { "Idempotency-Key": "cart-reuse-1" };
+    const first = { customerId: "cust-reuse", items: [{ sku: "KB-001", quantity: 2 }], currency: "USD" };
+    const changed = [
+      { ...first, items: [{ sku: "KB-001", quantity: 3 }] },
+      { ...first, items: [...first.items, { sku: "LE-011", quantity: 1 }] },
+      { ...first, currency: "EUR" },
+    ];
+    const { orderId } = await readJson<Accepted>(await post(first, key));
+    // Before the worker has stored it the API cannot tell (documented): the same id, and one of the two is kept.
+    expect((await readJson<Accepted>(await post(changed[0], key))).orderId).toBe(orderId);
+    await h.queue.drain();
+
+    await h.insertProcessedOrder({
+      id: orderId,
+      customerId: "cust-reuse",
+      status: "accepted",
+      totalCents: 17_998,
+      acceptedAt: new Date(),
+      items: [{ sku: "KB-001", quantity: 2, unitPriceCents: 8_999 }],
+    });
+    for (const body of changed) {
+      const problem = await expectProblem(await post(body, key), 422, "idempotency-key-reused");
+      expect(problem.detail).toContain(orderId);
+    }
+    expect(await h.queue.receive(10, 0)).toEqual([]);
+    const retry = await post({ ...first, items: [{ quantity: 2, sku: "KB-001" }] }, key);
+    expect(retry.status).toBe(202);
+    expect((await readJson<Accepted>(retry)).orderId).toBe(orderId);
+    // Another customer's order under the same key is its own order, never a reuse.
+    expect((await post({ ...changed[0], customerId: "cust-other" }, key)).status).toBe(202);
+  });
+
+  it("accepts a keyed order when the database cannot answer the idempotency lookup", async () => {
+    const { app, db } = appWithRefusedDatabase(h, silentLogger());
+    try {
+      const res = await app.request(
+        "/orders",
+        {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "Idempotency-Key": "cart-no-db" },
+          body: JSON.stringify({ items: [{ sku: "KB-001", quantity: 1 }] }),
+        },
+        signedInAs("cust-no-db"),
+      );
+      expect(res.status).toBe(202);
+      expect(await h.queue.receive(10, 1)).toHaveLength(1);
+    } finally {
+      await db.close();
+    }
+  });
+
   it("lists every failing field with its JSON path (400)", async () => {
     const res = await post({ customerId: "", items: [{ sku: "A", quantity: 0 }], currency: "usd" });
     const problem = await expectProblem(res, 400, "validation-error");

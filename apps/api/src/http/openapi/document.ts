@@ -19,7 +19,12 @@ const documentInfo = serviceDocumentInfo(
 );
 
 const idempotencyKeyDescription =
-  "Makes retries safe: the same customer and key always get the same orderId, and the order is written once.";
+  "Makes retries safe: the same customer and key always get the same orderId, and the order is written once. " +
+  "Reusing a key with another body (items or currency) is refused with 422 once the first order is stored " +
+  "(GET /orders/{id} finds it). Before that (while the first order is still queued, a second or two, or " +
+  "when the database does not answer within a second) the API cannot tell: it answers 202 with the same " +
+  "orderId, and the worker keeps whichever of the two bodies it processes first; the other is dropped. " +
+  "Read the order back to see which one was stored.";
 
 /**
  * The API's OpenAPI 3.1 document. What the API validates (body, path parameter, header) is described from
@@ -83,9 +88,10 @@ function routes() {
         ...problemResponses(problem, {
           400: "Invalid body or header, or malformed JSON",
           401: "No token, or a malformed, expired, tampered, wrong-issuer or wrong-audience one (`WWW-Authenticate: Bearer`)",
-          403: "A body `customerId` other than the token's subject",
+          403: "A body `customerId` other than the token's subject, or a token subject that cannot be a customer id (over 64 characters, or not printable text)",
           413: "Body over 64 KiB",
           415: "Body is not application/json",
+          422: "The Idempotency-Key already names a stored order of this customer with another body",
           503: "The queue did not take the order; retry after Retry-After seconds",
         }),
       },
