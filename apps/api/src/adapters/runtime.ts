@@ -1,5 +1,7 @@
 import { Logger } from "@aws-lambda-powertools/logger";
+import { catalogueCache } from "@orders/settings";
 import type { ApiDeps } from "../http/create-app";
+import { cachedProductReader } from "./cached-product-reader";
 import type { ApiConfig } from "./config";
 import { dbReadersOnFirstUse } from "./db-readers-on-first-use";
 import { SqsOrderQueue } from "./sqs/sqs-order-queue";
@@ -27,7 +29,8 @@ export function createRuntime(config: ApiConfig, logger = createLogger()): ApiRu
     deps: {
       queue: new SqsOrderQueue(sqs, config.queueUrl),
       orders: db.orders,
-      products: db.products,
+      // The public catalogue: at most one database read per container every few seconds, whoever asks.
+      products: cachedProductReader(db.products, { ttlMs: catalogueCache.containerTtlMs }),
       logger,
     },
     // Node's fetch keeps its idle connections unreferenced: nothing of the sender's to close.

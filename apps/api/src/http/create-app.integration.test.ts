@@ -5,6 +5,7 @@ import { PROBLEM_CONTENT_TYPE, type Problem as ProblemOf } from "@orders/http-pr
 import { silentLogger } from "@orders/http-problem/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { findFreePort } from "@orders/local-postgres";
+import { catalogueCache } from "@orders/settings";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DbOrderReader } from "../adapters/db-order-reader";
 import { DbProductReader } from "../adapters/db-product-reader";
@@ -434,6 +435,18 @@ describe("other routes", () => {
       priceCents: 999,
       stock: 2000,
     });
+  });
+
+  it("lets clients and shared caches keep the catalogue briefly, and answers 304 to a matching ETag", async () => {
+    const res = await h.app.request("/products");
+    expect(res.headers.get("cache-control")).toBe(`public, max-age=${catalogueCache.httpMaxAgeSeconds}`);
+    const tag = res.headers.get("etag");
+    expect(tag).toMatch(/^"[^"]+"$/);
+    const again = await h.app.request("/products", { headers: { "If-None-Match": String(tag) } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    expect(again.headers.get("cache-control")).toBe(`public, max-age=${catalogueCache.httpMaxAgeSeconds}`);
+    expect((await h.app.request("/products", { headers: { "If-None-Match": '"other"' } })).status).toBe(200);
   });
 
   it("answers /health with 200, and HEAD without a body", async () => {

@@ -9,6 +9,7 @@ import {
   serviceDocumentInfo,
   withBearerSecurity,
 } from "@orders/openapi/build";
+import { catalogueCache } from "@orders/settings";
 import { acceptOrderHeaders, orderIdParams } from "../schemas";
 import { health, orderAccepted, orderView, problem, productList } from "./response-schemas";
 
@@ -127,11 +128,20 @@ function routes() {
       path: "/products",
       operationId: "listProducts",
       summary: "The catalogue, with price (integer cents) and stock",
+      description:
+        `Public and the same for everyone: answered with \`Cache-Control: public, max-age=${catalogueCache.httpMaxAgeSeconds}\` ` +
+        "and an ETag, and each API instance reads the database for it at most once every few seconds, so stock " +
+        "may lag by seconds (the worker decides stock when it writes an order).",
       responses: {
         200: {
           description: "Every product, by SKU",
+          headers: {
+            "Cache-Control": { schema: { type: "string" }, description: "public, max-age=<seconds>" },
+            ETag: { schema: { type: "string" }, description: "Send it back as If-None-Match for a 304" },
+          },
           content: { "application/json": { schema: productList } },
         },
+        304: { description: "Not modified: the If-None-Match ETag is current" },
         ...problemResponses(problem, { 503: "Database unavailable" }),
       },
     }),
