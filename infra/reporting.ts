@@ -26,7 +26,8 @@ export const reportingHttp = new sst.aws.Function("ReportingHttp", {
   concurrency: { reserved: profile.reservedConcurrency.reportingHttp },
   environment: environment(
     http.serviceName,
-    databaseEnv("reporting", "reader"),
+    // Its own read-only user through the read-only endpoint; the rollup below keeps the writing one.
+    databaseEnv("reportingHttp", "reader"),
     $resolve([ordersQueue.url, deadLetterQueue.url]).apply(([orders, deadLetter]) =>
       queueEnvironment({ orders, deadLetter }),
     ),

@@ -46,9 +46,9 @@ describe("idle cost of a personal stage", () => {
   });
 
   it("totals about $192 a month, and about $17 without the proxy (the cluster could pause)", () => {
-    // Aurora 87.60 + proxy 87.60 + NAT instances 6.13 + volumes 1.28 + IPv4 7.30 + 4 secrets 1.60
+    // Aurora 87.60 + proxy 87.60 + NAT instances 6.13 + volumes 1.28 + IPv4 7.30 + 5 secrets 2.00
     // + 3 alarms 0.30 + 657,000 idle polls 0.26 + hourly rollups ~0.01
-    const expected = 87.6 + 87.6 + 6.132 + 1.28 + 7.3 + 1.6 + 0.3 + 0.2628 + 0.005;
+    const expected = 87.6 + 87.6 + 6.132 + 1.28 + 7.3 + 2.0 + 0.3 + 0.2628 + 0.005;
     expect(cost.totalUsd).toBeCloseTo(expected, 2);
     const withoutProxy = monthlyCost(idle, profile, { withoutProxy: true });
     expect(withoutProxy.totalUsd).toBeCloseTo(expected - 87.6 - 87.6, 2);
@@ -64,8 +64,8 @@ describe("production", () => {
     expect(usd(cost, "NAT", /gateways/)).toBeCloseTo(2 * hours * 0.045, 6);
     expect(usd(cost, "EC2", /bastion/)).toBeCloseTo(hours * 0.0042, 6);
     // Aurora 175.20 + proxy 87.60 + NAT gateways 65.70 + bastion 3.07 + volume 0.64 + 3 IPv4 10.95
-    // + secrets 1.60 + alarms 0.30 + idle polls 0.26 + rollups every 5 minutes 0.06 + their logs ~0.003
-    const expected = 175.2 + 87.6 + 65.7 + 3.066 + 0.64 + 10.95 + 1.6 + 0.3 + 0.2628 + 0.0602 + 0.0026;
+    // + 5 secrets 2.00 + alarms 0.30 + idle polls 0.26 + rollups every 5 minutes 0.06 + their logs ~0.003
+    const expected = 175.2 + 87.6 + 65.7 + 3.066 + 0.64 + 10.95 + 2.0 + 0.3 + 0.2628 + 0.0602 + 0.0026;
     expect(cost.totalUsd).toBeCloseTo(expected, 2);
   });
 

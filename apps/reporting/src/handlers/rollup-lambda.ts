@@ -1,5 +1,5 @@
 import type { Context } from "aws-lambda";
-import { reportingDb } from "../adapters/database";
+import { rollupClient } from "../adapters/database";
 import { logger } from "../adapters/logger";
 import type { RollupResult } from "../adapters/run-rollup";
 import { scheduledRollup } from "../domain/scheduled-rollup";
@@ -12,5 +12,5 @@ import { scheduledRollup } from "../domain/scheduled-rollup";
  */
 export async function handler(event: unknown, context?: Context): Promise<RollupResult> {
   if (context) logger.addContext(context);
-  return await scheduledRollup(event, { sql: reportingDb().sql, logger });
+  return await scheduledRollup(event, { sql: rollupClient.current().sql, logger });
 }
