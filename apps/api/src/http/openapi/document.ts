@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { orderRequest } from "@orders/contracts";
+import { API_SCOPE } from "@orders/identity";
 import type { OpenApiDocument } from "@orders/openapi";
 import {
   BEARER_SCHEME,
@@ -36,7 +37,8 @@ const idempotencyKeyDescription =
 export function buildOpenApiDocument(): OpenApiDocument {
   return withBearerSecurity(
     buildDocument(documentInfo, routes()),
-    "An access token (JWT) from the stage's issuer: Cognito, an external OpenID provider, or the local one " +
+    `An access token (JWT) carrying the scope \`${API_SCOPE}\` (an ID token is refused) from the stage's issuer: ` +
+      "Cognito, an external OpenID provider, or the local one " +
       "under `npm start` (`npm run -s token -- --sub <customer>`). The customer is the token's subject.",
   );
 }

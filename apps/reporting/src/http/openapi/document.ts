@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { API_SCOPE } from "@orders/identity";
 import type { OpenApiDocument } from "@orders/openapi";
 import {
   BEARER_SCHEME,
@@ -33,7 +34,7 @@ const documentInfo = serviceDocumentInfo(
 export function buildOpenApiDocument(): OpenApiDocument {
   return withBearerSecurity(
     buildDocument(documentInfo, routes()),
-    "An access token (JWT) of a staff member from the stage's issuer (`npm run -s token -- --sub <name> --staff` locally).",
+    `An access token (JWT) of a staff member carrying the scope \`${API_SCOPE}\` (an ID token is refused) from the stage's issuer (\`npm run -s token -- --sub <name> --staff\` locally).`,
   );
 }
 
