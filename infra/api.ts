@@ -11,7 +11,9 @@ const spec = functionSpecs.api;
 
 /**
  * The HTTP API's function (Hono routes inside). Reserved concurrency caps its instances, hence its database
- * connections (connection-budget); a burst beyond it gets 429s, not a connection storm.
+ * connections (connection-budget): a burst beyond it is refused, not turned into a connection storm. Lambda
+ * refuses the invocation and API Gateway answers the client `500 Internal Server Error`; only the stage's
+ * own throttle (below) answers `429` (`clientAnswers` in infra/src/plan/throughput-limits.ts cites AWS).
  */
 export const apiFunction = new sst.aws.Function("ApiFunction", {
   ...commonFunctionArgs,

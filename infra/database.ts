@@ -2,15 +2,16 @@ import { databaseConnection, databaseName, type ServiceName, serviceRoles } from
 import { vpc } from "./network";
 import { proxyPool } from "./src/connection-budget";
 import { serviceCredentialsGeneration, servicePasswordLength } from "./src/credentials";
-import { devDatabase, devDatabaseUrl } from "./src/dev-database";
+import { localDevDatabaseFor } from "./src/dev-database";
 import { proxyAssumeRolePolicy, proxySecretsPolicy } from "./src/iam-policies";
 import { namePrefix, physicalName } from "./src/naming";
+import { reportingReadEndpoint } from "./src/stage-profile";
 import { profile } from "./stage";
 
 const services = Object.keys(serviceRoles) as ServiceName[];
 
 /** `sst dev` runs functions on your machine against this database instead of Aurora. */
-export const localDatabase = devDatabase(process.env.LOCAL_DATABASE_URL);
+export const localDatabase = localDevDatabaseFor(process.env, { dev: $dev, root: $cli.paths.root });
 
 /**
  * One Secrets Manager secret per service user ({username, password}): RDS Proxy logs in to PostgreSQL with
@@ -133,7 +134,9 @@ const proxy =
       });
 
 /**
- * Read-only proxy endpoint (reader instances) for the reporting reads. AWS refuses a READ_ONLY endpoint
+ * Read-only proxy endpoint (reader instances) for the reporting reads, on stages that keep a reader
+ * (`reportingReadEndpoint` in the stage profile; without one, reporting reads through the proxy's default
+ * endpoint and the stage saves the reader's idle floor). AWS refuses a READ_ONLY endpoint
  * while the proxy's target has no reader ("Working with Amazon RDS Proxy endpoints",
  * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/rds-proxy-endpoints.html), so it waits for
  * the whole Aurora component: a dependency on a component covers its children, which include the proxy's
@@ -141,28 +144,30 @@ const proxy =
  * registered before the cluster exists, and this endpoint's inputs wait for the cluster, so the set of
  * children is complete when Pulumi expands the dependency.
  */
-const readOnlyEndpoint = proxy
-  ? new aws.rds.ProxyEndpoint(
-      "DatabaseProxyReadOnly",
-      {
-        dbProxyName: proxy.name,
-        dbProxyEndpointName: physicalName($app.name, $app.stage, "read-only"),
-        targetRole: "READ_ONLY",
-        vpcSubnetIds: vpc.privateSubnets,
-        vpcSecurityGroupIds: vpc.securityGroups,
-      },
-      { dependsOn: [database] },
-    )
-  : undefined;
+const readOnlyEndpoint =
+  proxy && reportingReadEndpoint(profile) === "read-only"
+    ? new aws.rds.ProxyEndpoint(
+        "DatabaseProxyReadOnly",
+        {
+          dbProxyName: proxy.name,
+          dbProxyEndpointName: physicalName($app.name, $app.stage, "read-only"),
+          targetRole: "READ_ONLY",
+          vpcSubnetIds: vpc.privateSubnets,
+          vpcSecurityGroupIds: vpc.securityGroups,
+        },
+        { dependsOn: [database] },
+      )
+    : undefined;
 
 /** Everything the function modules need to reach the database in AWS; undefined under `sst dev`. */
 export const cloudDatabase =
-  cluster && proxy && readOnlyEndpoint && serviceSecrets && serviceSecretArns
+  cluster && proxy && serviceSecrets && serviceSecretArns
     ? {
         proxyArn: proxy.arn,
         proxyName: proxy.name,
         writerHost: proxy.endpoint,
-        readerHost: readOnlyEndpoint.endpoint,
+        /** Where the reporting dashboard reads: the read-only endpoint, or the default one without a reader. */
+        readerHost: readOnlyEndpoint ? readOnlyEndpoint.endpoint : proxy.endpoint,
         port: 5432,
         database: databaseName,
         clusterEndpoint: cluster.endpoint,
@@ -172,6 +177,3 @@ export const cloudDatabase =
         serviceSecretArns,
       }
     : undefined;
-
-/** `DATABASE_URL` of functions under `sst dev`. */
-export const localDatabaseUrl = devDatabaseUrl(localDatabase);

@@ -5,7 +5,8 @@ import {
   cognitoClientFlows,
   cognitoEndpoints,
   cognitoIssuer,
-  cognitoSignInUrl,
+  dashboardPageUrl,
+  domainSuffixHexLength,
   type ExternalIssuer,
   identityPlan,
 } from "./src/identity-plan";
@@ -21,7 +22,7 @@ export interface StageIdentity {
   scope: string;
   /** The scope every protected route requires (access tokens carry it, ID tokens never do). */
   apiScope: string;
-  /** Where a person signs in (Cognito's hosted UI, or the dashboard for an external issuer). */
+  /** Where a person signs in: the dashboard page, which starts Authorization Code + PKCE at the issuer. */
   signInUrl: $util.Output<string>;
   /** The stage's own user pool (absent with an external issuer). */
   userPoolId?: $util.Output<string>;
@@ -29,8 +30,8 @@ export interface StageIdentity {
   groupsClaim: string;
 }
 
-/** The dashboard page: where the sign-in returns, with the code. */
-const dashboardUrl = $interpolate`${reportingApi.url}/`;
+/** The dashboard page: where people sign in, and where the sign-in returns with the code. */
+const dashboardUrl = reportingApi.url.apply(dashboardPageUrl);
 
 const plan = identityPlan($app.name, $app.stage, process.env);
 
@@ -54,9 +55,12 @@ function cognito(plan: CognitoIdentity): StageIdentity {
     name: plan.staffGroup,
     description: "May read every report (cognito:groups contains staff).",
   });
+  // Generated once and kept in the stage's state: the prefix is global to the region across accounts, so
+  // the stage name alone could already be taken (see cognitoDomainPrefix).
+  const domainSuffix = new random.RandomId("SignInDomainSuffix", { byteLength: domainSuffixHexLength / 2 });
   const domain = new aws.cognito.UserPoolDomain("SignInDomain", {
     userPoolId: pool.id,
-    domain: plan.domainPrefix,
+    domain: domainSuffix.hex.apply(plan.domainPrefix),
   });
   // The API's resource server: its scope is what every protected route requires (gatewayRoutes).
   const resourceServer = new aws.cognito.ResourceServer("OrdersApiResourceServer", {
@@ -97,9 +101,7 @@ function cognito(plan: CognitoIdentity): StageIdentity {
     apiScope: plan.apiScope,
     groupsClaim: plan.groupsClaim,
     userPoolId: pool.id,
-    signInUrl: $resolve([domain.domain, region, client.id, dashboardUrl]).apply(([prefix, name, id, back]) =>
-      cognitoSignInUrl(prefix, name, id, back, plan.scopes.join(" ")),
-    ),
+    signInUrl: dashboardUrl,
   };
 }
 

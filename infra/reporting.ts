@@ -13,8 +13,9 @@ const rollupSpec = functionSpecs.rollup;
 
 /**
  * Reporting dashboard and JSON reports behind API Gateway (a function URL cannot take a JWT authorizer).
- * Reads through the proxy's read-only endpoint (reader instance), so reports never compete with order
- * writes; also shows both queues' depth. The dashboard signs in at the stage's issuer.
+ * Reads through the proxy's read-only endpoint where the stage keeps a reader (production: reports never
+ * compete with order writes), else through its default endpoint as the same read-only-granted role
+ * (`reportingReadEndpoint`); also shows both queues' depth. The dashboard signs in at the stage's issuer.
  */
 export const reportingHttp = new sst.aws.Function("ReportingHttp", {
   ...commonFunctionArgs,

@@ -1,22 +1,37 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { parseOrExit, UsageError } from "@orders/cli-args";
 import { benchmarks } from "./benchmarks";
 import type { BenchResult } from "./harness/result";
+import { resultFileText, startRun } from "./harness/run-record";
 import { formatTable } from "./harness/table";
 
-/**
- * `npm run bench` runs every benchmark and prints a summary table; `npm run bench -- <name> [...]` runs the
- * named ones; `--quick` uses the short smoke sizes. Figures also go to bench/results/<name>.json.
- */
+const width = Math.max(...benchmarks.map((b) => b.name.length));
+
+const benchCommand = {
+  name: "npm run bench",
+  usage: [
+    "Usage: npm run bench [-- [--quick] [<benchmark>...]]",
+    "Runs the named benchmarks (every one when none is named) and prints a summary table; each one's figures",
+    "also go to bench/results/<benchmark>.json.",
+    "  --quick      the short smoke sizes",
+    "  -h, --help   this text",
+    "Benchmarks:",
+    ...benchmarks.map((b) => `  ${b.name.padEnd(width)}  ${b.description}`),
+  ].join("\n"),
+  options: { quick: { type: "boolean" } },
+  allowPositionals: true,
+} as const;
+
+/** `npm run bench`: see the usage above. */
 async function main(argv: string[]): Promise<void> {
-  const quick = argv.includes("--quick");
-  const names = argv.filter((a) => !a.startsWith("--"));
-  const unknown = names.filter((n) => !benchmarks.some((b) => b.name === n));
-  if (unknown.length > 0) {
-    console.error(`unknown benchmark(s): ${unknown.join(", ")}\navailable:`);
-    for (const b of benchmarks) console.error(`  ${b.name.padEnd(10)} ${b.description}`);
-    process.exit(2);
-  }
+  const { quick, names } = parseOrExit(benchCommand, argv, ({ values, positionals }) => {
+    const unknown = positionals.filter((n) => !benchmarks.some((b) => b.name === n));
+    if (unknown.length > 0) {
+      throw new UsageError(`unknown benchmark(s): ${unknown.join(", ")} (see the list below)`);
+    }
+    return { quick: values.quick ?? false, names: positionals };
+  });
   const selected = names.length > 0 ? benchmarks.filter((b) => names.includes(b.name)) : benchmarks;
   const resultsDir = fileURLToPath(new URL("../results/", import.meta.url));
   await mkdir(resultsDir, { recursive: true });
@@ -25,9 +40,10 @@ async function main(argv: string[]): Promise<void> {
   for (const bench of selected) {
     console.log(`\n== ${bench.name}: ${bench.description}`);
     try {
+      const run = startRun(quick);
       const result = await bench.run({ quick, log: (line) => console.log(line) });
       console.log(`${bench.name}: ${result.summary}`);
-      await writeFile(`${resultsDir}${bench.name}.json`, `${JSON.stringify(result, null, 2)}\n`);
+      await writeFile(`${resultsDir}${bench.name}.json`, resultFileText(run.finish(result)));
       results.push(result);
     } catch (error) {
       console.error(error);

@@ -30,11 +30,36 @@ describe("npm run plan", () => {
     expect(result.stdout).toMatch(/- API stage throttle .* raise apiThrottle\.rateLimit/);
   });
 
-  it("exits 2 with the usage on bad input", () => {
-    const result = plan("--orders-per-second", "lots");
+  it.each(["--help", "-h"])("answers %s with its usage on stdout and exit 0, planning nothing", (flag) => {
+    const result = plan(flag);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^Usage: npm run plan -- --orders-per-second <n>/);
+    expect(result.stdout).toMatch(/-h, --help +this text/);
+    expect(result.stdout).not.toMatch(/What breaks first/);
+    expect(result.status).toBe(0);
+  });
+
+  it.each([
+    ["an unknown flag", ["--bogus"], "npm run plan: Unknown option '--bogus'"],
+    ["a missing load", [], "npm run plan: --orders-per-second needs a number, got nothing"],
+    [
+      "a flag without its value",
+      ["--orders-per-second"],
+      "Option '--orders-per-second <value>' argument missing",
+    ],
+    [
+      "a value that is not a number",
+      ["--orders-per-second", "lots"],
+      '--orders-per-second needs a number, got "lots"',
+    ],
+    ["a load it cannot plan", ["--orders-per-second=-5"], "orders per second must be a positive number"],
+    ["a bare word", ["100"], "Unexpected argument '100'"],
+  ])("refuses %s with one line and the usage on stderr, exit 2", (_case, args, line) => {
+    const result = plan(...args);
+    expect(result.stdout).toBe("");
+    const [first, ...rest] = result.stderr.trimEnd().split("\n");
+    expect(first).toContain(line);
+    expect(rest[0]).toMatch(/^Usage: npm run plan/);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/--orders-per-second needs a number/);
-    expect(plan("--orders-per-second=-5").stderr).toMatch(/positive/);
-    expect(plan("--unknown").status).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import { databaseConnection, proxyPool } from "@orders/settings";
 import { auroraPostgresMaxConnections } from "./aurora-max-connections";
-import type { StageProfile } from "./stage-profile";
+import { reportingReadEndpoint, type StageProfile } from "./stage-profile";
 
 /** RDS Proxy target-group settings: one definition in the settings package, read by the local chain too. */
 export { proxyPool } from "@orders/settings";
@@ -70,7 +70,7 @@ export function connectionBudget(input: BudgetInput): ConnectionBudget {
       connections: reserved.api * perInstance,
     },
     {
-      client: "reporting http (orders_reporting, read-only endpoint)",
+      client: `reporting http (orders_reporting, ${reportingReadEndpoint(input.profile)} endpoint)`,
       path: "proxy",
       boundBy: "reserved concurrency",
       connections: reserved.reportingHttp * perInstance,

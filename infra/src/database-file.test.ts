@@ -13,8 +13,19 @@ describe("infra/database.ts", () => {
   });
 
   it("creates the read-only proxy endpoint after the Aurora component (proxy target and reader)", () => {
-    const endpoint = /new aws\.rds\.ProxyEndpoint\(([\s\S]*?)\n {4}\)/.exec(source)?.[1] ?? "";
+    const endpoint = /new aws\.rds\.ProxyEndpoint\(([\s\S]*?)\n {4,}\)/.exec(source)?.[1] ?? "";
     expect(endpoint).toMatch(/targetRole: "READ_ONLY"/);
     expect(endpoint).toMatch(/\{ dependsOn: \[database\] \}/);
+  });
+
+  it("exports no database URL: functions get their own role's through databaseEnv, never the superuser's", () => {
+    expect(source).not.toMatch(/export const \w*Url\b/);
+  });
+
+  it("creates the read-only endpoint only on stages whose profile keeps a reader", () => {
+    expect(source).toMatch(
+      /proxy && reportingReadEndpoint\(profile\) === "read-only"\s*\? new aws\.rds\.ProxyEndpoint\(/,
+    );
+    expect(source).toMatch(/readerHost: readOnlyEndpoint \? readOnlyEndpoint\.endpoint : proxy\.endpoint/);
   });
 });

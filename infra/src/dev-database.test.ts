@@ -1,6 +1,10 @@
+import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { databaseName, localDevDatabase, type ServiceName, serviceRoles } from "@orders/settings";
-import { describe, expect, it } from "vitest";
-import { devDatabase, devDatabaseUrl, devServiceDatabaseUrl } from "./dev-database";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import * as devDatabaseModule from "./dev-database";
+import { devDatabase, devServiceDatabaseUrl, localDevDatabaseFor } from "./dev-database";
 import { databaseEnvironment } from "./environment";
 
 const services = Object.keys(serviceRoles) as ServiceName[];
@@ -11,21 +15,77 @@ describe("sst dev database", () => {
       host: "127.0.0.1",
       port: 5432,
       username: "postgres",
-      password: "postgres",
+      // Generated per data folder by dev:db: read from its file under sst dev (below), never fixed here.
+      password: "",
       database: databaseName,
     });
     expect(localDevDatabase.postgresPort).toBe(devDatabase(undefined).port);
   });
 
-  it("round-trips a URL with characters that need escaping", () => {
+  it("decodes a URL with characters that need escaping", () => {
     const db = devDatabase("postgresql://me:p%40ss%2Fw0rd@127.0.0.1:6543/orders");
-    expect(db).toMatchObject({ host: "127.0.0.1", port: 6543, username: "me", password: "p@ss/w0rd" });
-    expect(devDatabase(devDatabaseUrl(db))).toEqual(db);
+    expect(db).toEqual({
+      host: "127.0.0.1",
+      port: 6543,
+      username: "me",
+      password: "p@ss/w0rd",
+      database: "orders",
+    });
+  });
+
+  it("offers functions no URL built from the superuser's database (only Aurora's dev setting reads it)", () => {
+    expect(devDatabaseModule).not.toHaveProperty("devDatabaseUrl");
   });
 
   it("rejects other engines and URLs without a database", () => {
     expect(() => devDatabase("mysql://root@localhost/orders")).toThrow(/postgres/);
     expect(() => devDatabase("postgres://localhost:5432/")).toThrow(/database/);
+  });
+});
+
+describe("the superuser's password sst dev gives Aurora's dev prop", () => {
+  let root: string;
+  let file: string;
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), "orders-sst-dev-root-"));
+    await mkdir(join(root, localDevDatabase.dataFolder));
+    file = join(root, localDevDatabase.dataFolder, localDevDatabase.superuserPasswordFile);
+  });
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+    vi.restoreAllMocks();
+  });
+
+  it("comes from the file npm run dev:db generated in the app's data folder", async () => {
+    await writeFile(file, "generated-pw\n", { mode: 0o600 });
+    expect(localDevDatabaseFor({}, { dev: true, root }).password).toBe("generated-pw");
+    const elsewhere = join(root, "other-password");
+    await writeFile(elsewhere, "other-pw\n", { mode: 0o600 });
+    expect(
+      localDevDatabaseFor({ LOCAL_DATABASE_PASSWORD_FILE: elsewhere }, { dev: true, root }).password,
+    ).toBe("other-pw");
+  });
+
+  it("is the URL's own when LOCAL_DATABASE_URL carries one, and read only under sst dev", async () => {
+    await symlink("/etc/hostname", file);
+    const url = "postgres://postgres:in-url@127.0.0.1:5432/orders";
+    expect(localDevDatabaseFor({ LOCAL_DATABASE_URL: url }, { dev: true, root }).password).toBe("in-url");
+    expect(localDevDatabaseFor({}, { dev: false, root }).password).toBe("");
+  });
+
+  it("is never read through a link, nor from a file others may read", async () => {
+    await symlink("/etc/hostname", file);
+    expect(() => localDevDatabaseFor({}, { dev: true, root })).toThrow(/is a symbolic link: refusing/);
+    await rm(file);
+    await writeFile(file, "known\n", { mode: 0o644 });
+    await chmod(file, 0o644);
+    expect(() => localDevDatabaseFor({}, { dev: true, root })).toThrow(/open to other users \(mode 0644\)/);
+  });
+
+  it("stays empty with a warning before dev:db has run", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    expect(localDevDatabaseFor({}, { dev: true, root }).password).toBe("");
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining(`no local database password at ${file}`));
   });
 });
 

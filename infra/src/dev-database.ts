@@ -1,4 +1,11 @@
-import { localDevServiceUrl, localDevSuperuserUrl, type ServiceName } from "@orders/settings";
+import { join } from "node:path";
+import { readPrivateFileSync } from "@orders/local-postgres/private-paths";
+import {
+  localDevDatabase,
+  localDevServiceUrl,
+  localDevSuperuserUrl,
+  type ServiceName,
+} from "@orders/settings";
 
 /** Where `sst dev` points the Aurora component and the functions running on your machine. */
 export interface DevDatabase {
@@ -10,10 +17,35 @@ export interface DevDatabase {
 }
 
 /**
- * Default local database for `sst dev` (the superuser URL `npm run dev:db` prints), overridden by
- * `LOCAL_DATABASE_URL`. Only Aurora's `dev` prop gets it; no function does.
+ * Default local database for `sst dev` (the superuser URL `npm run dev:db` prints, without its password),
+ * overridden by `LOCAL_DATABASE_URL`. Only Aurora's `dev` prop gets it; no function does.
  */
 export const defaultLocalDatabaseUrl = localDevSuperuserUrl();
+
+/**
+ * The local database Aurora's `dev` prop points at: `LOCAL_DATABASE_URL` or `npm run dev:db`'s address, with
+ * the superuser's password from the URL or else from the file dev:db generated it into
+ * (`LOCAL_DATABASE_PASSWORD_FILE`, default `.dev-db/superuser-password` under the app's root). The file is
+ * read only under `sst dev`, and refused when it is a link, another user's, or readable by others; when it
+ * does not exist yet the password stays empty and a warning says how to make it.
+ */
+export function localDevDatabaseFor(
+  env: Record<string, string | undefined>,
+  options: { dev: boolean; root: string },
+): DevDatabase {
+  const db = devDatabase(env.LOCAL_DATABASE_URL);
+  if (!options.dev || db.password) return db;
+  const file =
+    env.LOCAL_DATABASE_PASSWORD_FILE ||
+    join(options.root, localDevDatabase.dataFolder, localDevDatabase.superuserPasswordFile);
+  try {
+    return { ...db, password: readPrivateFileSync(file).trim() };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    console.warn(`no local database password at ${file}: \`npm run dev:db\` generates it there`);
+    return db;
+  }
+}
 
 /**
  * Parses the local database URL `sst dev` uses (Aurora's `dev` prop). Throws on a URL that is not
@@ -33,17 +65,6 @@ export function devDatabase(url: string | undefined = undefined): DevDatabase {
     password: decodeURIComponent(parsed.password),
     database,
   };
-}
-
-/** The URL functions get as `DATABASE_URL` under `sst dev` (read by connectionConfigFromEnv). */
-export function devDatabaseUrl(db: DevDatabase): string {
-  const url = new URL("postgres://localhost");
-  url.hostname = db.host;
-  url.port = String(db.port);
-  url.username = db.username;
-  url.password = db.password;
-  url.pathname = `/${db.database}`;
-  return url.toString();
 }
 
 /**

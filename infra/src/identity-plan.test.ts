@@ -5,7 +5,8 @@ import {
   cognitoDomainPrefix,
   cognitoEndpoints,
   cognitoIssuer,
-  cognitoSignInUrl,
+  dashboardPageUrl,
+  domainSuffixHexLength,
   externalIssuerVariables,
   gatewayRoutes,
   identityPlan,
@@ -23,11 +24,10 @@ const external = {
 describe("identityPlan", () => {
   it("gives every stage its own Cognito user pool with the staff group by default", () => {
     const plan = identityPlan("serverless-orders", "alice", {});
-    expect(plan).toMatchObject({
-      kind: "cognito",
-      staffGroup: STAFF_GROUP,
-      domainPrefix: "serverless-orders-alice-signin",
-    });
+    expect(plan).toMatchObject({ kind: "cognito", staffGroup: STAFF_GROUP });
+    expect(plan.kind === "cognito" && plan.domainPrefix("0a1b2c3d4e")).toBe(
+      "serverless-orders-alice-signin-0a1b2c3d4e",
+    );
     // Cognito puts cognito:groups into access tokens; openid is what the hosted UI's code flow needs.
     expect(plan.kind === "cognito" && plan.scopes).toContain("openid");
     // The API scope, which access tokens carry and ID tokens never do, is what every protected route requires.
@@ -85,15 +85,35 @@ describe("identityPlan", () => {
 });
 
 describe("Cognito names and URLs", () => {
+  const suffix = "9f8e7d6c5b";
+
   it.each([
     ["serverless-orders", "alice"],
     ["serverless-orders", "Feature_AWS-cognito.Amazon"],
     ["serverless-orders", "x".repeat(80)],
+    ["a", "b"],
   ])("builds a valid hosted-UI domain prefix for %s/%s", (app, stage) => {
-    const prefix = cognitoDomainPrefix(app, stage);
+    const prefix = cognitoDomainPrefix(app, stage, suffix);
     // CreateUserPoolDomain's pattern, and none of the reserved words.
     expect(prefix).toMatch(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/);
     expect(prefix).not.toMatch(/aws|amazon|cognito/);
+    // However long the stage name, the random part is whole: it is what makes the prefix the stage's own.
+    expect(prefix.endsWith(`-${suffix}`)).toBe(true);
+  });
+
+  it("is not the stage name alone, which another account in the region may already hold", () => {
+    // Two accounts deploying a stage called alice draw different suffixes, hence different prefixes.
+    const one = cognitoDomainPrefix("serverless-orders", "alice", "0000000000");
+    const other = cognitoDomainPrefix("serverless-orders", "alice", "ffffffffff");
+    expect(one).not.toBe(other);
+    expect(one).not.toBe("serverless-orders-alice-signin");
+  });
+
+  it("refuses a suffix that is not the stage's random hex", () => {
+    expect(domainSuffixHexLength).toBe(10);
+    for (const bad of ["", "abc", "0A1B2C3D4E", "0a1b2c3d4g", "aws0000000", "0a1b2c3d4e5"]) {
+      expect(() => cognitoDomainPrefix("serverless-orders", "alice", bad)).toThrow(/hex digits/);
+    }
   });
 
   it("names the issuer API Gateway checks and the hosted UI's endpoints", () => {
@@ -105,13 +125,14 @@ describe("Cognito names and URLs", () => {
       authorizeUrl: "https://p.auth.eu-west-1.amazoncognito.com/oauth2/authorize",
       tokenUrl: "https://p.auth.eu-west-1.amazoncognito.com/oauth2/token",
     });
-    const url = new URL(cognitoSignInUrl("p", "eu-west-1", "client", "https://r.example/"));
-    expect(url.pathname).toBe("/login");
-    expect(Object.fromEntries(url.searchParams)).toMatchObject({
-      client_id: "client",
-      redirect_uri: "https://r.example/",
-      scope: `openid ${API_SCOPE}`,
-    });
+  });
+
+  it("sends people to the dashboard page to sign in: the client's callback, with no OAuth request of its own", () => {
+    const page = dashboardPageUrl("https://abc123.execute-api.eu-west-1.amazonaws.com");
+    expect(page).toBe("https://abc123.execute-api.eu-west-1.amazonaws.com/");
+    // A link that carried an authorization request would lack the state and PKCE challenge the page keeps.
+    expect(new URL(page).search).toBe("");
+    expect(dashboardPageUrl("https://abc123.execute-api.eu-west-1.amazonaws.com/")).toBe(page);
   });
 });
 

@@ -35,8 +35,11 @@ export interface ExternalIssuer {
 /** The stage's own Amazon Cognito user pool, app client, `staff` group and hosted sign-in domain. */
 export interface CognitoIdentity {
   kind: "cognito";
-  /** Hosted UI domain prefix (`<prefix>.auth.<region>.amazoncognito.com`). */
-  domainPrefix: string;
+  /**
+   * Hosted UI domain prefix (`<prefix>.auth.<region>.amazoncognito.com`) from the stage's random suffix
+   * (see {@link cognitoDomainPrefix}).
+   */
+  domainPrefix: (suffixHex: string) => string;
   staffGroup: string;
   /**
    * OAuth scopes of the dashboard's client: Cognito's access token then carries `cognito:groups` and the
@@ -75,7 +78,7 @@ export function identityPlan(
   if (set.length === 0) {
     return {
       kind: "cognito",
-      domainPrefix: cognitoDomainPrefix(app, stage),
+      domainPrefix: (suffixHex) => cognitoDomainPrefix(app, stage, suffixHex),
       staffGroup: STAFF_GROUP,
       scopes: ["openid", "email", "profile", API_SCOPE],
       apiScope: API_SCOPE,
@@ -114,17 +117,34 @@ export function identityPlan(
   };
 }
 
+/** Length in hex characters of the random part of a hosted-UI domain prefix (`RandomId` of 5 bytes). */
+export const domainSuffixHexLength = 10;
+
 /**
  * A Cognito hosted-UI domain prefix: lower-case letters, digits and hyphens, at most 63 characters, not
  * starting or ending with a hyphen, and without the reserved words `aws`, `amazon` or `cognito` (AWS,
  * "Using the Amazon Cognito domain for managed login",
  * https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-assign-domain-prefix.html).
- * Unique per app and stage: the prefix is global to a region. Pattern: AWS API reference
- * "CreateUserPoolDomain", https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolDomain.html
+ * Pattern: AWS API reference "CreateUserPoolDomain",
+ * https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolDomain.html
+ *
+ * A prefix is global to a region, across every AWS account: `serverless-orders-alice-signin` is taken by
+ * the first account that deploys a stage called alice. The prefix therefore ends in a random suffix the
+ * stage generates once and keeps in its state (`suffixHex`, hex digits, which cannot spell a reserved
+ * word): nobody can hold the name before the stage creates it, and it stays the same across deploys. The
+ * readable part is cut so the suffix always fits.
  */
-export function cognitoDomainPrefix(app: string, stage: string): string {
-  const cleaned = physicalName(app, stage, "signin").replace(/aws|amazon|cognito/g, "x");
-  return cleaned.replace(/^-+|-+$/g, "");
+export function cognitoDomainPrefix(app: string, stage: string, suffixHex: string): string {
+  if (!new RegExp(`^[0-9a-f]{${domainSuffixHexLength}}$`).test(suffixHex)) {
+    throw new Error(
+      `the sign-in domain suffix must be ${domainSuffixHexLength} lower-case hex digits, got ${JSON.stringify(suffixHex)}`,
+    );
+  }
+  const readable = physicalName(app, stage, "signin")
+    .replace(/aws|amazon|cognito/g, "x")
+    .slice(0, 63 - domainSuffixHexLength - 1)
+    .replace(/^-+|-+$/g, "");
+  return `${readable}-${suffixHex}`;
 }
 
 /** Cognito's issuer for a user pool: what its tokens carry as `iss`, and what API Gateway's authorizer checks. */
@@ -142,24 +162,14 @@ export function cognitoEndpoints(
 }
 
 /**
- * The hosted sign-in page for the dashboard's client, returning to the dashboard: the URL a person opens
- * (the dashboard's "Sign in" button builds the same request with PKCE).
+ * The dashboard page of a reporting API (`ReportingUrl` followed by `/`): the app client's only callback, and
+ * the link people sign in through (the `SignInUrl` output). Only the page can start a sign-in it will
+ * accept: its "Sign in" button makes a fresh PKCE verifier and `state`, keeps them for the redirect and
+ * refuses any answer without them, so a hand-made link to the issuer's sign-in page would end in
+ * "this sign-in answer is not for this page".
  */
-export function cognitoSignInUrl(
-  domainPrefix: string,
-  region: string,
-  clientId: string,
-  redirectUri: string,
-  scope = `openid ${API_SCOPE}`,
-): string {
-  const url = new URL("/login", cognitoEndpoints(domainPrefix, region).base);
-  url.search = new URLSearchParams({
-    client_id: clientId,
-    response_type: "code",
-    scope,
-    redirect_uri: redirectUri,
-  }).toString();
-  return url.toString();
+export function dashboardPageUrl(reportingUrl: string): string {
+  return new URL("/", reportingUrl).toString();
 }
 
 /** The environment the reporting function's dashboard signs in with (see apps/reporting sign-in settings). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { productionStage, stageProfile } from "./stage-profile";
+import { productionStage, reportingReadEndpoint, stageProfile } from "./stage-profile";
 
 describe("production", () => {
   const profile = stageProfile(productionStage);
@@ -8,6 +8,11 @@ describe("production", () => {
     expect(profile).toMatchObject({ production: true, removal: "retain", protect: true });
     expect(profile.aurora.deletionProtection).toBe(true);
     expect(profile.seedDemoCatalogue).toBe(false);
+  });
+
+  it("keeps a reader: the reports read through the read-only proxy endpoint, off the writer", () => {
+    expect(profile.aurora.replicas).toBe(1);
+    expect(reportingReadEndpoint(profile)).toBe("read-only");
   });
 
   it("keeps a capacity floor (never pauses) and a managed NAT", () => {
@@ -25,6 +30,11 @@ describe.each(["alice", "pr-42", "ci"])("stage %s", (stage) => {
     expect(profile.aurora.proxyMaxIdleConnectionsPercent).toBe(0);
   });
 
+  it("runs no reader: the reports read through the proxy's default endpoint", () => {
+    expect(profile.aurora.replicas).toBe(0);
+    expect(reportingReadEndpoint(profile)).toBe("default");
+  });
+
   it("claims no pause the proxy prevents: its floor is the lowest running capacity", () => {
     expect(profile.aurora.minAcu).toBe(0.5);
     expect(profile.aurora).not.toHaveProperty("pauseAfter");
@@ -32,15 +42,11 @@ describe.each(["alice", "pr-42", "ci"])("stage %s", (stage) => {
 });
 
 describe("every stage", () => {
-  it.each([productionStage, "alice"])(
-    "%s has a reader for the read-only proxy endpoint and bounded functions",
-    (stage) => {
-      const profile = stageProfile(stage);
-      expect(profile.aurora.replicas).toBeGreaterThanOrEqual(1);
-      expect(profile.aurora.maxAcu).toBeGreaterThanOrEqual(profile.aurora.minAcu);
-      expect(profile.apiThrottle.burstLimit).toBeGreaterThanOrEqual(profile.apiThrottle.rateLimit);
-      for (const reserved of Object.values(profile.reservedConcurrency)) expect(reserved).toBeGreaterThan(0);
-      expect(profile.reservedConcurrency.rollup).toBe(1);
-    },
-  );
+  it.each([productionStage, "alice"])("%s has bounded capacity and functions", (stage) => {
+    const profile = stageProfile(stage);
+    expect(profile.aurora.maxAcu).toBeGreaterThanOrEqual(profile.aurora.minAcu);
+    expect(profile.apiThrottle.burstLimit).toBeGreaterThanOrEqual(profile.apiThrottle.rateLimit);
+    for (const reserved of Object.values(profile.reservedConcurrency)) expect(reserved).toBeGreaterThan(0);
+    expect(profile.reservedConcurrency.rollup).toBe(1);
+  });
 });

@@ -23,7 +23,13 @@ export interface StageProfile {
      */
     minAcu: number;
     maxAcu: number;
-    /** Reader instances; the read-only proxy endpoint needs at least one. */
+    /**
+     * Reader instances. With one or more, the reporting dashboard reads through the proxy's READ_ONLY
+     * endpoint, on a reader, so reports never compete with order writes (AWS refuses that endpoint without
+     * a reader). With none, it reads through the proxy's default endpoint as the same `orders_reporting`
+     * role, whose grants keep the write model read-only to it (as under `sst dev` and `npm start`). See
+     * {@link reportingReadEndpoint}.
+     */
     replicas: number;
     /**
      * Idle back-end connections RDS Proxy keeps open, as a share of max_connections. Dev stages keep none:
@@ -51,9 +57,10 @@ export const productionStage = "production";
 
 /**
  * Profile for a stage. Every non-production stage (a developer's personal stage, `ci`, a preview) is as
- * cheap as the production architecture allows: NAT instances, the database at its 0.5 ACU floor when idle
- * (with the proxy it cannot pause; docs/capacity.md gives the idle cost of each stage kind), the rollup
- * hourly, small reserved concurrency.
+ * cheap as the production architecture allows: NAT instances, one database instance (no reader) at its
+ * 0.5 ACU floor when idle (with the proxy it cannot pause; docs/capacity.md gives the idle cost of each
+ * stage kind), the rollup hourly, small reserved concurrency. Production keeps a reader: failover, and the
+ * reports off the writer.
  */
 export function stageProfile(stage: string): StageProfile {
   if (stage === productionStage) {
@@ -89,7 +96,7 @@ export function stageProfile(stage: string): StageProfile {
     aurora: {
       minAcu: 0.5,
       maxAcu: 4,
-      replicas: 1,
+      replicas: 0,
       proxyMaxIdleConnectionsPercent: 0,
       backupRetentionDays: 1,
       deletionProtection: false,
@@ -100,4 +107,13 @@ export function stageProfile(stage: string): StageProfile {
     logRetention: "1 week",
     seedDemoCatalogue: true,
   };
+}
+
+/**
+ * Which RDS Proxy endpoint the reporting dashboard reads through: the READ_ONLY endpoint when the stage
+ * has a reader, else the proxy's default endpoint (the writer). The rollup always writes through the
+ * default endpoint.
+ */
+export function reportingReadEndpoint(profile: Pick<StageProfile, "aurora">): "read-only" | "default" {
+  return profile.aurora.replicas > 0 ? "read-only" : "default";
 }

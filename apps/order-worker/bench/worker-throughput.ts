@@ -258,6 +258,10 @@ function report(results: readonly Measurement[]): void {
       `(RT = network round trips, counted on the wire)\n`,
   );
   console.table(rows);
+  // The same figures, machine-readable, for `npm run bench -- efficiency` to keep in its result file.
+  process.stdout.write(
+    `figures: ${JSON.stringify({ itemsPerOrder: ITEMS_PER_ORDER, measurements: results })}\n`,
+  );
   const at10 = results.find((r) => r.batchSize === 10);
   if (!at10) return;
   const limit = Math.max(at10.ordersPerSecond.rawInsert, at10.ordersPerSecond.rawOneMessage);

@@ -7,12 +7,11 @@ import { servicePlan } from "@orders/local-stack/src/service-plan";
 import { orderFlow, serviceRoles } from "@orders/settings";
 import postgres from "postgres";
 import { benchCatalogue } from "../harness/bench-catalogue";
+import { pause } from "../harness/pause";
 import type { Benchmark, BenchOptions, BenchResult } from "../harness/result";
 import { formatTable } from "../harness/table";
 import { postOrders } from "./post-orders";
 import { type BurstPoint, renderBurstChart } from "./render-chart";
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** docs/burst.png, beside docs/performance.md. */
 const chartFile = fileURLToPath(new URL("../../../docs/burst.png", import.meta.url));

@@ -11,6 +11,18 @@ export interface ChaosCounters {
   messageIdsByBody: Map<string, Set<string>>;
 }
 
+/** A crash the run injects on schedule (not a fault): the mapping treats it as any failed invocation. */
+export class InjectedCrash extends Error {
+  constructor(readonly moment: "before commit" | "after commit") {
+    super(
+      moment === "before commit"
+        ? "chaos: worker crashed before commit"
+        : "chaos: worker crashed after commit, before the messages were deleted",
+    );
+    this.name = "InjectedCrash";
+  }
+}
+
 /**
  * Wraps the real worker handler with injected crashes: "before commit" throws before the handler runs (the
  * batch never reaches the database); "after commit" lets the handler commit and then throws, so the mapping
@@ -33,12 +45,12 @@ export function chaoticHandler(
     }
     if (everyBefore > 0 && n % everyBefore === everyBefore - 1) {
       counters.crashesBeforeCommit++;
-      throw new Error("chaos: worker crashed before commit");
+      throw new InjectedCrash("before commit");
     }
     const result = await handler(event, context);
     if (everyAfter > 0 && n % everyAfter === Math.floor(everyAfter / 2)) {
       counters.crashesAfterCommit++;
-      throw new Error("chaos: worker crashed after commit, before the messages were deleted");
+      throw new InjectedCrash("after commit");
     }
     return result;
   };

@@ -3,22 +3,27 @@ import { Metrics } from "@aws-lambda-powertools/metrics";
 import { createDb, type RenewableDb, renewableDb } from "@orders/db-client";
 import { lambdaContainerPool, type SqsLambdaHandler } from "@orders/local-aws";
 import { createOrderWorkerHandler } from "@orders/order-worker/handler";
+import type { ContainerCrashes } from "./container-crashes";
 
 /**
  * The real worker handler, one instance per concurrent batch (like one Lambda container each), each with its
  * own one-connection client as the worker role. Logs and metrics are silenced: the run prints its own figures.
+ * Each container's work runs within `crashes`, so an error its connection throws later is known as its crash.
  */
-export function workerContainers(databaseUrl: string): {
+export function workerContainers(
+  databaseUrl: string,
+  crashes: Pick<ContainerCrashes, "within">,
+): {
   handler: SqsLambdaHandler;
   containers(): number;
   close(): Promise<void>;
 } {
   process.env.POWERTOOLS_METRICS_DISABLED = "true";
   const clients: RenewableDb[] = [];
-  const pool = lambdaContainerPool(async () => {
+  const pool = lambdaContainerPool(async (container) => {
     // Wired as the worker's lambda.ts: one connection, replaced when a batch outlives its deadline.
-    const db = renewableDb(() =>
-      createDb({ kind: "url", url: databaseUrl }, { applicationName: "chaos-worker" }),
+    const db = crashes.within(container, () =>
+      renewableDb(() => createDb({ kind: "url", url: databaseUrl }, { applicationName: "chaos-worker" })),
     );
     clients.push(db);
     const handler = createOrderWorkerHandler({
@@ -27,7 +32,7 @@ export function workerContainers(databaseUrl: string): {
       logger: new Logger({ serviceName: "order-worker", logLevel: "SILENT" }),
       metrics: new Metrics({ namespace: "Orders", serviceName: "order-worker" }),
     });
-    return handler as SqsLambdaHandler;
+    return (event, context) => crashes.within(container, () => handler(event, context));
   });
   return {
     handler: pool.handler,

@@ -1,25 +1,34 @@
 import postgres from "postgres";
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { pause } from "./pause";
 
 /**
- * Backends of `role` whose application_name starts with `prefix`, counted a second after the round (time
- * for clean disconnects to finish).
+ * Backends of `role` whose application_name starts with `prefix` once the round's clients have closed: polled
+ * until none is left, or counted after `settleMs` (time for clean disconnects to finish), so a clean round
+ * returns at once and a connection still open after that is reported.
  */
-export async function countBackends(adminUrl: string, role: string, prefix: string): Promise<number> {
-  await pause(1000);
+export async function countBackends(
+  adminUrl: string,
+  role: string,
+  prefix: string,
+  settleMs = 1000,
+): Promise<number> {
   return await withAdmin(adminUrl, async (sql) => {
-    const [row] = await sql<{ n: number }[]>`
-      select count(*)::int as n from pg_stat_activity
-      where usename = ${role} and starts_with(application_name, ${prefix})`;
-    return row?.n ?? 0;
+    const deadline = Date.now() + settleMs;
+    for (;;) {
+      const [row] = await sql<{ n: number }[]>`
+        select count(*)::int as n from pg_stat_activity
+        where usename = ${role} and starts_with(application_name, ${prefix})`;
+      const open = row?.n ?? 0;
+      if (open === 0 || Date.now() >= deadline) return open;
+      await pause(50);
+    }
   });
 }
 
 /**
  * Terminates every backend of `role` and waits (up to 30 s) until none is left, then a moment more: a backend
  * leaves pg_stat_activity just before its slot is free, and a pooler that logs in during that moment gets
- * 53300 (PgBouncer 1.18 was then seen holding more server connections than its pool size).
+ * 53300, and then holds more server connections than its pool size.
  */
 export async function clearBackends(adminUrl: string, role: string): Promise<void> {
   await withAdmin(adminUrl, async (sql) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseWorkerSummary } from "./parse-worker-summary";
+import { parseWorkerFigures, parseWorkerSummary } from "./parse-worker-summary";
 
 describe("parseWorkerSummary", () => {
   it("reads throughput, ratio and round trips from the worker benchmark's summary line", () => {
@@ -26,5 +26,26 @@ describe("parseWorkerSummary", () => {
 
   it("refuses a line it does not understand instead of reporting zeros", () => {
     expect(() => parseWorkerSummary("summary: something else")).toThrow(/unexpected/);
+  });
+});
+
+describe("parseWorkerFigures", () => {
+  const measurement = {
+    batchSize: 10,
+    ordersPerSecond: { writePath: 3000, rawInsert: 4000, rawOneMessage: 5000 },
+    roundTrips: { writePath: 1, rawInsert: 2, rawOneMessage: 1 },
+  };
+
+  it("reads the worker benchmark's table from its figures line", () => {
+    const lines = [
+      "a table",
+      `figures: ${JSON.stringify({ itemsPerOrder: 3, measurements: [measurement] })}`,
+    ];
+    expect(parseWorkerFigures(lines)).toEqual({ itemsPerOrder: 3, measurements: [measurement] });
+  });
+
+  it("refuses output without a figures line, or one without measurements", () => {
+    expect(() => parseWorkerFigures(["summary: …"])).toThrow(/no figures line/);
+    expect(() => parseWorkerFigures([`figures: {"itemsPerOrder":3}`])).toThrow(/unexpected/);
   });
 });

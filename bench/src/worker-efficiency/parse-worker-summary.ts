@@ -21,3 +21,27 @@ export function parseWorkerSummary(line: string): WorkerSummary {
     roundTrips: trips[1].split("/").map(Number),
   };
 }
+
+/** One batch size of the worker benchmark: orders/s and round trips per batch for each side. */
+export interface WorkerMeasurement {
+  batchSize: number;
+  ordersPerSecond: { writePath: number; rawInsert: number; rawOneMessage: number };
+  roundTrips: { writePath: number; rawInsert: number; rawOneMessage: number };
+}
+
+/** Reads the worker benchmark's `figures:` line (its table, machine-readable); throws when it is missing. */
+export function parseWorkerFigures(lines: readonly string[]): {
+  itemsPerOrder: number;
+  measurements: WorkerMeasurement[];
+} {
+  const line = lines.find((l) => l.startsWith("figures: "));
+  if (!line) throw new Error("the worker benchmark printed no figures line");
+  const figures = JSON.parse(line.slice("figures: ".length)) as {
+    itemsPerOrder?: number;
+    measurements?: WorkerMeasurement[];
+  };
+  if (typeof figures.itemsPerOrder !== "number" || !Array.isArray(figures.measurements)) {
+    throw new Error(`unexpected worker benchmark figures: ${line}`);
+  }
+  return { itemsPerOrder: figures.itemsPerOrder, measurements: figures.measurements };
+}

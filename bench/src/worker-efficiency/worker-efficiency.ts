@@ -1,6 +1,6 @@
 import type { Benchmark, BenchOptions, BenchResult } from "../harness/result";
 import { runTsxScript } from "../harness/run-script";
-import { parseWorkerSummary } from "./parse-worker-summary";
+import { parseWorkerFigures, parseWorkerSummary } from "./parse-worker-summary";
 
 /** The worker's own throughput benchmark (owned by the worker; reused here, not duplicated). */
 export const workerThroughputScript = "apps/order-worker/bench/worker-throughput.ts";
@@ -22,7 +22,7 @@ export async function workerEfficiency(options: BenchOptions): Promise<BenchResu
     name: "efficiency",
     summary: summaryLine.replace(/^summary:\s*/, ""),
     targetMet: parsed.ratioAt10 >= 0.6,
-    figures: { ...parsed, output: lines },
+    figures: { ...parsed, ...parseWorkerFigures(lines), output: lines },
   };
 }
 

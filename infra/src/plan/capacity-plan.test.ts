@@ -82,6 +82,18 @@ describe("a plan for 1,000 orders/s on production (peak 2,000)", () => {
     expect(plan.problems[1]).toMatch(/carries 721 orders\/s .* raise orderFlow\.maxConcurrency/);
   });
 
+  it("says what a client gets beyond each bound in front of the order: 429 from API Gateway, 500 from a Lambda throttle", () => {
+    const sees = Object.fromEntries(plan.limits.map((limit) => [limit.id, limit.clientSees]));
+    expect(sees["api-throttle"]).toMatch(/^429 /);
+    expect(sees["api-gateway-account"]).toMatch(/^429 /);
+    // Lambda refuses the invocation with its own 429; API Gateway, its caller, turns that into a 500.
+    expect(sees["api-reserved-concurrency"]).toMatch(/^500 .*Internal Server Error/);
+    expect(sees["lambda-account-concurrency"]).toMatch(/^500 /);
+    // Bounds behind the queue delay orders; they refuse none.
+    expect(sees["worker-max-concurrency"]).toBeUndefined();
+    expect(sees["database-max-acu"]).toBeUndefined();
+  });
+
   it("names the settings to raise and the values to set", () => {
     expect(plan.settingChanges).toEqual([
       { setting: "orderFlow.maxConcurrency", file: "packages/settings/src/order-flow.ts", from: 10, to: 35 },

@@ -79,7 +79,10 @@ export function formatPlan({ plan, cost, idleCost, growth, profile }: PlanReport
   }
   out.push("", "What breaks first (stage's current settings; peak orders/s each bound carries)");
   for (const limit of plan.limits)
-    out.push(`  ${format(limit.capacityOrdersPerSecond).padStart(9)}  ${limit.what}`);
+    out.push(
+      `  ${format(limit.capacityOrdersPerSecond).padStart(9)}  ${limit.what}` +
+        (limit.clientSees ? `; beyond it a client gets ${limit.clientSees}` : ""),
+    );
   for (const step of growth) {
     const first = step.exceeded[0];
     out.push(

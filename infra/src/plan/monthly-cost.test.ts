@@ -34,8 +34,9 @@ describe("idle cost of a personal stage", () => {
   const profile = stageProfile("alice");
   const cost = monthlyCost(idle, profile);
 
-  it("pays for two instances at their 0.5 ACU floor and the proxy's 8 ACU minimum", () => {
-    expect(usd(cost, "Aurora", /capacity/)).toBeCloseTo(2 * 0.5 * hours * 0.12, 6); // 87.60
+  it("pays for one instance at its 0.5 ACU floor, no reader, and the proxy's 8 ACU minimum", () => {
+    expect(usd(cost, "Aurora", /capacity, writer/)).toBeCloseTo(0.5 * hours * 0.12, 6); // 43.80
+    expect(usd(cost, "Aurora", /capacity, no reader/)).toBe(0);
     expect(usd(cost, "RDS Proxy")).toBeCloseTo(8 * hours * 0.015, 6); // 87.60
   });
 
@@ -45,36 +46,55 @@ describe("idle cost of a personal stage", () => {
     expect(cost.lines.some((l) => l.service === "NAT")).toBe(false);
   });
 
-  it("totals about $192 a month, and about $17 without the proxy (the cluster could pause)", () => {
-    // Aurora 87.60 + proxy 87.60 + NAT instances 6.13 + volumes 1.28 + IPv4 7.30 + 5 secrets 2.00
-    // + 3 alarms 0.30 + 657,000 idle polls 0.26 + hourly rollups ~0.01
-    const expected = 87.6 + 87.6 + 6.132 + 1.28 + 7.3 + 2.0 + 0.3 + 0.2628 + 0.005;
+  it("pays for the Cloud Map namespace's hosted zone of SST's VPC", () => {
+    expect(usd(cost, "Cloud Map")).toBeCloseTo(0.5, 6);
+  });
+
+  it("totals about $149 a month, and about $17 without the proxy (the cluster could pause)", () => {
+    // Aurora 43.80 + proxy 87.60 + NAT instances 6.13 + volumes 1.28 + IPv4 7.30 + 5 secrets 2.00
+    // + 3 alarms 0.30 + hosted zone 0.50 + 657,000 idle polls 0.26 + hourly rollups ~0.01
+    const expected = 43.8 + 87.6 + 6.132 + 1.28 + 7.3 + 2.0 + 0.3 + 0.5 + 0.2628 + 0.005;
     expect(cost.totalUsd).toBeCloseTo(expected, 2);
     const withoutProxy = monthlyCost(idle, profile, { withoutProxy: true });
-    expect(withoutProxy.totalUsd).toBeCloseTo(expected - 87.6 - 87.6, 2);
+    expect(withoutProxy.totalUsd).toBeCloseTo(expected - 43.8 - 87.6, 2);
+  });
+
+  it("prices the reader decision: a reader would add its 0.5 ACU floor, $43.80", () => {
+    const withReader = monthlyCost(idle, { ...profile, aurora: { ...profile.aurora, replicas: 1 } });
+    expect(usd(withReader, "Aurora", /1 reader for the read-only endpoint/)).toBeCloseTo(
+      0.5 * hours * 0.12,
+      6,
+    );
+    expect(withReader.totalUsd - cost.totalUsd).toBeCloseTo(43.8, 6);
   });
 });
 
 describe("production", () => {
   const profile = stageProfile("production");
 
-  it("idles at the floors of two instances, the proxy minimum, two NAT gateways and a bastion", () => {
+  it("idles at the floors of writer and reader, the proxy minimum, two NAT gateways and a bastion", () => {
     const cost = monthlyCost(idle, profile);
-    expect(usd(cost, "Aurora", /capacity/)).toBeCloseTo(2 * 1 * hours * 0.12, 6); // 1 ACU floor each
+    expect(usd(cost, "Aurora", /capacity, writer/)).toBeCloseTo(hours * 0.12, 6); // 1 ACU floor
+    expect(usd(cost, "Aurora", /1 reader for the read-only endpoint/)).toBeCloseTo(hours * 0.12, 6);
     expect(usd(cost, "NAT", /gateways/)).toBeCloseTo(2 * hours * 0.045, 6);
     expect(usd(cost, "EC2", /bastion/)).toBeCloseTo(hours * 0.0042, 6);
     // Aurora 175.20 + proxy 87.60 + NAT gateways 65.70 + bastion 3.07 + volume 0.64 + 3 IPv4 10.95
-    // + 5 secrets 2.00 + alarms 0.30 + idle polls 0.26 + rollups every 5 minutes 0.06 + their logs ~0.003
-    const expected = 175.2 + 87.6 + 65.7 + 3.066 + 0.64 + 10.95 + 2.0 + 0.3 + 0.2628 + 0.0602 + 0.0026;
+    // + 5 secrets 2.00 + alarms 0.30 + hosted zone 0.50 + idle polls 0.26 + rollups every 5 minutes 0.06
+    // + their logs ~0.003
+    const expected = 175.2 + 87.6 + 65.7 + 3.066 + 0.64 + 10.95 + 2.0 + 0.3 + 0.5 + 0.2628 + 0.0602 + 0.0026;
     expect(cost.totalUsd).toBeCloseTo(expected, 2);
   });
 
-  it("bills the API and the queue per order at 100 orders/s", () => {
+  it("bills the API, the queue and the API's access logs per order at 100 orders/s", () => {
     const cost = monthlyCost({ ...idle, ordersPerSecond: 100 }, profile);
     const orders = 100 * 3600 * hours; // 262.8 M, inside the first API tier
     expect(usd(cost, "API Gateway")).toBeCloseTo(orders * 1e-6, 6);
     // one send per order; one receive and one delete per batch of 10
     expect(usd(cost, "SQS")).toBeCloseTo((orders + 2 * (orders / 10)) * 0.4e-6, 6);
+    // one 450-byte access log line per request, ingested at $0.50/GB and kept a month at $0.03/GB-month
+    const accessGb = (orders * 450) / 1024 ** 3;
+    expect(usd(cost, "CloudWatch", /access log ingestion/)).toBeCloseTo(accessGb * 0.5, 6); // 55.08
+    expect(usd(cost, "CloudWatch", /access log storage/)).toBeCloseTo(accessGb * 0.03, 6);
   });
 });
 

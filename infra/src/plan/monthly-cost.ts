@@ -40,8 +40,9 @@ const assumed = loadModel.assumed;
 
 /**
  * Monthly bill of a stage at an average load (orders per second sustained over the month; 0 = idle), from
- * the price list. The batch flow is the one the plan recommends; the database floor and readers, NAT kind,
- * schedules and log retention come from the stage profile.
+ * the price list. The batch flow is the one the plan recommends; the database floor and readers (the
+ * reader decision: a reader idles at the floor too), NAT kind, schedules and log retention come from the
+ * stage profile.
  */
 export function monthlyCost(
   load: { ordersPerSecond: number; itemsPerOrder: number; flow: CapacityPlan["flow"]["recommended"] },
@@ -64,10 +65,13 @@ export function monthlyCost(
     (load.ordersPerSecond / perBatch) * writePathSecondsPerBatch(perBatch, load.itemsPerOrder),
   );
   const writerAcu = load.ordersPerSecond === 0 ? floor : Math.max(floor, busy);
-  const clusterAcu = writerAcu + profile.aurora.replicas * floor;
+  const readers = profile.aurora.replicas;
+  const clusterAcu = writerAcu + readers * floor;
 
   const invocations = orders + batches + rollups;
   const logGb = (invocations * assumed.logBytesPerInvocation.value) / gib;
+  // SST turns on access logging for every HTTP API: one line per request (only POST /orders is modelled).
+  const accessLogGb = (orders * assumed.accessLogBytesPerRequest.value) / gib;
   const retentionMonths = profile.logRetention === "1 month" ? 1 : 7 / 30;
   const zones = profile.availabilityZones;
   const instances = profile.nat === "ec2" ? zones : 1; // NAT instances double as the bastion; else one bastion
@@ -90,10 +94,13 @@ export function monthlyCost(
       orders + Math.max(batches, assumed.idleQueuePollsPerMonth.value) + batches,
       "sqsStandardRequest",
     ),
+    line("Aurora", "capacity, writer (ACU-hours)", writerAcu * hours, "auroraServerlessV2AcuHour"),
     line(
       "Aurora",
-      `capacity, writer + ${profile.aurora.replicas} reader (ACU-hours)`,
-      clusterAcu * hours,
+      readers === 0
+        ? "capacity, no reader (reports use the default endpoint)"
+        : `capacity, ${readers} reader for the read-only endpoint (ACU-hours)`,
+      readers * floor * hours,
       "auroraServerlessV2AcuHour",
     ),
     line(
@@ -145,6 +152,21 @@ export function monthlyCost(
       logGb * retentionMonths,
       "cloudWatchLogsStoredGbMonth",
     ),
+    line(
+      "CloudWatch",
+      "API Gateway access log ingestion, both APIs (GB)",
+      accessLogGb,
+      "cloudWatchLogsIngestedGb",
+    ),
+    line(
+      "CloudWatch",
+      `API Gateway access log storage, kept ${assumed.accessLogRetentionMonths.value} month (GB-month)`,
+      accessLogGb * assumed.accessLogRetentionMonths.value,
+      "cloudWatchLogsStoredGbMonth",
+    ),
+    // SST's Vpc creates a Cloud Map private DNS namespace ("sst") for service discovery: a private
+    // hosted zone in Route 53, whether or not anything registers in it.
+    line("Cloud Map", "private DNS namespace of the VPC (hosted zone)", 1, "route53HostedZoneMonth"),
     line(
       "CloudWatch",
       "alarms",

@@ -21,7 +21,28 @@ export interface Limit {
   capacityOrdersPerSecond: number;
   /** The setting or quota to change when the load exceeds it. */
   change: string;
+  /**
+   * What an API client gets for a request beyond this bound, for the bounds a request meets before it is
+   * accepted (the others delay orders on the queue instead of refusing them). See {@link clientAnswers}.
+   */
+  clientSees?: string;
 }
+
+/**
+ * What API Gateway answers when a bound in front of the order is reached. Its own throttles answer
+ * `429 Too Many Requests` ("Throttle requests to your HTTP APIs for better throughput in API Gateway",
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html). A Lambda throttle
+ * (reserved concurrency or the account's concurrency reached) is a `429 TooManyRequestsException` to the
+ * caller of Lambda's Invoke, and that caller is API Gateway: the client gets a `500 Internal Server Error`
+ * ("Invoke", https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html; AWS Knowledge Center, "How do
+ * I troubleshoot Lambda function 'Internal server error' from API Gateway?",
+ * https://repost.aws/knowledge-center/api-gateway-internal-server-error). In both cases the function
+ * never ran, so the request had no effect.
+ */
+export const clientAnswers = {
+  gatewayThrottle: "429 Too Many Requests (API Gateway's throttle)",
+  lambdaThrottle: '500 {"message":"Internal Server Error"} (Lambda throttled the invocation)',
+} as const;
 
 interface LimitContext {
   flow: FlowPlan;
@@ -45,18 +66,21 @@ export function throughputLimits({ flow, profile, items, budget }: LimitContext)
       what: "API stage throttle (apiThrottle.rateLimit)",
       capacityOrdersPerSecond: profile.apiThrottle.rateLimit,
       change: "raise apiThrottle.rateLimit and burstLimit in infra/src/stage-profile.ts",
+      clientSees: clientAnswers.gatewayThrottle,
     },
     {
       id: "api-reserved-concurrency",
       what: "API function reserved concurrency (reservedConcurrency.api)",
       capacityOrdersPerSecond: reserved.api / apiSeconds,
       change: "raise reservedConcurrency.api in infra/src/stage-profile.ts (the connection budget counts it)",
+      clientSees: clientAnswers.lambdaThrottle,
     },
     {
       id: "api-gateway-account",
       what: "API Gateway account throttle (all APIs of the account and region)",
       capacityOrdersPerSecond: awsQuotas.apiGatewayAccountRequestsPerSecond,
       change: "request a higher API Gateway throttle quota (Service Quotas)",
+      clientSees: clientAnswers.gatewayThrottle,
     },
     {
       id: "worker-max-concurrency",
@@ -95,6 +119,7 @@ export function throughputLimits({ flow, profile, items, budget }: LimitContext)
       what: `Lambda concurrent executions (account quota ${awsQuotas.lambdaConcurrentExecutions})`,
       capacityOrdersPerSecond: lambdaRoom / (apiSeconds + 1 / perWorker),
       change: "request a higher Lambda concurrency quota (Service Quotas, AWS Lambda, Concurrent executions)",
+      clientSees: clientAnswers.lambdaThrottle,
     },
   ];
   return limits.sort((a, b) => a.capacityOrdersPerSecond - b.capacityOrdersPerSecond);

@@ -1,4 +1,4 @@
-import { isIP } from "node:net";
+import { isIP, type Socket } from "node:net";
 import type { ConnectionOptions } from "node:tls";
 import { defaultProvider } from "@aws-sdk/credential-provider-node";
 import { type Database, schema } from "@orders/db";
@@ -7,6 +7,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { ConnectionConfig } from "./config";
 import { createIamTokenProvider } from "./iam-token";
+import { checkProxyEndpointIdentity } from "./proxy-endpoint-identity";
 
 export interface DbClient {
   db: Database;
@@ -40,7 +41,11 @@ export function createDb(
   config: ConnectionConfig,
   options: CreateDbOptions = {},
   /** Replaces the IAM token provider (tests run the IAM code path against a local server). */
-  deps: { password?: () => Promise<string> } = {},
+  deps: {
+    password?: () => Promise<string>;
+    /** Opens the connected TCP socket (tests reach a proxy's host name on loopback without DNS). */
+    socket?: () => Promise<Socket>;
+  } = {},
 ): DbClient {
   const common = {
     max: options.maxConnections ?? databaseConnection.maxConnectionsPerInstance,
@@ -76,6 +81,7 @@ export function createDb(
               credentials: defaultProvider(),
             }),
           ssl: verifiedTls(config.host, options.ca),
+          ...(deps.socket ? { socket: deps.socket } : {}),
         });
 
   return { db: drizzle(sql, { schema }), sql, close: () => sql.end({ timeout: 5 }) };
@@ -84,7 +90,9 @@ export function createDb(
 /**
  * TLS that fails on an untrusted certificate or a certificate for another host. The host is passed
  * explicitly: over an already-open socket Node otherwise checks the certificate against "localhost" when
- * the host is an IP address (postgres.js sends no server name for IPs).
+ * the host is an IP address (postgres.js sends no server name for IPs). The host name check is Node's,
+ * widened for a custom RDS Proxy endpoint to exactly its proxy's default wildcard certificate
+ * ({@link checkProxyEndpointIdentity}); the chain is verified first either way.
  */
 export function verifiedTls(host: string, ca?: string): ConnectionOptions {
   return {
@@ -92,6 +100,7 @@ export function verifiedTls(host: string, ca?: string): ConnectionOptions {
     host,
     ...(isIP(host) ? {} : { servername: host }),
     ...(ca ? { ca } : {}),
+    checkServerIdentity: checkProxyEndpointIdentity,
   };
 }
 

@@ -45,7 +45,7 @@ export interface RenewableDb {
  * One call at a time: a call waits for the one before it to settle, and its deadline counts from when it was
  * made, waiting included. A transaction pooler hands the server connection back at each idle ReadyForQuery,
  * so a parameterised statement (postgres.js sends it as Parse, Describe and Flush without `prepare`)
- * pipelined behind a finished one can lose its answers there (PgBouncer 1.18 logs "got packet ... from server
+ * pipelined behind a finished one can lose its answers there (PgBouncer logs "got packet ... from server
  * when not linked") and wait forever. On Lambda an instance serves one invocation at a time, so this costs
  * nothing there; locally, concurrent requests on the one connection queue here instead of on the wire. Calls
  * queued behind one that outlived its deadline fail with it, at once.

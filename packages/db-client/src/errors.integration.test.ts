@@ -1,6 +1,6 @@
 import { findFreePort, type PostgresServer, startEmbeddedPostgres } from "@orders/local-postgres";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { classifyDbError } from "./errors";
 
 let server: PostgresServer;
@@ -89,7 +89,21 @@ describe("classifyDbError on real failures", () => {
         () => undefined,
         (e: unknown) => e,
       );
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // The restart must find the statement running on the server, not still on its way there.
+      const observer = postgres(server.url(), { max: 1 });
+      try {
+        await vi.waitFor(
+          async () => {
+            const [row] = await observer<{ n: number }[]>`
+              select count(*)::int as n from pg_stat_activity
+              where state = 'active' and query = 'select pg_sleep(10)'`;
+            expect(row?.n).toBe(1);
+          },
+          { timeout: 10_000, interval: 20 },
+        );
+      } finally {
+        await observer.end();
+      }
       await server.restart();
       expect(classifyDbError(await inFlight)).toMatchObject({ kind: "connection", retryable: true });
       // The server's "terminating connection" (57P01) may surface on the next call; whatever surfaces is

@@ -9,3 +9,4 @@ export { type CreateDbOptions, createDb, type DbClient, lazyDb, verifiedTls } fr
 export { type DbCall, DeadlineExceededError, type RenewableDb, renewableDb } from "./deadline";
 export { classifyDbError, type DbFailure, type DbFailureKind, isRetryableDbError } from "./errors";
 export { createIamTokenProvider, type IamTokenProvider, type IamTokenProviderOptions } from "./iam-token";
+export { checkProxyEndpointIdentity, proxyDefaultDomain } from "./proxy-endpoint-identity";

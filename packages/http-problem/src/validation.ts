@@ -9,10 +9,10 @@ import { ValidationError } from "./problem-error";
 import "@orders/contracts/zod";
 
 /**
- * Request validation with zod/mini schemas, as Hono middleware, for every HTTP service. It does what
- * @hono/zod-openapi's `openapi()` did for the routes (same order, same errors), without pulling classic zod
- * into the Lambda bundles: a failed schema throws a ValidationError listing each failing field, answered as
- * one problem+json by the service's `onError`.
+ * Request validation with zod/mini schemas, as Hono middleware, for every HTTP service, without classic zod in
+ * the Lambda bundles (docs/decisions/0009-zod-mini-and-build-time-openapi.md). Each middleware checks one part
+ * of the request, in the order the route lists them; a failed schema throws a ValidationError listing each
+ * failing field, answered as one problem+json by the service's `onError`.
  */
 
 type Target = "param" | "query" | "header" | "json";
@@ -59,7 +59,7 @@ export function jsonBody<S extends z.ZodMiniType>(schema: S) {
   return [gate, parse] as const;
 }
 
-/** `application/json` or `application/<x>+json`, with parameters (what @hono/zod-openapi accepted). */
+/** `application/json` or `application/<x>+json`, with parameters: what the documents promise as JSON. */
 const jsonRequest = /^application\/([a-z-.]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i;
 
 async function hasBody(request: Request): Promise<boolean> {

@@ -1,11 +1,10 @@
 import { SendMessageBatchCommand } from "@aws-sdk/client-sqs";
 import type { SQSEvent, SQSRecord } from "aws-lambda";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { type BatchReport, startEventSourceMapping } from "./event-source-mapping";
 import { createOrderQueues } from "./order-queues";
 import { queueDepth } from "./queue-depth";
 import { useLocalSqs } from "./testing/use-local-sqs";
-import { waitUntil } from "./testing/wait-until";
 
 const emulator = useLocalSqs();
 
@@ -34,8 +33,8 @@ async function sendBodies(queueUrl: string, bodies: string[]): Promise<void> {
   }
 }
 
-const waitFor = (condition: () => boolean | Promise<boolean>, timeoutMs = 15_000) =>
-  waitUntil(condition, timeoutMs, 20);
+/** How long and how often `vi.waitFor` polls for what the mapping does in the background. */
+const polling = { timeout: 15_000, interval: 20 };
 
 const quiet = { onBatch: () => {}, receiveWaitSeconds: 1 };
 
@@ -65,11 +64,11 @@ describe("event-source mapping emulator", () => {
       },
     });
     try {
-      await waitFor(() => seen.length >= bodies.length + 2);
-      await waitFor(async () => {
+      await vi.waitFor(() => expect(seen.length).toBeGreaterThanOrEqual(bodies.length + 2), polling);
+      await vi.waitFor(async () => {
         const depth = await queueDepth(emulator.sqs, queues.queueUrl);
-        return depth.visible + depth.inFlight === 0;
-      });
+        expect(depth.visible + depth.inFlight).toBe(0);
+      }, polling);
     } finally {
       await mapping.stop();
     }
@@ -116,9 +115,12 @@ describe("event-source mapping emulator", () => {
     });
     try {
       await sendBodies(queues.queueUrl, ["w-1"]);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The mapping has received the first message (its batching window is open) before the rest arrive.
+      await vi.waitFor(async () => {
+        expect((await queueDepth(emulator.sqs, queues.queueUrl)).inFlight).toBe(1);
+      }, polling);
       await sendBodies(queues.queueUrl, ["w-2", "w-3", "w-4", "w-5"]);
-      await waitFor(() => sizes.reduce((a, b) => a + b, 0) === 5);
+      await vi.waitFor(() => expect(sizes.reduce((a, b) => a + b, 0)).toBe(5), polling);
     } finally {
       await mapping.stop();
     }
@@ -149,7 +151,10 @@ describe("event-source mapping emulator", () => {
       },
     });
     try {
-      await waitFor(() => [...attempts.values()].filter((a) => a.length === 2).length === 3);
+      await vi.waitFor(
+        () => expect([...attempts.values()].filter((a) => a.length === 2).length).toBe(3),
+        polling,
+      );
     } finally {
       await mapping.stop();
     }
@@ -184,7 +189,7 @@ describe("event-source mapping emulator", () => {
       },
     });
     try {
-      await waitFor(() => processed.length >= bodies.length);
+      await vi.waitFor(() => expect(processed.length).toBeGreaterThanOrEqual(bodies.length), polling);
     } finally {
       await mapping.stop();
     }
@@ -211,7 +216,7 @@ describe("event-source mapping emulator", () => {
         finished = true;
       },
     });
-    await waitFor(() => started);
+    await vi.waitFor(() => expect(started).toBe(true), polling);
     await mapping.stop();
     expect(finished).toBe(true);
     expect(await queueDepth(emulator.sqs, queues.queueUrl)).toEqual({ visible: 0, inFlight: 0, delayed: 0 });

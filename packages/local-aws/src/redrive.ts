@@ -20,7 +20,7 @@ export interface RedriveOptions {
 }
 
 export interface RedriveResult {
-  /** `message-move-task` on AWS; `receive-send-delete` where the API is missing (fauxqs 2.4 has none). */
+  /** `message-move-task` on AWS; `receive-send-delete` where the API is missing (fauxqs has none). */
   method: "message-move-task" | "receive-send-delete";
   moved: number;
   /** Messages that could not be sent; they stay on the source queue and show up again. */
@@ -33,7 +33,7 @@ const UNSUPPORTED_ACTION = new Set(["InvalidAction", "UnsupportedOperation", "Un
 /**
  * Moves every message of a dead-letter queue back to a queue, once the cause of the failures is fixed.
  * On AWS this is SQS's own StartMessageMoveTask (the console's "redrive"), which keeps bodies and attributes.
- * fauxqs 2.4 answers that action with `InvalidAction`, so there the same result comes from receive → send
+ * fauxqs answers that action with `InvalidAction`, so there the same result comes from receive → send
  * (body and message attributes copied) → delete; the worker is idempotent on the order id, so the
  * at-least-once copy is safe.
  */

@@ -15,8 +15,8 @@ export const browserInstallHint =
 
 /**
  * Where to look, in order: `CHROMIUM_PATH`; Debian's `chromium`; Google Chrome, which GitHub's Ubuntu runner
- * images ship (their snap Chromium is reported failing: actions/runner-images#12096); then the Chromium that
- * `npx playwright-core install chromium` downloads for this version of Playwright, where it would be.
+ * images ship (their apt `chromium` is a snap wrapper: docs/decisions/0014-test-browser-lookup.md); then the
+ * Chromium that `npx playwright-core install chromium` downloads for this version of Playwright.
  */
 export function browserCandidates(
   env: NodeJS.ProcessEnv,

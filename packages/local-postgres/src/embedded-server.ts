@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chown, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findFreePort } from "./free-port";
 import { PostgresCluster } from "./postgres-cluster";
+import { writePrivateFile } from "./private-paths";
 import { packagedBinaries, reachableBinaries, type ServerBinaries } from "./server-binaries";
 import { type SystemUser, serverRunAs } from "./system-user";
 
@@ -120,7 +121,8 @@ async function installTlsFiles(
     ["server.key", tls.key],
   ] as const) {
     const path = join(dataDir, file);
-    await writeFile(path, content, { mode: 0o600 });
-    if (owner) await chown(path, owner.uid, owner.gid);
+    // The data dir belongs to the server's user: never write through or over a name it could have planted.
+    await rm(path, { force: true });
+    await writePrivateFile(path, content, owner);
   }
 }

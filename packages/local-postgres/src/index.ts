@@ -2,5 +2,16 @@ export { createDatabase, dropDatabase, uniqueDatabaseName, withDatabase } from "
 export { type PostgresServer, type StartPostgresOptions, startEmbeddedPostgres } from "./embedded-server";
 export { findFreePort } from "./free-port";
 export { findPgBouncerBinary, type PgBouncer, type StartPgBouncerOptions, startPgBouncer } from "./pgbouncer";
+export {
+  checkOwnDirectory,
+  currentUid,
+  ensurePrivateDirectory,
+  ensurePrivateDirectorySync,
+  isOwnDirectory,
+  readPrivateFile,
+  readPrivateFileSync,
+  UnsafePathError,
+  writePrivateFile,
+} from "./private-paths";
 export { isRoot, postgresSystemUser } from "./system-user";
 export { type PostgresTarget, usePostgres } from "./use-postgres";

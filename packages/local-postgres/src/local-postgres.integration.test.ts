@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { chown, mkdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import postgres from "postgres";
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, dropDatabase, uniqueDatabaseName } from "./databases";
 import { type PostgresServer, startEmbeddedPostgres } from "./embedded-server";
 import { startPgBouncer } from "./pgbouncer";
+import { isRoot } from "./system-user";
 
 let server: PostgresServer;
 
@@ -65,6 +66,54 @@ describe("embedded PostgreSQL with a kept data folder", () => {
       await again.end();
       await second.stop();
       expect(rows.map((r) => r.value)).toEqual(["still here"]);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("embedded PostgreSQL in a kept data folder someone else prepared", () => {
+  const nobody = { uid: 65534, gid: 65534 };
+
+  it("never writes through a link planted where initdb's password file could go", {
+    timeout: 60_000,
+  }, async () => {
+    const dataDir = join(tmpdir(), `orders-pg-planted-${randomBytes(4).toString("hex")}`);
+    // A file only its owner may touch, standing for a root-only file outside the folder.
+    const victim = `${dataDir}-victim`;
+    await writeFile(victim, "original\n", { mode: 0o600 });
+    try {
+      await mkdir(dataDir, { mode: 0o755 });
+      await symlink(victim, join(dataDir, "superuser-password"));
+      const before = await stat(victim);
+      const server = await startEmbeddedPostgres({ dataDir, password: "planted-pw" });
+      await server.stop();
+      expect(await readFile(victim, "utf8")).toBe("original\n");
+      expect({ uid: (await stat(victim)).uid, mode: (await stat(victim)).mode }).toEqual({
+        uid: before.uid,
+        mode: before.mode,
+      });
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+      await rm(victim, { force: true });
+    }
+  });
+
+  it("refuses a folder another user owns, or a link in its place, before initdb", {
+    timeout: 60_000,
+  }, async () => {
+    const dataDir = join(tmpdir(), `orders-pg-foreign-${randomBytes(4).toString("hex")}`);
+    try {
+      await mkdir(dataDir, { mode: 0o755 });
+      // As a normal user, another user's folder is one of root's; as root, one chowned to nobody.
+      const foreign = isRoot ? dataDir : "/";
+      if (isRoot) await chown(dataDir, nobody.uid, nobody.gid);
+      await expect(startEmbeddedPostgres({ dataDir: foreign })).rejects.toThrow(
+        /belongs to uid \d+, not to this user/,
+      );
+      await rm(dataDir, { recursive: true });
+      await symlink(tmpdir(), dataDir);
+      await expect(startEmbeddedPostgres({ dataDir })).rejects.toThrow(/is a symbolic link: refusing/);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -103,7 +103,9 @@ log_disconnections = 0
   if (isRoot) {
     ids = postgresSystemUser();
     if (!ids) throw new Error("PgBouncer refuses to run as root and there is no `postgres` system user");
-    for (const file of ["", "userlist.txt", "pgbouncer.ini"]) await chown(join(dir, file), ids.uid, ids.gid);
+    // The files first, the directory last: once the directory is the server user's, it could swap a file
+    // for a link that a chown by path would follow.
+    for (const file of ["userlist.txt", "pgbouncer.ini", ""]) await chown(join(dir, file), ids.uid, ids.gid);
   }
 
   const log = options.onLog ?? (() => {});

@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { chown, rm, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { chmod, mkdir, mkdtemp, open, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { checkOwnDirectory, currentUid, writePrivateFile } from "./private-paths";
 import type { ServerBinaries } from "./server-binaries";
 import type { SystemUser } from "./system-user";
 
@@ -38,15 +41,24 @@ export class PostgresCluster {
     this.runAs = options.runAs;
   }
 
-  /** Creates the cluster with the superuser and its password (SCRAM). */
+  /**
+   * Creates the cluster with the superuser and its password (SCRAM). The base directory must be ours (a real
+   * directory no one else can write to). As root, only `data/` is handed to the server's user; the password
+   * file initdb reads sits in a fresh directory of ours, never in one the server's user could plant a link in.
+   */
   async initialise(): Promise<void> {
     const { baseDir, user, password, binaries } = this.options;
-    const passwordFile = join(baseDir, "superuser-password");
-    await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+    if (!(await checkOwnDirectory(baseDir))) throw new Error(`${baseDir} does not exist`);
     if (this.runAs) {
-      for (const path of [baseDir, passwordFile]) await chown(path, this.runAs.uid, this.runAs.gid);
+      // The server's user goes through baseDir to data/, and reads nothing else in it.
+      await chmod(baseDir, 0o755);
+      await serverOwnedDirectory(this.dataDir, this.runAs);
     }
+    const secrets = await mkdtemp(join(tmpdir(), "orders-initdb-"));
     try {
+      if (this.runAs) await chmod(secrets, 0o711);
+      const passwordFile = join(secrets, "superuser-password");
+      await writePrivateFile(passwordFile, `${password}\n`, this.runAs);
       await this.run(binaries.initdb, [
         `--pgdata=${this.dataDir}`,
         "--auth=scram-sha-256",
@@ -55,7 +67,7 @@ export class PostgresCluster {
         "--lc-messages=C",
       ]);
     } finally {
-      await rm(passwordFile, { force: true });
+      await rm(secrets, { recursive: true, force: true });
     }
   }
 
@@ -117,5 +129,22 @@ export class PostgresCluster {
         code === 0 ? resolve() : reject(new Error(`${program} failed (${code ?? signal}):\n${output}`)),
       );
     });
+  }
+}
+
+/**
+ * The data directory, created 0700 when missing and given to the server's user: refused when it is a link,
+ * open to others, or owned by anyone but us or that user; the chown goes through an O_NOFOLLOW handle.
+ */
+async function serverOwnedDirectory(path: string, owner: SystemUser): Promise<void> {
+  await mkdir(path, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "EEXIST") throw error;
+  });
+  await checkOwnDirectory(path, { owners: [currentUid(), owner.uid], privateMode: true });
+  const handle = await open(path, constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW);
+  try {
+    await handle.chown(owner.uid, owner.gid);
+  } finally {
+    await handle.close();
   }
 }

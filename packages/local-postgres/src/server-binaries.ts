@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { chmod, cp, lstat, mkdtemp, readdir, readFile, readlink, rename, rm } from "node:fs/promises";
 import { arch, platform, tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
+import { isOwnDirectory } from "./private-paths";
 import type { SystemUser } from "./system-user";
 
 /** The PostgreSQL programs a local server needs; `lib/` and `share/` sit beside `bin/`. */
@@ -89,9 +90,9 @@ export async function sharedCopy(source: string): Promise<string> {
   return target;
 }
 
+/** Our own real directory that no one else can write to (a planted one, or a symbolic link, is not). */
 async function isTrusted(path: string): Promise<boolean> {
-  const stat = await lstat(path).catch(() => undefined);
-  return !!stat?.isDirectory() && stat.uid === process.getuid?.() && (stat.mode & 0o022) === 0;
+  return await isOwnDirectory(path);
 }
 
 /** Directories 0755, files 0644 or 0755: readable (and, for programs, executable) by the server's user. */

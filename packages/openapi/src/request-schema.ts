@@ -29,8 +29,8 @@ const keyOrder = [
 /**
  * The JSON Schema of a zod/mini request schema as the client sends it (defaults make fields optional), by
  * zod's own converter, with what OpenAPI does not use dropped: `$schema`, and the `pattern` zod adds beside a
- * `format` (the format says it). `extra` (an example, a description) follows in the order given, as the
- * generator's `.openapi({...})` metadata did.
+ * `format` (the format says it). `extra` (an example, a description) follows the converted keys, in the
+ * order given.
  *
  * @example
  * requestSchema(z.uuid(), { example: "6f1c2a4e-8b3d-5e7f-9a0b-1c2d3e4f5a6b" });

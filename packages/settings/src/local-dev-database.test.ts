@@ -17,7 +17,7 @@ describe("local development database URLs", () => {
   });
 
   it("keep the superuser on PostgreSQL's own port, apart from the chain", () => {
-    expect(localDevSuperuserUrl()).toBe(`postgres://postgres:postgres@127.0.0.1:5432/${databaseName}`);
+    expect(localDevSuperuserUrl()).toBe(`postgres://postgres@127.0.0.1:5432/${databaseName}`);
     expect(localDevDatabase.chainPort).not.toBe(localDevDatabase.postgresPort);
   });
 
@@ -25,8 +25,8 @@ describe("local development database URLs", () => {
     expect(localDevServiceUrl("api", { port: 7000, database: "other" })).toBe(
       `postgres://orders_api:${localDevDatabase.servicePasswords.api}@127.0.0.1:7000/other`,
     );
-    expect(localDevSuperuserUrl({ host: "db.test", port: 7001 })).toBe(
-      `postgres://postgres:postgres@db.test:7001/${databaseName}`,
+    expect(localDevSuperuserUrl({ host: "db.test", port: 7001, password: "p@ss/w" })).toBe(
+      `postgres://postgres:p%40ss%2Fw@db.test:7001/${databaseName}`,
     );
   });
 });

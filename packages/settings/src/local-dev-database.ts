@@ -5,11 +5,15 @@ import { databaseName, type ServiceName, serviceRoles } from "./database";
  * read it from here, so the ports, role passwords and URLs the tool prints are the ones infra hands the
  * functions.
  *
- * The passwords are fixed on purpose: `sst dev` builds each function's URL at deploy time, before any local
- * process could tell it a generated one, and a developer pastes the printed URLs into psql day after day.
- * That is acceptable because they open only this server, which listens on 127.0.0.1 and holds demo data.
- * They never authenticate anything in AWS: deployed stages generate each service role's password into its
- * own Secrets Manager secret, and the functions present IAM tokens, never a password.
+ * The superuser's password is generated per data folder by `npm run dev:db` and kept in a file only the
+ * user can read (`superuserPasswordFile` in the data folder), where `sst dev` reads it: the superuser can run
+ * programs as the developer (`COPY ... TO PROGRAM`), so no other local user may know it.
+ *
+ * The service roles' passwords are fixed on purpose: `sst dev` builds each function's URL at deploy time,
+ * before any local process could tell it a generated one. That is acceptable because they open only this
+ * server, which listens on 127.0.0.1 and holds demo data, as roles with the services' grants only. They never
+ * authenticate anything in AWS: deployed stages generate each service role's password into its own Secrets
+ * Manager secret, and the functions present IAM tokens, never a password.
  */
 export const localDevDatabase = {
   /** Loopback address, not `localhost`: Node may resolve that to ::1 first, where nothing listens. */
@@ -19,7 +23,10 @@ export const localDevDatabase = {
   /** The services' way in: the chain that stands in for RDS Proxy (PgBouncer's conventional port). */
   chainPort: 6432,
   superuser: "postgres",
-  superuserPassword: "postgres",
+  /** The folder `npm run dev:db` keeps its data in, from the repository's root (git-ignored). */
+  dataFolder: ".dev-db",
+  /** The superuser's generated password, in the data folder (mode 0600). */
+  superuserPasswordFile: "superuser-password",
   /** One per service role, known to the pooler and set on the role at every start. */
   servicePasswords: {
     api: "orders-api-local-only",
@@ -44,20 +51,23 @@ export function localDevServiceUrl(service: ServiceName, at: LocalDevAddress = {
   });
 }
 
-/** The superuser URL of the local PostgreSQL itself (migrations, psql): never handed to a function. */
-export function localDevSuperuserUrl(at: LocalDevAddress = {}): string {
-  return localUrl(localDevDatabase.superuser, localDevDatabase.superuserPassword, {
+/**
+ * The superuser URL of the local PostgreSQL itself (migrations, psql): never handed to a function. Without
+ * `password` the URL names none (the password is in the data folder's file).
+ */
+export function localDevSuperuserUrl(at: LocalDevAddress & { password?: string } = {}): string {
+  return localUrl(localDevDatabase.superuser, at.password, {
     port: localDevDatabase.postgresPort,
     ...at,
   });
 }
 
-function localUrl(user: string, password: string, at: LocalDevAddress): string {
+function localUrl(user: string, password: string | undefined, at: LocalDevAddress): string {
   const url = new URL("postgres://placeholder");
   url.hostname = at.host ?? localDevDatabase.host;
   url.port = String(at.port);
   url.username = encodeURIComponent(user);
-  url.password = encodeURIComponent(password);
+  if (password !== undefined) url.password = encodeURIComponent(password);
   url.pathname = `/${encodeURIComponent(at.database ?? databaseName)}`;
   return url.toString();
 }

@@ -2,14 +2,13 @@
  * How the API sends a message to SQS: attempts, the time one attempt may take, and the backoff between
  * attempts. The defaults mirror the AWS SDK's "standard" retry mode (3 attempts; full-jitter exponential
  * backoff from a 100 ms base, 500 ms after throttling; a retry quota of 500 tokens, 5 per retry and 10 per
- * retry after a timeout), so replacing the SDK client changed no retry behaviour. The one difference is
- * the backoff cap: a customer is waiting, so it is 1 s instead of the SDK's 20 s.
+ * retry after a timeout), so the API retries as an SDK client would. The one difference is the backoff cap: a
+ * customer is waiting, so it is 1 s instead of the SDK's 20 s.
  *
  * AWS SDKs and Tools Reference Guide, "Retry behavior":
  * https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html
- * These are the values of the SDK version the API used (@aws-sdk/client-sqs 3.1175). AWS's 2026 revision of
- * the retry rules (opt-in through `AWS_NEW_RETRIES_2026`) changes the bases and quota costs (e.g. 1 s after
- * throttling); when the JavaScript SDK makes it the default, these numbers are the one place to follow it.
+ * When AWS changes the standard mode's defaults, these numbers are the one place to follow it
+ * (docs/decisions/0001-hand-written-sqs-sender.md).
  */
 export const sqsSend: SqsSendSettings = {
   /** Attempts in all, the first one included. */

@@ -1,11 +1,20 @@
 import { localDevServiceUrl, localDevSuperuserUrl, type ServiceName } from "@orders/settings";
 import { describe, expect, it } from "vitest";
 import { devDbBanner } from "./dev-db-banner";
+import { superuserPasswordFile } from "./dev-db-data-dir";
+import { defaultDevDbDataDir } from "./dev-db-options";
 
-function database(postgresPort: number, chainPort: number) {
+const generated = "Gen3rated-Pa55word_x";
+
+function database(
+  postgresPort: number,
+  chainPort: number,
+  passwordFile = superuserPasswordFile(defaultDevDbDataDir),
+) {
   const services: ServiceName[] = ["api", "worker", "reporting"];
   return {
-    superuserUrl: localDevSuperuserUrl({ port: postgresPort }),
+    superuserUrl: localDevSuperuserUrl({ port: postgresPort, password: generated }),
+    passwordFile,
     clusterDir: "/data/postgres-17",
     chain: {
       description: "a stand-in",
@@ -20,18 +29,29 @@ function database(postgresPort: number, chainPort: number) {
 }
 
 describe("dev:db banner", () => {
-  it("on the default ports, tells sst dev nothing: its defaults already match", () => {
+  it("on the default ports and data folder, tells sst dev nothing: its defaults already match", () => {
     const banner = devDbBanner(database(5432, 6432));
+    const file = superuserPasswordFile(defaultDevDbDataDir);
     expect(banner).toContain("In another terminal:   npx sst dev --stage <you>-dev");
-    expect(banner).toContain("psql 'postgres://postgres:postgres@127.0.0.1:5432/orders'");
+    expect(banner).toContain(
+      `PGPASSWORD="$(cat '${file}')" psql 'postgres://postgres@127.0.0.1:5432/orders'`,
+    );
     expect(banner).toContain("through the chain on port 6432 (a stand-in)");
     expect(banner).toContain(localDevServiceUrl("reporting"));
   });
 
-  it("on other ports, prints what to set in front of sst dev", () => {
-    const banner = devDbBanner(database(7432, 7433));
-    expect(banner).toContain(
-      "LOCAL_DATABASE_URL='postgres://postgres:postgres@127.0.0.1:7432/orders' LOCAL_DATABASE_CHAIN_PORT=7433 npx sst dev",
+  it("never prints the superuser's password, only where it is", () => {
+    const banner = devDbBanner(database(5432, 6432, "/elsewhere/superuser-password"));
+    expect(banner).not.toContain(generated);
+    expect(banner).toContain("password: in /elsewhere/superuser-password (only you can read it");
+  });
+
+  it("elsewhere, prints what to set in front of sst dev", () => {
+    expect(devDbBanner(database(7432, 7433))).toContain(
+      "LOCAL_DATABASE_URL='postgres://postgres@127.0.0.1:7432/orders' LOCAL_DATABASE_CHAIN_PORT=7433 npx sst dev",
+    );
+    expect(devDbBanner(database(5432, 6432, "/srv/db/superuser-password"))).toContain(
+      "In another terminal:   LOCAL_DATABASE_PASSWORD_FILE='/srv/db/superuser-password' npx sst dev",
     );
   });
 });

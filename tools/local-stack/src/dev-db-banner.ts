@@ -1,28 +1,41 @@
 import { localDevDatabase, type ServiceName } from "@orders/settings";
+import { superuserPasswordFile } from "./dev-db-data-dir";
+import { defaultDevDbDataDir } from "./dev-db-options";
 import type { DevDatabase } from "./dev-db-server";
 
 /**
- * What `npm run dev:db` prints once it is up: the superuser URL for psql, each service's URL through the
- * chain, and how to point `sst dev` at it (nothing to set on the default ports).
+ * What `npm run dev:db` prints once it is up: the superuser URL for psql (its password stays in its file and
+ * is read from there, never printed), each service's URL through the chain, and how to point `sst dev` at
+ * it (nothing to set on the default ports and data folder).
  */
-export function devDbBanner(db: Pick<DevDatabase, "superuserUrl" | "chain" | "clusterDir">): string {
-  const postgresPort = Number(new URL(db.superuserUrl).port);
-  const defaults =
-    postgresPort === localDevDatabase.postgresPort && db.chain.port === localDevDatabase.chainPort;
-  const sstEnv = defaults
-    ? ""
-    : `LOCAL_DATABASE_URL='${db.superuserUrl}' LOCAL_DATABASE_CHAIN_PORT=${db.chain.port} `;
+export function devDbBanner(
+  db: Pick<DevDatabase, "superuserUrl" | "passwordFile" | "chain" | "clusterDir">,
+): string {
+  const url = new URL(db.superuserUrl);
+  url.password = "";
+  const superuserUrl = url.toString();
+  const sstEnv = [
+    Number(url.port) === localDevDatabase.postgresPort ? "" : `LOCAL_DATABASE_URL='${superuserUrl}'`,
+    db.passwordFile === superuserPasswordFile(defaultDevDbDataDir)
+      ? ""
+      : `LOCAL_DATABASE_PASSWORD_FILE='${db.passwordFile}'`,
+    db.chain.port === localDevDatabase.chainPort ? "" : `LOCAL_DATABASE_CHAIN_PORT=${db.chain.port}`,
+  ]
+    .filter(Boolean)
+    .map((part) => `${part} `)
+    .join("");
   const services = Object.entries(db.chain.serviceUrls) as [ServiceName, string][];
   return [
     "",
     "Local database for `sst dev` is up.",
-    `  PostgreSQL 17  ${db.superuserUrl}`,
+    `  PostgreSQL 17  ${superuserUrl}`,
     "                 superuser: migrations and psql only, never a function",
+    `                 password: in ${db.passwordFile} (only you can read it; generated for this data folder)`,
     `  Services       as their own roles, through the chain on port ${db.chain.port} (${db.chain.description}):`,
     ...services.map(([service, url]) => `    ${service.padEnd(10)} ${url}`),
     `  Data           ${db.clusterDir} (kept between runs; \`npm run dev:db -- --reset\` starts over)`,
     "",
-    `Inspect the data:      psql '${db.superuserUrl}'`,
+    `Inspect the data:      PGPASSWORD="$(cat '${db.passwordFile}')" psql '${superuserUrl}'`,
     `In another terminal:   ${sstEnv}npx sst dev --stage <you>-dev`,
     "Stop: Ctrl-C.",
     "",

@@ -1,26 +1,53 @@
-import { mkdir, rm, stat } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { lstat, mkdir, rm, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { isRoot, postgresSystemUser } from "@orders/local-postgres";
+import { checkOwnDirectory, isRoot, postgresSystemUser } from "@orders/local-postgres";
+import { localDevDatabase } from "@orders/settings";
 
 /**
- * The cluster's own folder inside the data folder. `--reset` removes only this one, never the folder the
- * user named (which may hold other things); a later PostgreSQL major gets a folder of its own.
+ * The cluster's own folder inside the data folder. `--reset` removes only this one (and the superuser's
+ * password file beside it), never the folder the user named (which may hold other things); a later
+ * PostgreSQL major gets a folder of its own.
  */
 export const clusterFolderName = "postgres-17";
 
+/** Where `npm run dev:db` keeps a data folder's cluster and the superuser's password. */
+export interface DevDbPaths {
+  clusterDir: string;
+  passwordFile: string;
+}
+
+/** The superuser's password file of a data folder (what `sst dev` reads). */
+export function superuserPasswordFile(dataDir: string): string {
+  return join(resolve(dataDir), localDevDatabase.superuserPasswordFile);
+}
+
 /**
- * Makes the data folder ready and returns the cluster folder in it: removed first on `reset`, created when
- * missing. As root, PostgreSQL runs as the `postgres` user, so every folder on the way must let it through;
+ * Makes the data folder ready: the cluster and password file removed first on `reset`, the folder created
+ * when missing. The data folder and a kept cluster folder must be real directories of this user's that no one
+ * else can write to: as root, a link or a folder another user prepared there could redirect what this run
+ * writes. As root, PostgreSQL runs as the `postgres` user, so every folder on the way must let it through;
  * a folder it cannot reach fails here with what to do, instead of as an `initdb` permission error.
  */
-export async function prepareDevDbDataDir(dataDir: string, options: { reset: boolean }): Promise<string> {
-  const clusterDir = join(resolve(dataDir), clusterFolderName);
-  if (options.reset) await rm(clusterDir, { recursive: true, force: true });
-  await mkdir(dirname(clusterDir), { recursive: true, mode: 0o755 });
+export async function prepareDevDbDataDir(dataDir: string, options: { reset: boolean }): Promise<DevDbPaths> {
+  const folder = resolve(dataDir);
+  const clusterDir = join(folder, clusterFolderName);
+  const passwordFile = superuserPasswordFile(folder);
+  if (!(await checkOwnDirectory(folder))) {
+    await mkdir(folder, { recursive: true, mode: 0o755 });
+    await checkOwnDirectory(folder);
+  }
+  if (options.reset) {
+    await removeCluster(clusterDir);
+    await rm(passwordFile, { force: true });
+  }
+  await checkOwnDirectory(clusterDir).catch((error: Error) => {
+    throw new Error(`${error.message}; \`npm run dev:db -- --reset\` starts over with a new cluster`);
+  });
   if (isRoot) {
     const owner = postgresSystemUser();
     // Without the user, the server start creates it; it gets no special access to anything then.
-    const blocked = await firstBlockedFolder(dirname(clusterDir), owner ?? { uid: -1, gid: -1 });
+    const blocked = await firstBlockedFolder(folder, owner ?? { uid: -1, gid: -1 });
     if (blocked) {
       throw new Error(
         `the postgres system user cannot reach ${blocked} (PostgreSQL refuses to run as root, so it runs as ` +
@@ -28,7 +55,38 @@ export async function prepareDevDbDataDir(dataDir: string, options: { reset: boo
       );
     }
   }
-  return clusterDir;
+  return { clusterDir, passwordFile };
+}
+
+/**
+ * Removes a cluster folder. As root, what the server's user owns in it (`data/`, or the whole folder as an
+ * older run left it) is emptied by that user first: a link it planted there can then reach only what it could
+ * delete anyway, instead of racing a root `rm -r` between its checks and its unlinks. The rest, ours, goes
+ * after (removing a link removes the link only).
+ */
+async function removeCluster(clusterDir: string): Promise<void> {
+  const server = isRoot ? postgresSystemUser() : undefined;
+  if (server) {
+    for (const path of [clusterDir, join(clusterDir, "data")]) {
+      const stat = await lstat(path).catch(() => undefined);
+      if (stat?.isDirectory() && stat.uid === server.uid) {
+        // find -P (the default) never follows a link; -delete removes depth first.
+        await run("find", [path, "-mindepth", "1", "-delete"], server);
+        break;
+      }
+    }
+  }
+  await rm(clusterDir, { recursive: true, force: true });
+}
+
+function run(program: string, args: string[], as: { uid: number; gid: number }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(program, args, { uid: as.uid, gid: as.gid }, (error, _stdout, stderr) =>
+      error
+        ? reject(new Error(`${program} ${args.join(" ")} failed: ${stderr || error.message}`))
+        : resolve(),
+    );
+  });
 }
 
 /** The first folder from the root down that `ids` may not traverse (search permission), or undefined. */

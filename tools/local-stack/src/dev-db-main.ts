@@ -4,7 +4,7 @@
  * chain and then PostgreSQL, whose data stays for the next run.
  */
 import { devDbBanner } from "./dev-db-banner";
-import { DevDbUsageError, devDbOptions } from "./dev-db-options";
+import { devDbOptionsOrExit } from "./dev-db-options";
 import { type DevDatabase, startDevDatabase } from "./dev-db-server";
 import { isListening } from "./wait-for-port";
 
@@ -30,17 +30,12 @@ async function stop(reason: string): Promise<void> {
 for (const signal of signals) process.on(signal, () => void stop(signal));
 process.on("disconnect", () => void stop("launcher gone"));
 
-function fail(message: string, code = 1): never {
+function fail(message: string): never {
   console.error(`dev:db: ${message}`);
-  process.exit(code);
+  process.exit(1);
 }
 
-let options: ReturnType<typeof devDbOptions>;
-try {
-  options = devDbOptions(process.argv.slice(2));
-} catch (error) {
-  fail((error as Error).message, error instanceof DevDbUsageError ? 2 : 1);
-}
+const options = devDbOptionsOrExit(process.argv.slice(2));
 
 // Checked before anything starts, so a second run fails at once and leaves the first one's servers alone.
 for (const [port, what, flag] of [

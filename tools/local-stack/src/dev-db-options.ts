@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { type CommandLine, parseOrExit, UsageError } from "@orders/cli-args";
 import { localDevDatabase } from "@orders/settings";
 import { repoPath } from "./repo-paths";
 
@@ -15,32 +15,35 @@ export interface DevDbOptions {
 }
 
 /** The data folder of `npm run dev:db` inside the repository (listed in .gitignore). */
-export const defaultDevDbDataDir = repoPath(".dev-db");
+export const defaultDevDbDataDir = repoPath(localDevDatabase.dataFolder);
 
-export const devDbUsage = `Usage: npm run dev:db [-- --reset] [--port <n>] [--chain-port <n>] [--data-dir <folder>]
+/** How to call `npm run dev:db`. */
+export const devDbCommand = {
+  name: "npm run dev:db",
+  usage: `Usage: npm run dev:db [-- [--reset] [--port <n>] [--chain-port <n>] [--data-dir <folder>]]
+The local database \`sst dev\` connects to, in the foreground until Ctrl-C; its data is kept between runs.
   --reset           throw the kept data away first (a fresh, migrated, seeded database)
   --port            PostgreSQL's port (env DEV_DB_PORT, default ${localDevDatabase.postgresPort})
   --chain-port      the services' port, through the chain (env DEV_DB_CHAIN_PORT, default ${localDevDatabase.chainPort})
-  --data-dir        where the data is kept (env DEV_DB_DATA_DIR, default .dev-db in the repository)`;
-
-export class DevDbUsageError extends Error {
-  override name = "DevDbUsageError";
-}
+  --data-dir        where the data is kept (env DEV_DB_DATA_DIR, default .dev-db in the repository)
+  -h, --help        this text`,
+  options: {
+    reset: { type: "boolean" },
+    port: { type: "string" },
+    "chain-port": { type: "string" },
+    "data-dir": { type: "string" },
+  },
+} as const;
 
 /**
- * Reads the options from the command line, then the environment, then the defaults `sst dev` expects (the
- * ports come from @orders/settings, as infra's do). Tests and a second checkout pass other ports and folders.
+ * Reads the options from the parsed command line, then the environment, then the defaults `sst dev` expects
+ * (the ports come from @orders/settings, as infra's do). Tests and a second checkout pass other ports and
+ * folders. A value that is not a port throws a UsageError.
  */
-export function devDbOptions(
-  argv: readonly string[],
+export function devDbOptionsFrom(
+  { values }: CommandLine<typeof devDbCommand.options>,
   env: Record<string, string | undefined> = process.env,
 ): DevDbOptions {
-  let values: ReturnType<typeof parse>["values"];
-  try {
-    ({ values } = parse(argv));
-  } catch (error) {
-    throw new DevDbUsageError(`${(error as Error).message}\n${devDbUsage}`);
-  }
   const postgresPort = port("--port", values.port ?? env.DEV_DB_PORT, localDevDatabase.postgresPort);
   const chainPort = port(
     "--chain-port",
@@ -48,31 +51,22 @@ export function devDbOptions(
     localDevDatabase.chainPort,
   );
   if (postgresPort === chainPort) {
-    throw new DevDbUsageError(`PostgreSQL and the chain need two different ports, got ${postgresPort} twice`);
+    throw new UsageError(`PostgreSQL and the chain need two different ports, got ${postgresPort} twice`);
   }
   const dataDir = values["data-dir"] || env.DEV_DB_DATA_DIR || defaultDevDbDataDir;
   return { postgresPort, chainPort, dataDir, reset: values.reset ?? false };
 }
 
-function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    strict: true,
-    allowPositionals: false,
-    options: {
-      reset: { type: "boolean" },
-      port: { type: "string" },
-      "chain-port": { type: "string" },
-      "data-dir": { type: "string" },
-    },
-  });
+/** `npm run dev:db`'s options from its arguments, or its usage and exit status 2 when they are wrong. */
+export function devDbOptionsOrExit(argv: readonly string[]): DevDbOptions {
+  return parseOrExit(devDbCommand, argv, (line) => devDbOptionsFrom(line));
 }
 
 function port(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1 || value > 65_535) {
-    throw new DevDbUsageError(`${name} must be a TCP port (1-65535), got ${JSON.stringify(raw)}`);
+    throw new UsageError(`${name} must be a TCP port (1-65535), got ${JSON.stringify(raw)}`);
   }
   return value;
 }

@@ -1,15 +1,19 @@
+import { rm } from "node:fs/promises";
 import { runMigrations, seedDemoCatalogue, setServiceRolePassword } from "@orders/db";
 import { startEmbeddedPostgres, withDatabase } from "@orders/local-postgres";
 import { databaseName, localDevDatabase, type ServiceName, serviceRoles } from "@orders/settings";
 import postgres from "postgres";
 import { prepareDevDbDataDir } from "./dev-db-data-dir";
 import type { DevDbOptions } from "./dev-db-options";
+import { devDbSuperuserPassword, type SuperuserPassword } from "./dev-db-password";
 import { ensureDatabase } from "./local-database";
 import { type PoolerChain, startPoolerChain } from "./pooler-chain";
 
 export interface DevDatabase {
   /** Superuser URL of the application database, straight to PostgreSQL: migrations and psql only. */
   superuserUrl: string;
+  /** The file that keeps the superuser's generated password (mode 0600), where `sst dev` reads it. */
+  passwordFile: string;
   chain: PoolerChain;
   /** The cluster's folder, kept between runs. */
   clusterDir: string;
@@ -21,19 +25,21 @@ export interface DevDatabase {
 
 /**
  * The local database `sst dev` connects to: PostgreSQL 17 on its fixed port with its data kept in a folder,
- * migrated on every start (migrations only add), the demo catalogue loaded once, each service role's fixed
- * local password set, and the chain in front of it for the services. Stops what it started if a step fails.
+ * the superuser's password generated per data folder, migrated on every start (migrations only add), the
+ * demo catalogue loaded once, each service role's fixed local password set, and the chain in front of it for
+ * the services. Stops what it started if a step fails.
  */
 export async function startDevDatabase(
   options: DevDbOptions,
   log: (line: string) => void = () => {},
 ): Promise<DevDatabase> {
-  const clusterDir = await prepareDevDbDataDir(options.dataDir, { reset: options.reset });
+  const { clusterDir, passwordFile } = await prepareDevDbDataDir(options.dataDir, { reset: options.reset });
+  const superuser = await devDbSuperuserPassword({ clusterDir, passwordFile });
   const serverLog: string[] = [];
   const server = await startEmbeddedPostgres({
     port: options.postgresPort,
     dataDir: clusterDir,
-    password: localDevDatabase.superuserPassword,
+    password: superuser.password,
     // Kept between runs, unlike the test servers' throw-away data: durable writes again.
     settings: { fsync: "on", synchronous_commit: "on", full_page_writes: "on" },
     onLog: (line) => {
@@ -47,6 +53,17 @@ export async function startDevDatabase(
   });
   let chain: PoolerChain | undefined;
   try {
+    if (superuser.previous !== undefined) {
+      await changeSuperuserPassword(server.url(), superuser).catch(async (error: Error) => {
+        // Leave no file naming a password the cluster does not have: the next start tries again.
+        await rm(passwordFile, { force: true });
+        throw new Error(
+          `could not replace the superuser's password of the kept cluster (${error.message}): ` +
+            "`npm run dev:db -- --reset` starts over",
+        );
+      });
+      log("the superuser's password of this kept cluster was the fixed one: replaced by a generated one");
+    }
     const superuserUrl = withDatabase(server.url(), databaseName);
     await ensureDatabase(server.url(), databaseName);
     await runMigrations({ url: superuserUrl });
@@ -61,6 +78,7 @@ export async function startDevDatabase(
     const started = chain;
     return {
       superuserUrl,
+      passwordFile,
       chain: started,
       clusterDir,
       seeded,
@@ -73,6 +91,20 @@ export async function startDevDatabase(
     await chain?.stop();
     await server.stop();
     throw error;
+  }
+}
+
+/** Logs in with the password a kept cluster's superuser still has and sets the generated one. */
+async function changeSuperuserPassword(url: string, superuser: SuperuserPassword): Promise<void> {
+  const previous = new URL(url);
+  previous.password = encodeURIComponent(superuser.previous ?? "");
+  const sql = postgres(previous.toString(), { max: 1, onnotice: () => {} });
+  try {
+    // ALTER ROLE takes no parameters; the password is base64url (letters, digits, - and _), a safe literal.
+    if (!/^[\w-]+$/.test(superuser.password)) throw new Error("the generated password is not base64url");
+    await sql.unsafe(`alter role current_user password '${superuser.password}'`);
+  } finally {
+    await sql.end();
   }
 }
 

@@ -1,13 +1,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { rm } from "node:fs/promises";
+import { readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { demoCatalogue } from "@orders/db";
-import { findFreePort } from "@orders/local-postgres";
+import { findFreePort, startEmbeddedPostgres } from "@orders/local-postgres";
 import { localDevServiceUrl, localDevSuperuserUrl, type ServiceName } from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clusterFolderName } from "./dev-db-data-dir";
+import { fixedPasswordOfOlderClusters } from "./dev-db-password";
 import { repoPath, repoRoot } from "./repo-paths";
 import { isListening } from "./wait-for-port";
 
@@ -67,6 +69,7 @@ async function outcome(sql: postgres.Sql, statement: string): Promise<string> {
 }
 
 const INSUFFICIENT_PRIVILEGE = "42501";
+const INVALID_PASSWORD = "28P01";
 const services: ServiceName[] = ["api", "worker", "reporting"];
 
 let postgresPort: number;
@@ -75,6 +78,11 @@ let dataDir: string;
 let args: string[];
 let running: Run | undefined;
 const connections: postgres.Sql[] = [];
+
+/** The superuser's password dev:db generated for the test's data folder. */
+async function superuserPassword(): Promise<string> {
+  return (await readFile(join(dataDir, "superuser-password"), "utf8")).trim();
+}
 
 function connect(url: string): postgres.Sql {
   const sql = postgres(url, { max: 1, prepare: false, onnotice: () => {}, connect_timeout: 10 });
@@ -104,8 +112,8 @@ describe("npm run dev:db", () => {
   it("starts on a fresh data folder, prints the URLs sst dev uses, and answers on them", async () => {
     running = launch(args);
     await untilUp(running);
-    const superuserUrl = localDevSuperuserUrl({ port: postgresPort });
-    expect(running.output()).toContain(`psql '${superuserUrl}'`);
+    const superuserUrl = localDevSuperuserUrl({ port: postgresPort, password: await superuserPassword() });
+    expect(running.output()).toContain(`psql '${localDevSuperuserUrl({ port: postgresPort })}'`);
     for (const service of services) {
       expect(running.output()).toContain(localDevServiceUrl(service, { port: chainPort }));
     }
@@ -117,6 +125,20 @@ describe("npm run dev:db", () => {
     const api = connect(localDevServiceUrl("api", { port: chainPort }));
     const [who] = await api<{ user: string }[]>`select current_user as user`;
     expect(who?.user).toBe("orders_api");
+  });
+
+  it("generates the superuser's password into a file only this user can read; postgres:postgres is refused", async () => {
+    const file = join(dataDir, "superuser-password");
+    const { mode, uid } = await stat(file);
+    expect({ mode: mode & 0o777, uid }).toEqual({ mode: 0o600, uid: process.getuid?.() });
+    const password = await superuserPassword();
+    expect(password).toMatch(/^[\w-]{32}$/);
+    expect(running?.output()).not.toContain(password);
+    expect(running?.output()).toContain(`password: in ${file}`);
+    const fixed = connect(localDevSuperuserUrl({ port: postgresPort, password: "postgres" }));
+    expect(await outcome(fixed, "select 1")).toBe(INVALID_PASSWORD);
+    const generated = connect(localDevSuperuserUrl({ port: postgresPort, password }));
+    expect(await outcome(generated, "select 1")).toBe("ok");
   });
 
   it("lets each role do its job through the chain, and no more", async () => {
@@ -149,7 +171,7 @@ describe("npm run dev:db", () => {
       expect(await outcome(sql, "create table intruder (id int)")).toBe(INSUFFICIENT_PRIVILEGE);
     }
     // The superuser is not reachable through the chain at all: it only serves the service roles.
-    const viaChain = connect(localDevSuperuserUrl({ port: chainPort }));
+    const viaChain = connect(localDevSuperuserUrl({ port: chainPort, password: await superuserPassword() }));
     expect(await outcome(viaChain, "select 1")).not.toBe("ok");
   });
 
@@ -173,7 +195,8 @@ describe("npm run dev:db", () => {
     await rm(otherData, { recursive: true, force: true });
   });
 
-  it("keeps rows and changed stock across Ctrl-C and a restart, and loads the catalogue only once", async () => {
+  it("keeps rows, changed stock and the password across Ctrl-C and a restart, and loads the catalogue only once", async () => {
+    const password = await superuserPassword();
     const id = randomUUID();
     const worker = connect(localDevServiceUrl("worker", { port: chainPort }));
     await worker`insert into orders (id, customer_id, currency, total_cents, status, accepted_at)
@@ -198,19 +221,61 @@ describe("npm run dev:db", () => {
     const [product] = await reporting<{ stock: number }[]>`select stock from products where sku = 'KB-001'`;
     expect(product?.stock).toBe(7);
     expect(running.output()).toContain("kept the data of the previous run");
+    expect(await superuserPassword()).toBe(password);
   });
 
-  it("throws the data away with --reset", async () => {
+  it("throws the data and the password away with --reset", async () => {
+    const before = await superuserPassword();
     await closeConnections();
     expect(await ctrlC(running as Run)).toBe(0);
     running = launch([...args, "--reset"]);
     await untilUp(running);
     expect(running.output()).toContain("demo catalogue loaded");
-    const admin = connect(localDevSuperuserUrl({ port: postgresPort }));
+    const admin = connect(localDevSuperuserUrl({ port: postgresPort, password: await superuserPassword() }));
     const [row] = await admin<{ orders: number; stock: number }[]>`
       select (select count(*)::int from orders) as orders,
              (select stock from products where sku = 'KB-001') as stock`;
     expect(row?.orders).toBe(0);
     expect(row?.stock).toBe(demoCatalogue.find((p) => p.sku === "KB-001")?.stock);
+    expect(await superuserPassword()).not.toBe(before);
+    const old = connect(localDevSuperuserUrl({ port: postgresPort, password: before }));
+    expect(await outcome(old, "select 1")).toBe(INVALID_PASSWORD);
+  });
+});
+
+describe("npm run dev:db on a cluster made when the superuser's password was fixed", () => {
+  it("replaces that password with a generated one at the first start", async () => {
+    const olderData = join(tmpdir(), `orders-dev-db-older-${randomBytes(4).toString("hex")}`);
+    const ports = { postgres: await findFreePort(), chain: await findFreePort() };
+    try {
+      const older = await startEmbeddedPostgres({
+        port: ports.postgres,
+        dataDir: join(olderData, clusterFolderName),
+        password: fixedPasswordOfOlderClusters,
+      });
+      await older.stop();
+      const run = launch([
+        "--port",
+        String(ports.postgres),
+        "--chain-port",
+        String(ports.chain),
+        "--data-dir",
+        olderData,
+      ]);
+      try {
+        await untilUp(run);
+        expect(run.output()).toContain("replaced by a generated one");
+        const password = (await readFile(join(olderData, "superuser-password"), "utf8")).trim();
+        const fixed = connect(localDevSuperuserUrl({ port: ports.postgres, password: "postgres" }));
+        expect(await outcome(fixed, "select 1")).toBe(INVALID_PASSWORD);
+        const generated = connect(localDevSuperuserUrl({ port: ports.postgres, password }));
+        expect(await outcome(generated, "select 1")).toBe("ok");
+        await closeConnections();
+      } finally {
+        expect(await ctrlC(run)).toBe(0);
+      }
+    } finally {
+      await rm(olderData, { recursive: true, force: true });
+    }
   });
 });

@@ -4,12 +4,11 @@ import { promisify } from "node:util";
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { demoCatalogue } from "@orders/db";
 import { localSqsClient, queueDepth } from "@orders/local-aws";
-import { waitUntil } from "@orders/local-aws/testing";
 import { signInWithPassword } from "@orders/local-identity";
 import { dropDatabase, findFreePort, uniqueDatabaseName } from "@orders/local-postgres";
 import { orderFlow } from "@orders/settings";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { readyBanner } from "./banner";
 import { type LocalStack, startLocalStack } from "./local-stack";
 import { orderPlan, type PlannedRequest, UNKNOWN_SKU } from "./order-plan";
@@ -157,14 +156,20 @@ describe("the local stack, end to end", () => {
     const sqs = localSqsClient(stack.sqsEndpoint);
     let peakWorkerConnections = 0;
     try {
-      await waitUntil(async () => {
-        const [connections] = await sql<{ n: number }[]>`
-          select count(*)::int as n from pg_stat_activity where usename = 'orders_worker'`;
-        peakWorkerConnections = Math.max(peakWorkerConnections, connections?.n ?? 0);
-        const [row] = await sql<{ n: number }[]>`select count(*)::int as n from orders`;
-        const depth = await queueDepth(sqs, stack.queues.queueUrl);
-        return row?.n === expectedOrders && depth.visible + depth.inFlight === 0;
-      }, 120_000);
+      await vi.waitFor(
+        async () => {
+          const [connections] = await sql<{ n: number }[]>`
+            select count(*)::int as n from pg_stat_activity where usename = 'orders_worker'`;
+          peakWorkerConnections = Math.max(peakWorkerConnections, connections?.n ?? 0);
+          const [row] = await sql<{ n: number }[]>`select count(*)::int as n from orders`;
+          const depth = await queueDepth(sqs, stack.queues.queueUrl);
+          expect({ orders: row?.n, queued: depth.visible + depth.inFlight }).toEqual({
+            orders: expectedOrders,
+            queued: 0,
+          });
+        },
+        { timeout: 120_000, interval: 100 },
+      );
       expect(await queueDepth(sqs, stack.queues.deadLetterQueueUrl)).toEqual({
         visible: 0,
         inFlight: 0,
@@ -299,10 +304,13 @@ describe("the local stack, end to end", () => {
     const second = await redrive({ LOCAL_SQS_PORT: new URL(stack.sqsEndpoint).port });
     expect(second.stdout).toMatch(/moved 0 message\(s\)/);
 
-    await waitUntil(async () => {
-      const rows = await sql`select id from orders where id in ${sql(orderIds)} and status = 'accepted'`;
-      return rows.length === orderIds.length;
-    }, 30_000);
+    await vi.waitFor(
+      async () => {
+        const rows = await sql`select id from orders where id in ${sql(orderIds)} and status = 'accepted'`;
+        expect(rows.length).toBe(orderIds.length);
+      },
+      { timeout: 30_000, interval: 100 },
+    );
   });
 
   it("sends nothing that would pin an RDS Proxy session, under the largest orders and rollups", async () => {
@@ -325,10 +333,13 @@ describe("the local stack, end to end", () => {
       expect(response.status).toBe(202);
       ids.push(((await response.json()) as { orderId: string }).orderId);
     }
-    await waitUntil(async () => {
-      const rows = await sql`select id from orders where id in ${sql(ids)}`;
-      return rows.length === ids.length;
-    }, 60_000);
+    await vi.waitFor(
+      async () => {
+        const rows = await sql`select id from orders where id in ${sql(ids)}`;
+        expect(rows.length).toBe(ids.length);
+      },
+      { timeout: 60_000, interval: 100 },
+    );
     const rollups = output.filter((line) => line.includes("daily sales rolled up"));
     expect(rollups.length).toBeGreaterThan(0);
     expect(stack.pinnedSessions().map((s) => `${s.user}: ${s.pinnedBy?.statement.slice(0, 200)}`)).toEqual(

@@ -7,8 +7,21 @@
  *   (AWS_ENDPOINT_URL_SQS, default http://127.0.0.1:9324, or LOCAL_SQS_PORT).
  */
 import { GetQueueUrlCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { parseOrExit } from "@orders/cli-args";
 import { localSqsClient, queueDepth, reachableQueueUrl, redriveDeadLetters } from "@orders/local-aws";
 import { stackConfigFromEnv } from "./stack-config";
+
+const redriveCommand = {
+  name: "npm run redrive",
+  usage: `Usage: npm run redrive
+Moves every message of the orders dead-letter queue back to the orders queue, and says how many moved.
+  -h, --help   this text
+Environment:
+  ORDERS_DLQ_URL, ORDERS_QUEUE_URL   both set: the queues in AWS (with the usual AWS credentials and region)
+  AWS_ENDPOINT_URL_SQS               otherwise, the local stack's SQS emulator (default http://127.0.0.1:9324)
+  LOCAL_SQS_PORT                     or only its port, as given to \`npm start\``,
+  options: {},
+} as const;
 
 async function main(): Promise<void> {
   const { ORDERS_DLQ_URL, ORDERS_QUEUE_URL } = process.env;
@@ -46,6 +59,7 @@ async function main(): Promise<void> {
   }
 }
 
+parseOrExit(redriveCommand);
 main().catch((error: unknown) => {
   console.error(`redrive failed: ${(error as Error).message}`);
   process.exit(1);

@@ -3,7 +3,7 @@
  * provider, alone on one line, for curl and scripts. Creates the user if needed (staff or not, as asked),
  * then signs in through the provider's own form, as a person would. IDENTITY_PORT finds the provider.
  */
-import { parseArgs } from "node:util";
+import { parseOrExit } from "@orders/cli-args";
 import {
   accountsFileFor,
   DEFAULT_IDENTITY_PORT,
@@ -12,31 +12,10 @@ import {
   localIssuer,
   signInWithPassword,
 } from "@orders/local-identity";
-import { tokenCommandUsage, validSubject } from "./token-args";
+import { tokenArgs, tokenCommand } from "./token-args";
 
 async function main(): Promise<number> {
-  let values: { sub?: string; staff?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      options: {
-        sub: { type: "string" },
-        staff: { type: "boolean", default: false },
-        help: { type: "boolean" },
-      },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${tokenCommandUsage}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(tokenCommandUsage);
-    return 0;
-  }
-  const subject = values.sub;
-  if (!subject || !validSubject(subject)) {
-    console.error(`--sub must be 1 to 64 visible ASCII characters.\n${tokenCommandUsage}`);
-    return 2;
-  }
+  const { subject, staff } = parseOrExit(tokenCommand, process.argv.slice(2), tokenArgs);
   const port = Number(process.env.IDENTITY_PORT || DEFAULT_IDENTITY_PORT);
   const issuer = localIssuer(port);
   const accounts = new LocalAccounts(accountsFileFor(port));
@@ -46,7 +25,7 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  const account = await accounts.ensure(subject, values.staff === true);
+  const account = await accounts.ensure(subject, staff);
   try {
     const { accessToken } = await signInWithPassword({
       issuer,

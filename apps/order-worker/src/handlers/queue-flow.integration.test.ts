@@ -10,10 +10,9 @@ import {
   startEventSourceMapping,
   startLocalSqs,
 } from "@orders/local-aws";
-import { waitUntil } from "@orders/local-aws/testing";
 import { orderFlow } from "@orders/settings";
 import postgres from "postgres";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { orderMessage, seedProducts, skuPrefix } from "../testing/fixtures";
 import { createOrderWorkerHandler } from "./batch-handler";
 
@@ -69,13 +68,19 @@ it("through a real queue: orders settle once, duplicates have no effect, poison 
     onBatch: () => {},
   });
   try {
-    await waitUntil(async () => {
-      const [queue, dlq] = await Promise.all([
-        queueDepth(sqs, queues.queueUrl),
-        queueDepth(sqs, queues.deadLetterQueueUrl),
-      ]);
-      return queue.visible + queue.inFlight === 0 && dlq.visible === 1;
-    }, 20_000);
+    await vi.waitFor(
+      async () => {
+        const [queue, dlq] = await Promise.all([
+          queueDepth(sqs, queues.queueUrl),
+          queueDepth(sqs, queues.deadLetterQueueUrl),
+        ]);
+        expect({ queued: queue.visible + queue.inFlight, deadLettered: dlq.visible }).toEqual({
+          queued: 0,
+          deadLettered: 1,
+        });
+      },
+      { timeout: 20_000, interval: 100 },
+    );
   } finally {
     await mapping.stop();
   }

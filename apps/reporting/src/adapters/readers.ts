@@ -38,8 +38,8 @@ function translateDbErrors<T>(query: () => Promise<T>): Promise<T> {
 
 /**
  * Queue depths from SQS; any SQS failure is a 503 problem (the dashboard shows it and keeps the rest).
- * `sqs` is a getter, like `sql` above: the client is built on the first queue request, since building one
- * starts reading the SDK's shared config files (for its defaults mode), work a cold start need not do.
+ * `sqs` is a getter, like `sql` above: the caller decides where the client comes from (the runtime builds
+ * one per container at start-up; a test hands in its own).
  */
 export function sqsQueueDepthReader(sqs: () => SQSClient, urls: QueueUrls): QueueDepthReader {
   return {

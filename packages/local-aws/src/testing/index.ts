@@ -6,4 +6,3 @@ export { apiGatewayEvent, type GatewayRequest } from "./api-gateway-event";
 export { type OrderQueuesFixture, startOrderQueues } from "./order-queues-fixture";
 export { sqsEvent, sqsRecord } from "./sqs-records";
 export { type LocalSqsFixture, useLocalSqs } from "./use-local-sqs";
-export { waitUntil } from "./wait-until";

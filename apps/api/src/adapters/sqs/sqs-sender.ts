@@ -56,9 +56,9 @@ type Attempt = { ok: true; messageId: string } | { ok: false; failure: AttemptFa
 
 /**
  * Sends messages to SQS with `SendMessage` over SQS's JSON protocol (AWS JSON 1.0), signed with Signature
- * Version 4 by aws4fetch, sent with Node's own `fetch`. It replaces the AWS SDK's client on the API's hot
- * path: the SDK's client, signer and credential chain cost more at every cold start than the rest of the API
- * (see the api's README), and one operation needs none of their generality. What the SDK did for us and is
+ * Version 4 by aws4fetch, sent with Node's own `fetch`. The hot path sends one operation and needs none of the
+ * AWS SDK client's generality, whose client, signer and credential chain would cost more at every cold start
+ * than the rest of the API (docs/decisions/0001-hand-written-sqs-sender.md). What an SDK client does and is
  * kept here: the standard retry mode (see `retry-policy.ts` and `sqsSend` in @orders/settings), a time
  * limit per attempt, and the check of the body's MD5 that SQS returns.
  *

@@ -1,0 +1,8 @@
+export {
+  type Command,
+  type CommandLine,
+  exitWithUsage,
+  parseOrExit,
+  readCommandLine,
+  UsageError,
+} from "./command-line";

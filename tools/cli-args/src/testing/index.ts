@@ -1,0 +1,1 @@
+export { type CommandRun, runCommand } from "./run-command";
