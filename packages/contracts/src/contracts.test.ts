@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ORDER_MESSAGE_SCHEMA_VERSION, orderMessageBody, parseOrderMessage } from "./order-message";
+import {
+  ORDER_MESSAGE_SCHEMA_VERSION,
+  type OrderMessage,
+  orderMessageBody,
+  parseOrderMessage,
+} from "./order-message";
 import { orderRequest } from "./order-request";
 
 const validMessage = {
@@ -127,8 +132,9 @@ describe("what the database can store", () => {
 
 describe("orderMessageBody", () => {
   it("writes the message as printable ASCII that parses back to exactly the message", () => {
-    const message = {
+    const message: OrderMessage = {
       ...validMessage,
+      schemaVersion: ORDER_MESSAGE_SCHEMA_VERSION,
       customerId: "Zoë 😀",
       items: [{ sku: "\uffff\ufffe\u{10ffff}é", quantity: 1 }],
     };
