@@ -1,7 +1,7 @@
 import { addJwtAuthorizer, identity } from "./identity";
 import { deadLetterQueue, ordersQueue } from "./queues";
 import { queueEnvironment } from "./src/environment";
-import { functionSpecs, seconds } from "./src/functions";
+import { docsPageCopyFiles, functionSpecs, seconds } from "./src/functions";
 import { apiPermissions } from "./src/iam-policies";
 import { gatewayRoutes } from "./src/identity-plan";
 import { profile } from "./stage";
@@ -20,6 +20,8 @@ export const apiFunction = new sst.aws.Function("ApiFunction", {
   handler: spec.handler,
   memory: spec.memory,
   timeout: seconds(spec.timeoutSeconds),
+  // `/docs` serves Swagger UI itself (no CDN); the bundle has no node_modules, so ship its two files.
+  copyFiles: docsPageCopyFiles,
   concurrency: { reserved: profile.reservedConcurrency.api },
   environment: environment(
     spec.serviceName,

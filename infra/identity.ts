@@ -22,6 +22,11 @@ export interface StageIdentity {
   scope: string;
   /** The scope every protected route requires (access tokens carry it, ID tokens never do). */
   apiScope: string;
+  /**
+   * Where the dashboard's "Sign out" ends the provider's session, and the parameter that names where it
+   * returns (Cognito's `/logout` takes `logout_uri`); absent, "Sign out" only forgets the token.
+   */
+  logout?: { url: $util.Output<string>; returnParameter: "post_logout_redirect_uri" | "logout_uri" };
   /** Where a person signs in: the dashboard page, which starts Authorization Code + PKCE at the issuer. */
   signInUrl: $util.Output<string>;
   /** The stage's own user pool (absent with an external issuer). */
@@ -79,6 +84,8 @@ function cognito(plan: CognitoIdentity): StageIdentity {
         args.explicitAuthFlows = [...cognitoClientFlows.explicitAuthFlows];
         // Through the resource server's output, so the client is updated only once its scope exists.
         args.allowedOauthScopes = resourceServer.scopeIdentifiers.apply(() => plan.scopes);
+        // The dashboard's "Sign out" returns there from Cognito's /logout (`logout_uri` must be listed).
+        args.logoutUrls = [dashboardUrl];
         args.generateSecret = false;
         args.preventUserExistenceErrors = "ENABLED";
         args.accessTokenValidity = plan.accessTokenMinutes;
@@ -97,6 +104,7 @@ function cognito(plan: CognitoIdentity): StageIdentity {
     clientId: client.id,
     authorizeUrl: endpoints.authorizeUrl,
     tokenUrl: endpoints.tokenUrl,
+    logout: { url: endpoints.logoutUrl, returnParameter: "logout_uri" },
     scope: plan.scopes.join(" "),
     apiScope: plan.apiScope,
     groupsClaim: plan.groupsClaim,

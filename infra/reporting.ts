@@ -2,7 +2,7 @@ import { addJwtAuthorizer, identity } from "./identity";
 import { deadLetterQueue, ordersQueue } from "./queues";
 import { reportingApi } from "./reporting-gateway";
 import { queueEnvironment } from "./src/environment";
-import { functionSpecs, seconds } from "./src/functions";
+import { docsPageCopyFiles, functionSpecs, seconds } from "./src/functions";
 import { reportingHttpPermissions, rollupPermissions } from "./src/iam-policies";
 import { gatewayRoutes, signInEnvironment, staffEnvironment } from "./src/identity-plan";
 import { profile } from "./stage";
@@ -22,8 +22,12 @@ export const reportingHttp = new sst.aws.Function("ReportingHttp", {
   handler: http.handler,
   memory: http.memory,
   timeout: seconds(http.timeoutSeconds),
-  // The dashboard serves its chart library itself (no CDN); the bundle has no node_modules, so ship the file.
-  copyFiles: [{ from: "node_modules/chart.js/dist/chart.umd.min.js", to: "chart.umd.min.js" }],
+  // The dashboard serves its chart library and `/docs` serves Swagger UI itself (no CDN); the bundle has no
+  // node_modules, so ship those files.
+  copyFiles: [
+    { from: "node_modules/chart.js/dist/chart.umd.min.js", to: "chart.umd.min.js" },
+    ...docsPageCopyFiles,
+  ],
   concurrency: { reserved: profile.reservedConcurrency.reportingHttp },
   environment: environment(
     http.serviceName,
@@ -32,9 +36,19 @@ export const reportingHttp = new sst.aws.Function("ReportingHttp", {
     $resolve([ordersQueue.url, deadLetterQueue.url]).apply(([orders, deadLetter]) =>
       queueEnvironment({ orders, deadLetter }),
     ),
-    $resolve([identity.authorizeUrl, identity.tokenUrl, identity.clientId]).apply(
-      ([authorizeUrl, tokenUrl, clientId]) =>
-        signInEnvironment({ authorizeUrl, tokenUrl, clientId, scope: identity.scope }),
+    $resolve({
+      authorizeUrl: identity.authorizeUrl,
+      tokenUrl: identity.tokenUrl,
+      clientId: identity.clientId,
+      logoutUrl: identity.logout?.url ?? "",
+    }).apply(({ logoutUrl, ...endpoints }) =>
+      signInEnvironment({
+        ...endpoints,
+        scope: identity.scope,
+        ...(logoutUrl && identity.logout
+          ? { logout: { url: logoutUrl, returnParameter: identity.logout.returnParameter } }
+          : {}),
+      }),
     ),
     staffEnvironment(identity.groupsClaim),
   ),

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { deadlineProblems, deadlines, orderFlow } from "@orders/settings";
 import { describe, expect, it } from "vitest";
-import { functionSpecs, lambdaRuntime } from "./functions";
+import { docsPageCopyFiles, functionSpecs, lambdaRuntime } from "./functions";
 import { stageProfile } from "./stage-profile";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -69,5 +69,12 @@ describe("function settings", () => {
     expect(readFileSync(path, "utf8")).toMatch(
       new RegExp(`export (const|async function|function) ${exported}\\b`),
     );
+  });
+});
+
+describe("docsPageCopyFiles", () => {
+  it("names files that exist, so a deploy ships what /docs serves", () => {
+    expect(docsPageCopyFiles.map((f) => f.to)).toEqual(["swagger-ui-bundle.js", "swagger-ui.css"]);
+    for (const { from } of docsPageCopyFiles) expect(existsSync(join(root, from)), from).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { copyFilesFor, docsPageFiles } from "@orders/http-problem/docs-page-files";
 import { orderFlow } from "@orders/settings";
 
 /** Lambda settings every function states explicitly instead of inheriting SST defaults. */
@@ -56,6 +57,12 @@ export const functionSpecs = {
 export function seconds(value: number): `${number} seconds` {
   return `${value} seconds`;
 }
+
+/**
+ * What the two HTTP functions ship beside their bundle (SST `copyFiles`, paths from the repository root):
+ * Swagger UI's files, which their `/docs` page serves itself instead of loading them from a CDN.
+ */
+export const docsPageCopyFiles = copyFilesFor(Object.values(docsPageFiles));
 
 /** Where the migrator finds the SQL files inside its bundle (copied there by `copyFiles`). */
 export const migrationsBundlePath = "migrations";

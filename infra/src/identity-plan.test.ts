@@ -10,6 +10,7 @@ import {
   externalIssuerVariables,
   gatewayRoutes,
   identityPlan,
+  signInEnvironment,
   staffEnvironment,
 } from "./identity-plan";
 
@@ -124,6 +125,7 @@ describe("Cognito names and URLs", () => {
       base: "https://p.auth.eu-west-1.amazoncognito.com",
       authorizeUrl: "https://p.auth.eu-west-1.amazoncognito.com/oauth2/authorize",
       tokenUrl: "https://p.auth.eu-west-1.amazoncognito.com/oauth2/token",
+      logoutUrl: "https://p.auth.eu-west-1.amazoncognito.com/logout",
     });
   });
 
@@ -133,6 +135,31 @@ describe("Cognito names and URLs", () => {
     // A link that carried an authorization request would lack the state and PKCE challenge the page keeps.
     expect(new URL(page).search).toBe("");
     expect(dashboardPageUrl("https://abc123.execute-api.eu-west-1.amazonaws.com/")).toBe(page);
+  });
+});
+
+describe("signInEnvironment", () => {
+  const settings = {
+    authorizeUrl: "https://a/auth",
+    tokenUrl: "https://a/token",
+    clientId: "c",
+    scope: "openid",
+  };
+
+  it("tells the dashboard where Sign out ends the provider's session, and how it returns", () => {
+    expect(
+      signInEnvironment({
+        ...settings,
+        logout: { url: cognitoEndpoints("p", "eu-west-1").logoutUrl, returnParameter: "logout_uri" },
+      }),
+    ).toMatchObject({
+      SIGN_IN_LOGOUT_URL: "https://p.auth.eu-west-1.amazoncognito.com/logout",
+      SIGN_IN_LOGOUT_RETURN_PARAMETER: "logout_uri",
+    });
+  });
+
+  it("leaves the logout out without one", () => {
+    expect(Object.keys(signInEnvironment(settings))).not.toContain("SIGN_IN_LOGOUT_URL");
   });
 });
 

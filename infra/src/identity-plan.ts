@@ -152,13 +152,23 @@ export function cognitoIssuer(region: string, userPoolId: string): string {
   return `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
 }
 
-/** The hosted UI's OAuth endpoints for a domain prefix. */
+/**
+ * The hosted UI's OAuth endpoints for a domain prefix, and its sign-out endpoint: `/logout` with
+ * `client_id` and a `logout_uri` among the app client's allowed sign-out URLs ends the user's hosted-UI
+ * session and redirects there (AWS, "The managed login sign-out endpoint: /logout",
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/logout-endpoint.html).
+ */
 export function cognitoEndpoints(
   domainPrefix: string,
   region: string,
-): { authorizeUrl: string; tokenUrl: string; base: string } {
+): { authorizeUrl: string; tokenUrl: string; logoutUrl: string; base: string } {
   const base = `https://${domainPrefix}.auth.${region}.amazoncognito.com`;
-  return { base, authorizeUrl: `${base}/oauth2/authorize`, tokenUrl: `${base}/oauth2/token` };
+  return {
+    base,
+    authorizeUrl: `${base}/oauth2/authorize`,
+    tokenUrl: `${base}/oauth2/token`,
+    logoutUrl: `${base}/logout`,
+  };
 }
 
 /**
@@ -172,18 +182,29 @@ export function dashboardPageUrl(reportingUrl: string): string {
   return new URL("/", reportingUrl).toString();
 }
 
-/** The environment the reporting function's dashboard signs in with (see apps/reporting sign-in settings). */
+/**
+ * The environment the reporting function's dashboard signs in with (see apps/reporting sign-in settings).
+ * With a logout endpoint, "Sign out" ends the provider's session there too; `logout_uri` is Cognito's name
+ * for where it returns, `post_logout_redirect_uri` OpenID Connect's.
+ */
 export function signInEnvironment(settings: {
   authorizeUrl: string;
   tokenUrl: string;
   clientId: string;
   scope: string;
+  logout?: { url: string; returnParameter: "post_logout_redirect_uri" | "logout_uri" };
 }): Record<string, string> {
   return {
     SIGN_IN_AUTHORIZE_URL: settings.authorizeUrl,
     SIGN_IN_TOKEN_URL: settings.tokenUrl,
     SIGN_IN_CLIENT_ID: settings.clientId,
     SIGN_IN_SCOPE: settings.scope,
+    ...(settings.logout
+      ? {
+          SIGN_IN_LOGOUT_URL: settings.logout.url,
+          SIGN_IN_LOGOUT_RETURN_PARAMETER: settings.logout.returnParameter,
+        }
+      : {}),
   };
 }
 

@@ -28,6 +28,7 @@ export {
 } from "./problem-kind";
 export { requestContext } from "./request-context";
 export { type RequestLogger, requestLogger } from "./request-logger";
+export { noStoreWhen, securityHeaders } from "./response-headers";
 export type { ServiceEnv } from "./service-env";
 export { unavailableOnTransient } from "./transient-failures";
 export { jsonBody, validate } from "./validation";

@@ -5,6 +5,7 @@ export { ForbiddenError, InsufficientScopeError, UnauthorizedError } from "./ide
 export { forbiddenKind, identityProblemAdvice, unauthorizedKind } from "./problem-kinds";
 export {
   type GatewayService,
+  isPersonalRequest,
   isProtectedPath,
   protectedPrefixes,
   protectedRouteKeys,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isProtectedPath, protectedRouteKeys } from "./protected-routes";
+import { isPersonalRequest, isProtectedPath, protectedRouteKeys } from "./protected-routes";
 
 describe("protected routes", () => {
   it.each([
@@ -28,5 +28,15 @@ describe("protected routes", () => {
       "ANY /me",
       "ANY /me/{proxy+}",
     ]);
+  });
+});
+
+describe("isPersonalRequest", () => {
+  it("is any request with a token, and any request for a protected path", () => {
+    expect(isPersonalRequest("api", { path: "/products", authorization: undefined })).toBe(false);
+    expect(isPersonalRequest("api", { path: "/products", authorization: "Bearer x" })).toBe(true);
+    expect(isPersonalRequest("api", { path: "/orders/1", authorization: undefined })).toBe(true);
+    expect(isPersonalRequest("reporting", { path: "/me", authorization: undefined })).toBe(true);
+    expect(isPersonalRequest("reporting", { path: "/docs", authorization: undefined })).toBe(false);
   });
 });

@@ -27,6 +27,21 @@ export function isProtectedPath(service: GatewayService, path: string): boolean 
 }
 
 /**
+ * Whether a response is a caller's own (the services send it with `Cache-Control: no-store`): the request
+ * carries a token, or its path is behind the authorizer (its 401 included).
+ *
+ * @example
+ * isPersonalRequest("api", { path: "/products", authorization: undefined }); // false
+ * isPersonalRequest("api", { path: "/orders/123", authorization: undefined }); // true
+ */
+export function isPersonalRequest(
+  service: GatewayService,
+  request: { path: string; authorization: string | undefined },
+): boolean {
+  return request.authorization !== undefined || isProtectedPath(service, request.path);
+}
+
+/**
  * The API Gateway route keys that carry the JWT authorizer for a service, e.g. `ANY /orders` and
  * `ANY /orders/{proxy+}`; `$default` (public) takes every other path.
  */

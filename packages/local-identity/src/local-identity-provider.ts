@@ -7,6 +7,7 @@ import Provider, { type Configuration, errors } from "oidc-provider";
 import { type LocalAccount, LocalAccounts } from "./local-accounts";
 import { localIssuer } from "./local-identity-location";
 import { renderSignInPage } from "./sign-in-page";
+import { renderSignOutPage } from "./sign-out-page";
 
 /** The audience (API Gateway's authorizer audience, the resource indicator) of the local stack's tokens. */
 export const LOCAL_AUDIENCE = "urn:serverless-orders:local-api";
@@ -25,12 +26,25 @@ export const LOCAL_API_SCOPE = API_SCOPE;
 
 const ACCESS_TOKEN_SECONDS = 3600;
 
+/** The provider's RP-Initiated Logout endpoint (oidc-provider's route, set explicitly here). */
+const END_SESSION_PATH = "/session/end";
+
+/**
+ * The CSP of the provider's own pages: no script; forms post to the provider, which redirects back to a
+ * local application (a form's redirect is held to `form-action` too).
+ */
+const PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://localhost:* http://127.0.0.1:*";
+
 export interface LocalIdentityOptions {
   /** 0 picks a free port. */
   port: number;
   /** Where the users live (see LocalAccounts). */
   accountsFile: string;
-  /** Redirect URIs the client may use besides the token command's (e.g. the dashboard's page). */
+  /**
+   * Redirect URIs the client may use besides the token command's (e.g. the dashboard's page); they are
+   * also where a sign-out may return (`post_logout_redirect_uri`).
+   */
   redirectUris?: readonly string[];
 }
 
@@ -38,6 +52,8 @@ export interface LocalIdentityOptions {
 export interface LocalIdentity {
   issuer: string;
   jwksUri: string;
+  /** Where RP-Initiated Logout ends the provider's session (the discovery document's `end_session_endpoint`). */
+  endSessionUrl: string;
   audience: string;
   clientId: string;
   accounts: LocalAccounts;
@@ -89,6 +105,7 @@ export async function startLocalIdentity(options: LocalIdentityOptions): Promise
   return {
     issuer,
     jwksUri: `${issuer}/jwks`,
+    endSessionUrl: `${issuer}${END_SESSION_PATH}`,
     audience: LOCAL_AUDIENCE,
     clientId: LOCAL_CLIENT_ID,
     accounts,
@@ -114,14 +131,26 @@ function configuration(
         grant_types: ["authorization_code"],
         response_types: ["code"],
         redirect_uris: [TOKEN_COMMAND_REDIRECT_URI, ...redirectUris],
+        post_logout_redirect_uris: [...redirectUris],
       },
     ],
+    routes: { end_session: END_SESSION_PATH },
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString("base64url")] },
     pkce: { required: () => true },
     // The sign-in page below replaces the library's development pages.
     features: {
       devInteractions: { enabled: false },
+      // "Sign out" on the dashboard ends the session here; the confirmation is this package's page.
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx, form) => {
+          ctx.set("Content-Security-Policy", PAGE_CSP);
+          ctx.set("Cache-Control", "no-store");
+          ctx.type = "html";
+          ctx.body = renderSignOutPage({ form });
+        },
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => LOCAL_AUDIENCE,
@@ -176,8 +205,7 @@ async function signIn(
     res.writeHead(error ? 401 : 200, {
       "Content-Type": "text/html; charset=utf-8",
       "Cache-Control": "no-store",
-      "Content-Security-Policy":
-        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://localhost:* http://127.0.0.1:*",
+      "Content-Security-Policy": PAGE_CSP,
     });
     res.end(renderSignInPage({ uid: details.uid, clientId, ...(error ? { error } : {}) }));
   };

@@ -163,6 +163,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       SIGN_IN_TOKEN_URL: `${identity.issuer}/token`,
       SIGN_IN_CLIENT_ID: identity.clientId,
       SIGN_IN_SCOPE: `openid ${LOCAL_API_SCOPE}`,
+      // "Sign out" ends the provider's session (RP-Initiated Logout), so the next sign-in asks again.
+      SIGN_IN_LOGOUT_URL: identity.endSessionUrl,
       ORDERS_QUEUE_URL: queues.queueUrl,
       ORDERS_DLQ_URL: queues.deadLetterQueueUrl,
       // Locally, metrics would only print EMF blobs between the log lines.

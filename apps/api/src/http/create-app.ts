@@ -1,5 +1,13 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
-import { answerWithProblems, registerDocsRoutes, requestContext, requestLogger } from "@orders/http-problem";
+import {
+  answerWithProblems,
+  noStoreWhen,
+  registerDocsRoutes,
+  requestContext,
+  requestLogger,
+  securityHeaders,
+} from "@orders/http-problem";
+import { isPersonalRequest } from "@orders/identity";
 import type { OpenApiDocument } from "@orders/openapi";
 import { Hono } from "hono";
 import type { OrderQueue, OrderReader, ProductReader } from "../domain/ports";
@@ -32,7 +40,13 @@ export interface ApiDeps {
 export function createApp(deps: ApiDeps): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
 
-  app.use(requestContext(deps.logger));
+  app.use(requestContext(deps.logger), securityHeaders());
+  // An order is personal data: nothing answered to a caller (nor to a request for /orders) is cached.
+  app.use(
+    noStoreWhen((c) =>
+      isPersonalRequest("api", { path: c.req.path, authorization: c.req.header("authorization") }),
+    ),
+  );
   registerHealthRoute(app);
   registerOrderRoutes(app, { queue: deps.queue, orders: deps.orders, now: deps.now ?? (() => new Date()) });
   registerProductRoutes(app, { products: deps.products });

@@ -10,6 +10,38 @@ describe("UTC days", () => {
     ).toBe(false);
   });
 
+  it("starts at 0001-01-01: PostgreSQL has no year 0", () => {
+    expect(["0001-01-01", "0004-02-29", "0400-02-29", "9999-12-31"].every(isUtcDay)).toBe(true);
+    expect(["0000-01-01", "0000-02-29", "0000-12-31", "1900-02-29", "0100-02-29"].some(isUtcDay)).toBe(false);
+  });
+
+  it("agrees with the calendar for any YYYY-MM-DD-shaped string", () => {
+    // The calendar's answer: JavaScript's proleptic Gregorian dates, from year 1.
+    const calendarDay = (value: string) => {
+      const parsed = new Date(`${value}T00:00:00Z`);
+      return (
+        !Number.isNaN(parsed.getTime()) &&
+        parsed.toISOString().slice(0, 10) === value &&
+        !value.startsWith("0000")
+      );
+    };
+    const digits = (n: number, max: number) =>
+      fc.integer({ min: 0, max }).map((v) => String(v).padStart(n, "0"));
+    const shaped = fc
+      .tuple(
+        fc.oneof(digits(4, 9999), digits(4, 40), fc.constantFrom("0000", "2000", "1900", "2024")),
+        digits(2, 13),
+        digits(2, 32),
+      )
+      .map(([y, m, d]) => `${y}-${m}-${d}`);
+    fc.assert(
+      fc.property(shaped, (value) => {
+        expect(isUtcDay(value)).toBe(calendarDay(value));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it("takes the day of an instant in UTC, not local time", () => {
     expect(utcDayOf(new Date("2026-11-28T23:59:59.999-05:00"))).toBe("2026-11-29");
     expect(utcDayOf(new Date("2026-11-28T00:00:00Z"))).toBe("2026-11-28");

@@ -2,13 +2,24 @@
 export type UtcDay = string;
 
 const DAY_MS = 86_400_000;
-const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-/** True for a real calendar day in `YYYY-MM-DD` form (rejects `2026-02-30`, `2026-1-5`, ...). */
+/** Years 0001 to 9999: PostgreSQL's `date` has no year 0 (1 BC comes before AD 1). */
+const year = "(?:000[1-9]|00[1-9]\\d|0[1-9]\\d{2}|[1-9]\\d{3})";
+/** Leap years of the proleptic Gregorian calendar (PostgreSQL's and JavaScript's), year 0 left out. */
+const leapYear = "(?:\\d\\d(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)";
+const monthDay =
+  "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))";
+
+/**
+ * A real calendar day from 0001-01-01 to 9999-12-31 as `YYYY-MM-DD`. The service validates with it and
+ * the OpenAPI document publishes it as the `pattern` of every day parameter, so both refuse the same
+ * strings; it uses no look-around, so any JSON Schema validator can run it.
+ */
+export const UTC_DAY_PATTERN = new RegExp(`^(?:${year}-${monthDay}|${leapYear}-02-29)$`);
+
+/** True for a real calendar day in `YYYY-MM-DD` form from year 0001 (rejects `2026-02-30`, `0000-01-01`, ...). */
 export function isUtcDay(value: string): value is UtcDay {
-  if (!DAY_PATTERN.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+  return UTC_DAY_PATTERN.test(value);
 }
 
 /** The UTC day an instant falls on. */

@@ -1,12 +1,14 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import {
   answerWithProblems,
+  noStoreWhen,
   registerDocsRoutes,
   requestContext,
   requestLogger,
   type ServiceEnv,
+  securityHeaders,
 } from "@orders/http-problem";
-import { defaultStaffConvention, type StaffConvention } from "@orders/identity";
+import { defaultStaffConvention, isPersonalRequest, type StaffConvention } from "@orders/identity";
 import type { OpenApiDocument } from "@orders/openapi";
 import { Hono } from "hono";
 import type { QueueDepthReader, ReportReader } from "../domain/ports";
@@ -40,7 +42,13 @@ export interface ReportingAppDeps {
 export function createReportingApp(deps: ReportingAppDeps): Hono<ServiceEnv> {
   const app = new Hono<ServiceEnv>();
 
-  app.use(requestContext(deps.logger));
+  app.use(requestContext(deps.logger), securityHeaders());
+  // Reports and who is signed in are the caller's: nothing answered to a token is cached.
+  app.use(
+    noStoreWhen((c) =>
+      isPersonalRequest("reporting", { path: c.req.path, authorization: c.req.header("authorization") }),
+    ),
+  );
   const staff = deps.staff ?? defaultStaffConvention;
   registerReportRoutes(app, { ...deps, staff });
   registerDashboardRoutes(app, { now: deps.now ?? (() => new Date()), signIn: deps.signIn, staff });

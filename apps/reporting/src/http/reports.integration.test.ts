@@ -171,6 +171,8 @@ describe("validation", () => {
     ["/reports/daily-sales?from=2026-11-1&to=2026-11-02", "/from", "a day not as YYYY-MM-DD"],
     ["/reports/daily-sales?from=2026-02-30&to=2026-03-02", "/from", "a day that does not exist"],
     ["/reports/daily-sales?from=2026-11-02&to=yesterday", "/to", "a word for a day"],
+    ["/reports/daily-sales?from=0000-12-31&to=0001-01-01", "/from", "year 0, which PostgreSQL has not"],
+    ["/reports/top-products?from=0000-01-01&to=0000-01-02", "/to", "year 0 in both"],
     ["/reports/daily-sales?from=2026-11-02&to=2026-11-01", "/to", "a reversed range"],
     ["/reports/daily-sales?from=2024-01-01&to=2025-01-01", "/to", "367 days"],
     ["/reports/top-products?from=2026-11-02&to=2026-11-01", "/to", "a reversed range"],

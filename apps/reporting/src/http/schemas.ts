@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { maxRangeDays } from "../domain/report-limits";
-import { daySpan, isUtcDay } from "../domain/utc-day";
+import { daySpan, isUtcDay, UTC_DAY_PATTERN } from "../domain/utc-day";
 
 /**
  * Query schemas of the reports (zod/mini). The routes validate with them, and the OpenAPI document is
@@ -8,9 +8,10 @@ import { daySpan, isUtcDay } from "../domain/utc-day";
  * (openapi/response-schemas.ts).
  */
 
+/** A UTC day; as a regex check, the document publishes the same pattern the service refuses by. */
 const day = z
   .string({ error: "required, as YYYY-MM-DD" })
-  .check(z.refine(isUtcDay, "must be a calendar day as YYYY-MM-DD"));
+  .check(z.regex(UTC_DAY_PATTERN, "must be a calendar day from 0001-01-01, as YYYY-MM-DD"));
 
 /** Checks that a `from`..`to` range is in order and at most {@link maxRangeDays} long; blames `to`. */
 const checkRange = z.superRefine((range: { from: string; to: string }, ctx) => {

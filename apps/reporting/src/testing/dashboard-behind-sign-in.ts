@@ -29,6 +29,7 @@ export async function serveDashboardBehindSignIn(
     tokenUrl: `${idp.identity.issuer}/token`,
     clientId: idp.identity.clientId,
     scope: `openid ${LOCAL_API_SCOPE}`,
+    logoutUrl: idp.identity.endSessionUrl,
   });
   gateway = idp.behindAuthorizer(app.fetch, "reporting");
   return {

@@ -5,7 +5,8 @@
  * staff, then reads the range the server rendered into `<main>`, fetches the same JSON API any client uses
  * with the token, and draws the charts with the locally served Chart.js (the global `Chart` from its UMD
  * build). Each chart also gets a table of its numbers (for screen readers, copy-paste and the browser test).
- * Range links switch in place, so the token in memory survives.
+ * Range links switch in place, so the token in memory survives. "Sign out" forgets the token and, where the
+ * settings name a logout endpoint, ends the provider's session there and comes back to the page.
  */
 export const dashboardScript = `"use strict";
 (() => {
@@ -211,7 +212,9 @@ export const dashboardScript = `"use strict";
         return showSignedOut("Sign-in failed: " + error.message + ". Sign in again.");
       }
     }
-    if (!accessToken) return showSignedOut("Sign in to see the reports.");
+    const signedOut = sessionStorage.getItem("dashboard-signed-out");
+    sessionStorage.removeItem("dashboard-signed-out");
+    if (!accessToken) return showSignedOut(signedOut ? "Signed out." : "Sign in to see the reports.");
     const response = await fetch("/me", { headers: { Accept: "application/json", Authorization: "Bearer " + accessToken } });
     if (!response.ok) return showSignedOut("Your session has ended. Sign in again.");
     const me = await response.json();
@@ -235,6 +238,13 @@ export const dashboardScript = `"use strict";
   document.getElementById("sign-out").addEventListener("click", () => {
     document.getElementById("access-message").hidden = true;
     showSignedOut("Signed out.");
+    if (!signIn.logoutUrl) return;
+    // End the provider's session too, or the next "Sign in" on this browser comes straight back signed in.
+    sessionStorage.setItem("dashboard-signed-out", "1");
+    const url = new URL(signIn.logoutUrl);
+    url.searchParams.set("client_id", signIn.clientId);
+    url.searchParams.set(signIn.logoutReturnParameter || "post_logout_redirect_uri", redirectUri);
+    location.assign(url.toString());
   });
   for (const link of document.querySelectorAll("header nav a")) {
     link.addEventListener("click", (event) => {

@@ -203,4 +203,32 @@ describe("dashboard in headless Chromium", () => {
     expect(direct.status).toBe(403);
     await customerPage.close();
   });
+
+  it("signs out of the provider too: the next Sign in asks for the password again", async () => {
+    await browser.context.clearCookies();
+    const shared = await browser.context.newPage();
+    const seen: string[] = [];
+    shared.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") seen.push(message.text());
+    });
+    shared.on("pageerror", (error) => seen.push(error.message));
+    await signInThroughTheForm(shared, dashboard, { username: "dana-staff", password: staffPassword });
+    await shared.waitForSelector("main[data-ready='true']");
+
+    await shared.click("#sign-out");
+    // The provider asks before it ends its session (a link alone must not sign anyone out).
+    await shared.waitForURL(`${dashboard.idp.identity.issuer}/session/end**`);
+    expect(await shared.title()).toBe("Sign out · serverless-orders (local)");
+    await shared.click("button[name=logout][value=yes]");
+    await shared.waitForURL(`${served.url}/`);
+    await shared.waitForSelector("main[data-ready='signed-out']");
+    expect(await shared.textContent("#session-status")).toBe("Signed out.");
+
+    await shared.click("#sign-in");
+    await shared.waitForSelector("input[name=password], main[data-ready='true']");
+    expect(shared.url()).toMatch(new RegExp(`^${dashboard.idp.identity.issuer}/interaction/`));
+    expect(await shared.isVisible("input[name=password]")).toBe(true);
+    expect(seen).toEqual([]);
+    await shared.close();
+  });
 });

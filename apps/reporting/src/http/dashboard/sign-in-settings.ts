@@ -11,11 +11,26 @@ export interface SignInSettings {
   clientId: string;
   /** Space-separated scopes to ask for (`openid` at least). */
   scope: string;
+  /**
+   * Where "Sign out" ends the provider's session too, so the next "Sign in" on the same browser asks for a
+   * password again: an OpenID Connect `end_session_endpoint` (RP-Initiated Logout 1.0), or Cognito's
+   * `/logout`. The dashboard adds `client_id` and its own address under {@link logoutReturnParameter}.
+   * Without it, "Sign out" only forgets the token.
+   */
+  logoutUrl?: string;
+  /**
+   * The query parameter that names where the provider sends the browser back after signing out:
+   * `post_logout_redirect_uri` (OpenID Connect, the default) or `logout_uri` (Cognito).
+   */
+  logoutReturnParameter?: "post_logout_redirect_uri" | "logout_uri";
 }
 
+const logoutReturnParameters = ["post_logout_redirect_uri", "logout_uri"] as const;
+
 /**
- * The settings from `SIGN_IN_AUTHORIZE_URL`, `SIGN_IN_TOKEN_URL`, `SIGN_IN_CLIENT_ID` and `SIGN_IN_SCOPE`
- * (set by infra and the local stack); undefined when none is set (the dashboard then says so).
+ * The settings from `SIGN_IN_AUTHORIZE_URL`, `SIGN_IN_TOKEN_URL`, `SIGN_IN_CLIENT_ID`, `SIGN_IN_SCOPE`,
+ * `SIGN_IN_LOGOUT_URL` and `SIGN_IN_LOGOUT_RETURN_PARAMETER` (set by infra and the local stack); undefined
+ * when none is set (the dashboard then says so).
  */
 export function signInSettingsFromEnv(
   env: Record<string, string | undefined> = process.env,
@@ -26,12 +41,24 @@ export function signInSettingsFromEnv(
   if (set.length < names.length) {
     throw new ReportingConfigError(`missing environment: ${names.filter((n) => !env[n]).join(", ")}`);
   }
+  const returnParameter = env.SIGN_IN_LOGOUT_RETURN_PARAMETER || "post_logout_redirect_uri";
+  if (!(logoutReturnParameters as readonly string[]).includes(returnParameter)) {
+    throw new ReportingConfigError(
+      `SIGN_IN_LOGOUT_RETURN_PARAMETER must be one of ${logoutReturnParameters.join(", ")}, got ${returnParameter}`,
+    );
+  }
   return {
     authorizeUrl: String(env.SIGN_IN_AUTHORIZE_URL),
     tokenUrl: String(env.SIGN_IN_TOKEN_URL),
     clientId: String(env.SIGN_IN_CLIENT_ID),
     // The API scope is what every report route requires: without it the access token would be refused.
     scope: env.SIGN_IN_SCOPE || `openid ${API_SCOPE}`,
+    ...(env.SIGN_IN_LOGOUT_URL
+      ? {
+          logoutUrl: env.SIGN_IN_LOGOUT_URL,
+          logoutReturnParameter: returnParameter as SignInSettings["logoutReturnParameter"],
+        }
+      : {}),
   };
 }
 
@@ -42,5 +69,9 @@ export function signInEnv(settings: SignInSettings): Record<string, string> {
     SIGN_IN_TOKEN_URL: settings.tokenUrl,
     SIGN_IN_CLIENT_ID: settings.clientId,
     SIGN_IN_SCOPE: settings.scope,
+    ...(settings.logoutUrl ? { SIGN_IN_LOGOUT_URL: settings.logoutUrl } : {}),
+    ...(settings.logoutReturnParameter
+      ? { SIGN_IN_LOGOUT_RETURN_PARAMETER: settings.logoutReturnParameter }
+      : {}),
   };
 }

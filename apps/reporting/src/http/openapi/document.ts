@@ -55,8 +55,16 @@ function queryParameter(name: string, schema: z.ZodMiniType, extra: JsonSchema) 
 
 function rangeParameters(shape: typeof rangeQuerySchema.shape) {
   return [
-    queryParameter("from", shape.from, { example: "2026-11-01", description: "UTC day, first included" }),
-    queryParameter("to", shape.to, { example: "2026-11-30", description: "UTC day, last included" }),
+    queryParameter("from", shape.from, {
+      format: "date",
+      example: "2026-11-01",
+      description: "UTC day from 0001-01-01, first included",
+    }),
+    queryParameter("to", shape.to, {
+      format: "date",
+      example: "2026-11-30",
+      description: "UTC day from 0001-01-01, last included",
+    }),
   ];
 }
 

@@ -1,0 +1,38 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import type { ShippedFile } from "./docs-page-files";
+
+/**
+ * Where a shipped file is: in its package under node_modules (the local servers and tests), or beside the
+ * Lambda bundle, which has no node_modules and gets the file by `copyFiles` (see `copyFilesFor`).
+ */
+export function packageFileCandidates(shipped: ShippedFile): string[] {
+  const candidates: string[] = [];
+  try {
+    const manifest = createRequire(import.meta.url).resolve(`${shipped.package}/package.json`);
+    candidates.push(join(dirname(manifest), shipped.file));
+  } catch {
+    // Not resolvable from a bundle: fall through to the copied file.
+  }
+  candidates.push(join(process.env.LAMBDA_TASK_ROOT ?? process.cwd(), shipped.file));
+  return candidates;
+}
+
+/**
+ * The file's bytes from the first place that has it.
+ *
+ * @example
+ * const css = await readPackageFile({ package: "swagger-ui-dist", file: "swagger-ui.css" });
+ */
+export async function readPackageFile(shipped: ShippedFile): Promise<Buffer> {
+  const paths = packageFileCandidates(shipped);
+  for (const path of paths) {
+    try {
+      return await readFile(path);
+    } catch {
+      // Try the next place.
+    }
+  }
+  throw new Error(`${shipped.package}/${shipped.file} not found (looked in ${paths.join(", ")})`);
+}
