@@ -1,4 +1,4 @@
-import { addJwtAuthorizer } from "./identity";
+import { addJwtAuthorizer, identity } from "./identity";
 import { deadLetterQueue, ordersQueue } from "./queues";
 import { queueEnvironment } from "./src/environment";
 import { docsPageCopyFiles, functionSpecs, seconds } from "./src/functions";
@@ -42,6 +42,10 @@ export const apiFunction = new sst.aws.Function("ApiFunction", {
 export const api = new sst.aws.ApiGatewayV2("Api", throttledGateway);
 
 const authorizer = addJwtAuthorizer(api);
-for (const { routeKey, authorized } of gatewayRoutes("api")) {
-  api.route(routeKey, apiFunction.arn, authorized ? { auth: { jwt: { authorizer: authorizer.id } } } : {});
+for (const { routeKey, authorized, scopes } of gatewayRoutes("api", identity.apiScope)) {
+  api.route(
+    routeKey,
+    apiFunction.arn,
+    authorized ? { auth: { jwt: { authorizer: authorizer.id, scopes } } } : {},
+  );
 }

@@ -48,6 +48,7 @@ const serviceSecretArns = serviceSecrets
       api: serviceSecrets.api.secret.arn,
       worker: serviceSecrets.worker.secret.arn,
       reporting: serviceSecrets.reporting.secret.arn,
+      reportingHttp: serviceSecrets.reportingHttp.secret.arn,
     })
   : undefined;
 

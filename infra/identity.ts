@@ -1,3 +1,4 @@
+import { apiResourceServer } from "@orders/identity";
 import { reportingApi } from "./reporting-gateway";
 import {
   type CognitoIdentity,
@@ -19,6 +20,8 @@ export interface StageIdentity {
   authorizeUrl: $util.Output<string>;
   tokenUrl: $util.Output<string>;
   scope: string;
+  /** The scope every protected route requires (access tokens carry it, ID tokens never do). */
+  apiScope: string;
   /**
    * Where the dashboard's "Sign out" ends the provider's session, and the parameter that names where it
    * returns (Cognito's `/logout` takes `logout_uri`); absent, "Sign out" only forgets the token.
@@ -28,6 +31,8 @@ export interface StageIdentity {
   signInUrl: $util.Output<string>;
   /** The stage's own user pool (absent with an external issuer). */
   userPoolId?: $util.Output<string>;
+  /** The access-token claim that lists a user's groups (staff: the `staff` group). */
+  groupsClaim: string;
 }
 
 /** The dashboard page: where people sign in, and where the sign-in returns with the code. */
@@ -62,13 +67,23 @@ function cognito(plan: CognitoIdentity): StageIdentity {
     userPoolId: pool.id,
     domain: domainSuffix.hex.apply(plan.domainPrefix),
   });
+  // The API's resource server: its scope is what every protected route requires (gatewayRoutes).
+  const resourceServer = new aws.cognito.ResourceServer("OrdersApiResourceServer", {
+    userPoolId: pool.id,
+    identifier: apiResourceServer.identifier,
+    name: "Orders API",
+    scopes: [
+      { scopeName: apiResourceServer.scopeName, scopeDescription: "Call the orders and reporting APIs" },
+    ],
+  });
   const client = pool.addClient("Dashboard", {
     callbackUrls: [dashboardUrl],
     transform: {
       client: (args) => {
         args.allowedOauthFlows = [...cognitoClientFlows.allowedOauthFlows];
         args.explicitAuthFlows = [...cognitoClientFlows.explicitAuthFlows];
-        args.allowedOauthScopes = plan.scopes;
+        // Through the resource server's output, so the client is updated only once its scope exists.
+        args.allowedOauthScopes = resourceServer.scopeIdentifiers.apply(() => plan.scopes);
         // The dashboard's "Sign out" returns there from Cognito's /logout (`logout_uri` must be listed).
         args.logoutUrls = [dashboardUrl];
         args.generateSecret = false;
@@ -91,6 +106,8 @@ function cognito(plan: CognitoIdentity): StageIdentity {
     tokenUrl: endpoints.tokenUrl,
     logout: { url: endpoints.logoutUrl, returnParameter: "logout_uri" },
     scope: plan.scopes.join(" "),
+    apiScope: plan.apiScope,
+    groupsClaim: plan.groupsClaim,
     userPoolId: pool.id,
     signInUrl: dashboardUrl,
   };
@@ -104,6 +121,8 @@ function external(plan: ExternalIssuer): StageIdentity {
     authorizeUrl: $output(plan.authorizeUrl),
     tokenUrl: $output(plan.tokenUrl),
     scope: plan.scope,
+    apiScope: plan.apiScope,
+    groupsClaim: plan.groupsClaim,
     signInUrl: dashboardUrl,
   };
 }

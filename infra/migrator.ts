@@ -58,6 +58,7 @@ export const migration =
             api: cloudDatabase.serviceSecrets.api.version.versionId,
             worker: cloudDatabase.serviceSecrets.worker.version.versionId,
             reporting: cloudDatabase.serviceSecrets.reporting.version.versionId,
+            reportingHttp: cloudDatabase.serviceSecrets.reportingHttp.version.versionId,
           },
         },
         {
@@ -66,6 +67,7 @@ export const migration =
             cloudDatabase.serviceSecrets.api.version,
             cloudDatabase.serviceSecrets.worker.version,
             cloudDatabase.serviceSecrets.reporting.version,
+            cloudDatabase.serviceSecrets.reportingHttp.version,
           ],
         },
       )

@@ -4,7 +4,7 @@ import { reportingApi } from "./reporting-gateway";
 import { queueEnvironment } from "./src/environment";
 import { docsPageCopyFiles, functionSpecs, seconds } from "./src/functions";
 import { reportingHttpPermissions, rollupPermissions } from "./src/iam-policies";
-import { gatewayRoutes, signInEnvironment } from "./src/identity-plan";
+import { gatewayRoutes, signInEnvironment, staffEnvironment } from "./src/identity-plan";
 import { rollupDeadLetterPermission, rollupRetry } from "./src/rollup-schedule";
 import { profile } from "./stage";
 import { commonFunctionArgs, databaseEnv, environment, proxyArn } from "./wiring";
@@ -32,7 +32,8 @@ export const reportingHttp = new sst.aws.Function("ReportingHttp", {
   concurrency: { reserved: profile.reservedConcurrency.reportingHttp },
   environment: environment(
     http.serviceName,
-    databaseEnv("reporting", "reader"),
+    // Its own read-only user through the read-only endpoint; the rollup below keeps the writing one.
+    databaseEnv("reportingHttp", "reader"),
     $resolve([ordersQueue.url, deadLetterQueue.url]).apply(([orders, deadLetter]) =>
       queueEnvironment({ orders, deadLetter }),
     ),
@@ -50,6 +51,7 @@ export const reportingHttp = new sst.aws.Function("ReportingHttp", {
           : {}),
       }),
     ),
+    staffEnvironment(identity.groupsClaim),
   ),
   permissions: $resolve({
     proxyArn,
@@ -59,11 +61,11 @@ export const reportingHttp = new sst.aws.Function("ReportingHttp", {
 });
 
 const reportingAuthorizer = addJwtAuthorizer(reportingApi);
-for (const { routeKey, authorized } of gatewayRoutes("reporting")) {
+for (const { routeKey, authorized, scopes } of gatewayRoutes("reporting", identity.apiScope)) {
   reportingApi.route(
     routeKey,
     reportingHttp.arn,
-    authorized ? { auth: { jwt: { authorizer: reportingAuthorizer.id } } } : {},
+    authorized ? { auth: { jwt: { authorizer: reportingAuthorizer.id, scopes } } } : {},
   );
 }
 

@@ -23,13 +23,16 @@ const arns: PolicyArns = {
     worker: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:serverless-orders-alice-db-worker-ccc",
     reporting:
       "arn:aws:secretsmanager:eu-west-1:123456789012:secret:serverless-orders-alice-db-reporting-ddd",
+    reportingHttp:
+      "arn:aws:secretsmanager:eu-west-1:123456789012:secret:serverless-orders-alice-db-reportinghttp-eee",
   },
 };
 
 const functions: Record<string, { service?: ServiceName; permissions: Permission[] }> = {
   api: { service: "api", permissions: apiPermissions(arns) },
   worker: { service: "worker", permissions: workerPermissions(arns) },
-  reportingHttp: { service: "reporting", permissions: reportingHttpPermissions(arns) },
+  // The reports read as their own read-only user; only the rollup may log in as the one that writes.
+  reportingHttp: { service: "reportingHttp", permissions: reportingHttpPermissions(arns) },
   rollup: { service: "reporting", permissions: rollupPermissions(arns) },
   migrator: { permissions: migratorPermissions(arns) },
 };
@@ -70,7 +73,7 @@ describe("rds-db:connect", () => {
     },
   );
 
-  it("gives the three services three distinct users, exactly the roles the migration creates", () => {
+  it("gives the four functions four distinct users, exactly the roles the migrations create", () => {
     const users = ["api", "worker", "reportingHttp", "rollup"].flatMap((name) =>
       actionsOn(functions[name]?.permissions ?? [], "rds-db:connect").map((arn) => arn.split("/").pop()),
     );

@@ -43,10 +43,13 @@ export function workerPermissions(arns: Pick<PolicyArns, "proxyArn">): Permissio
   return connectIfDeployed("worker", arns.proxyArn);
 }
 
-/** The reporting HTTP function reads the database and the depth of both queues. */
+/**
+ * The reporting HTTP function reads the database as its own read-only user (never the rollup's, which may
+ * rewrite the report tables) and the depth of both queues.
+ */
 export function reportingHttpPermissions(arns: QueueArns): Permission[] {
   return [
-    ...connectIfDeployed("reporting", arns.proxyArn),
+    ...connectIfDeployed("reportingHttp", arns.proxyArn),
     { actions: ["sqs:GetQueueAttributes"], resources: [arns.ordersQueueArn, arns.deadLetterQueueArn] },
   ];
 }

@@ -1,4 +1,4 @@
-import { STAFF_GROUP } from "@orders/identity";
+import { API_SCOPE, STAFF_GROUP } from "@orders/identity";
 import { describe, expect, it } from "vitest";
 import {
   cognitoClientFlows,
@@ -11,6 +11,7 @@ import {
   gatewayRoutes,
   identityPlan,
   signInEnvironment,
+  staffEnvironment,
 } from "./identity-plan";
 
 const external = {
@@ -30,6 +31,9 @@ describe("identityPlan", () => {
     );
     // Cognito puts cognito:groups into access tokens; openid is what the hosted UI's code flow needs.
     expect(plan.kind === "cognito" && plan.scopes).toContain("openid");
+    // The API scope, which access tokens carry and ID tokens never do, is what every protected route requires.
+    expect(plan).toMatchObject({ apiScope: API_SCOPE });
+    expect(plan.kind === "cognito" && plan.scopes).toContain(API_SCOPE);
   });
 
   it("trusts an external issuer when the stage sets all of it", () => {
@@ -40,8 +44,26 @@ describe("identityPlan", () => {
       clientId: "dashboard-client",
       authorizeUrl: "https://example.eu.auth0.com/authorize",
       tokenUrl: "https://example.eu.auth0.com/oauth/token",
-      scope: "openid",
+      scope: `openid ${API_SCOPE}`,
+      apiScope: API_SCOPE,
+      groupsClaim: "cognito:groups",
     });
+  });
+
+  it("takes the API scope an external issuer grants, and asks for it by default", () => {
+    const plan = identityPlan("a", "s", { ...external, ORDERS_OIDC_API_SCOPE: "orders.api" });
+    expect(plan).toMatchObject({ apiScope: "orders.api", scope: "openid orders.api" });
+    expect(() => identityPlan("a", "s", { ...external, ORDERS_OIDC_API_SCOPE: "a b" })).toThrow(/one scope/);
+  });
+
+  it("reads the staff groups from the claim an external issuer names, the Cognito one by default", () => {
+    const plan = identityPlan("a", "s", {
+      ...external,
+      ORDERS_OIDC_GROUPS_CLAIM: "https://orders.example/groups",
+    });
+    expect(plan.kind === "external" && plan.groupsClaim).toBe("https://orders.example/groups");
+    expect(identityPlan("a", "s", {})).toMatchObject({ groupsClaim: "cognito:groups" });
+    expect(staffEnvironment("groups")).toEqual({ STAFF_GROUPS_CLAIM: "groups" });
   });
 
   it.each(externalIssuerVariables)("refuses a half-set external issuer (without %s)", (name) => {
@@ -143,15 +165,17 @@ describe("signInEnvironment", () => {
 
 describe("gateway routes", () => {
   it("puts the JWT authorizer on every /orders route of the API and leaves the rest public", () => {
-    expect(gatewayRoutes("api")).toEqual([
-      { routeKey: "ANY /orders", authorized: true },
-      { routeKey: "ANY /orders/{proxy+}", authorized: true },
-      { routeKey: "$default", authorized: false },
+    expect(gatewayRoutes("api", API_SCOPE)).toEqual([
+      { routeKey: "ANY /orders", authorized: true, scopes: [API_SCOPE] },
+      { routeKey: "ANY /orders/{proxy+}", authorized: true, scopes: [API_SCOPE] },
+      { routeKey: "$default", authorized: false, scopes: [] },
     ]);
   });
 
   it("puts the JWT authorizer on every report (and /me) of reporting; the dashboard page stays public", () => {
-    const routes = gatewayRoutes("reporting");
+    const routes = gatewayRoutes("reporting", API_SCOPE);
+    // No protected route without the scope an ID token lacks.
+    for (const route of routes) expect(route.scopes).toEqual(route.authorized ? [API_SCOPE] : []);
     expect(routes.filter((r) => r.authorized).map((r) => r.routeKey)).toEqual([
       "ANY /reports",
       "ANY /reports/{proxy+}",
@@ -166,5 +190,6 @@ describe("the dashboard's Cognito client", () => {
   it("allows the code flow only, and never takes passwords over the public API", () => {
     expect(cognitoClientFlows.allowedOauthFlows).toEqual(["code"]);
     expect(cognitoClientFlows.explicitAuthFlows).not.toContain("ALLOW_USER_PASSWORD_AUTH");
+    expect(cognitoClientFlows.explicitAuthFlows).not.toContain("ALLOW_ADMIN_USER_PASSWORD_AUTH");
   });
 });

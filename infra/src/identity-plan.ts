@@ -1,4 +1,10 @@
-import { type GatewayService, protectedRouteKeys, STAFF_GROUP } from "@orders/identity";
+import {
+  API_SCOPE,
+  type GatewayService,
+  protectedRouteKeys,
+  STAFF_GROUP,
+  STAFF_GROUPS_CLAIM,
+} from "@orders/identity";
 import { physicalName } from "./naming";
 
 /** An OpenID provider the stage trusts instead of its own Cognito user pool (Auth0, Okta, Entra ...). */
@@ -12,8 +18,18 @@ export interface ExternalIssuer {
   clientId: string;
   authorizeUrl: string;
   tokenUrl: string;
-  /** What the dashboard asks for; staff need the staff scope (see @orders/identity). */
+  /** What the dashboard asks for (`ORDERS_OIDC_SCOPE`, by default `openid` and the API scope). */
   scope: string;
+  /**
+   * The scope every protected route requires, which the issuer grants in access tokens for this API and
+   * never puts in ID tokens: `ORDERS_OIDC_API_SCOPE`, by default `orders/api` (see @orders/identity).
+   */
+  apiScope: string;
+  /**
+   * The access-token claim that lists the user's groups (an array of names); staff are the members of the
+   * `staff` group (see @orders/identity). `ORDERS_OIDC_GROUPS_CLAIM`, by default `cognito:groups`.
+   */
+  groupsClaim: string;
 }
 
 /** The stage's own Amazon Cognito user pool, app client, `staff` group and hosted sign-in domain. */
@@ -25,8 +41,15 @@ export interface CognitoIdentity {
    */
   domainPrefix: (suffixHex: string) => string;
   staffGroup: string;
-  /** OAuth scopes of the dashboard's client: Cognito's access token then carries `cognito:groups`. */
+  /**
+   * OAuth scopes of the dashboard's client: Cognito's access token then carries `cognito:groups` and the
+   * API scope (its resource server's, {@link apiScope}), which an ID token never carries.
+   */
   scopes: string[];
+  /** The scope every protected route requires: the user pool's resource server `orders`, scope `api`. */
+  apiScope: string;
+  /** The claim Cognito lists a user's groups in. */
+  groupsClaim: string;
   accessTokenMinutes: number;
 }
 
@@ -57,7 +80,9 @@ export function identityPlan(
       kind: "cognito",
       domainPrefix: (suffixHex) => cognitoDomainPrefix(app, stage, suffixHex),
       staffGroup: STAFF_GROUP,
-      scopes: ["openid", "email", "profile"],
+      scopes: ["openid", "email", "profile", API_SCOPE],
+      apiScope: API_SCOPE,
+      groupsClaim: STAFF_GROUPS_CLAIM,
       accessTokenMinutes: 60,
     };
   }
@@ -77,6 +102,8 @@ export function identityPlan(
     .map((a) => a.trim())
     .filter((a) => a.length > 0);
   if (audience.length === 0) throw new Error("ORDERS_OIDC_AUDIENCE must name at least one audience");
+  const apiScope = env.ORDERS_OIDC_API_SCOPE?.trim() || API_SCOPE;
+  if (/\s/.test(apiScope)) throw new Error("ORDERS_OIDC_API_SCOPE must be one scope");
   return {
     kind: "external",
     issuer: value("ORDERS_OIDC_ISSUER"),
@@ -84,7 +111,9 @@ export function identityPlan(
     clientId: value("ORDERS_OIDC_CLIENT_ID"),
     authorizeUrl: value("ORDERS_OIDC_AUTHORIZE_URL"),
     tokenUrl: value("ORDERS_OIDC_TOKEN_URL"),
-    scope: env.ORDERS_OIDC_SCOPE || "openid",
+    scope: env.ORDERS_OIDC_SCOPE || `openid ${apiScope}`,
+    apiScope,
+    groupsClaim: env.ORDERS_OIDC_GROUPS_CLAIM?.trim() || STAFF_GROUPS_CLAIM,
   };
 }
 
@@ -179,32 +208,43 @@ export function signInEnvironment(settings: {
   };
 }
 
-/** One API Gateway route of a service: its key, and whether the JWT authorizer guards it. */
+/** The environment that tells a function which claim lists the caller's groups (see @orders/identity). */
+export function staffEnvironment(groupsClaim: string): Record<string, string> {
+  return { STAFF_GROUPS_CLAIM: groupsClaim };
+}
+
+/**
+ * One API Gateway route of a service: its key, whether the JWT authorizer guards it, and the authorization
+ * scopes it requires (one of them must be in the token; none on a public route).
+ */
 export interface GatewayRoute {
   routeKey: string;
   authorized: boolean;
+  scopes: string[];
 }
 
 /**
  * The routes of a service's HTTP API: the JWT authorizer on every protected path of @orders/identity
  * (`ANY /orders`, `ANY /orders/{proxy+}`, ...), and `$default`, public, for everything else (health,
  * catalogue, OpenAPI, docs, the dashboard page). API Gateway picks the most specific route, so a protected
- * path never falls through to `$default`.
+ * path never falls through to `$default`. Every protected route requires `apiScope`, which access tokens
+ * carry and ID tokens never do: without it the authorizer would take a Cognito ID token, whose `aud` is the
+ * client id it checks.
  */
-export function gatewayRoutes(service: GatewayService): GatewayRoute[] {
+export function gatewayRoutes(service: GatewayService, apiScope: string): GatewayRoute[] {
   return [
-    ...protectedRouteKeys(service).map((routeKey) => ({ routeKey, authorized: true })),
-    { routeKey: "$default", authorized: false },
+    ...protectedRouteKeys(service).map((routeKey) => ({ routeKey, authorized: true, scopes: [apiScope] })),
+    { routeKey: "$default", authorized: false, scopes: [] },
   ];
 }
 
 /**
  * How the dashboard's Cognito app client may sign people in: the Authorization Code flow only (no
- * implicit flow, whose tokens travel in the URL), SRP from the hosted UI, and the admin password flow for
- * operators with IAM credentials (docs/deploy.md gets a token with it); never `USER_PASSWORD_AUTH`, which
- * would take passwords over the public API.
+ * implicit flow, whose tokens travel in the URL) and SRP from the hosted UI; never `USER_PASSWORD_AUTH`,
+ * which would take passwords over the public API, nor the admin password flow: tokens from the user pool's
+ * API (not its OAuth endpoints) carry no resource-server scope, so every protected route would refuse them.
  */
 export const cognitoClientFlows = {
   allowedOauthFlows: ["code"],
-  explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+  explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
 } as const;

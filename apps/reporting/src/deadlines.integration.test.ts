@@ -27,7 +27,7 @@ beforeAll(async () => {
   await seedDemoCatalogue(admin);
   await admin.end();
   queues = await startLocalQueues();
-  const dbFront = await startFreezeRelayInFront(database.serviceUrl("reporting"));
+  const dbFront = await startFreezeRelayInFront(database.serviceUrl("reportingHttp"));
   const sqsFront = await startFreezeRelayInFront(new URL(queues.urls.orders).origin);
   dbRelay = dbFront.relay;
   sqsRelay = sqsFront.relay;

@@ -1,7 +1,7 @@
 import { serve } from "@hono/node-server";
 import { authorizerConfigFromEnv, withLocalAuthorizer } from "@orders/identity/local-authorizer";
 import { positiveIntFromEnv } from "./adapters/config";
-import { reportingDb } from "./adapters/database";
+import { reportingDb, rollupClient } from "./adapters/database";
 import { logger } from "./adapters/logger";
 import { rollupMetrics } from "./adapters/metrics";
 import { createRuntimeApp } from "./adapters/runtime";
@@ -10,7 +10,9 @@ import { scheduledRollup } from "./domain/scheduled-rollup";
 /**
  * Local reporting service: the same app as the Lambda on REPORTING_PORT (default 3001), plus the rollup every
  * REPORTING_SCHEDULE_SECONDS (default 60) standing in for the EventBridge schedule. Runs one rollup at start
- * so the dashboard has rollups at once. Stops cleanly on SIGINT/SIGTERM.
+ * so the dashboard has rollups at once. The reports log in with DATABASE_URL (the HTTP function's read-only
+ * role), the rollup with ROLLUP_DATABASE_URL (its own role), as the two functions do in AWS. Stops cleanly on
+ * SIGINT/SIGTERM.
  */
 const port = positiveIntFromEnv("REPORTING_PORT", 3001);
 const scheduleSeconds = positiveIntFromEnv("REPORTING_SCHEDULE_SECONDS", 60);
@@ -22,7 +24,7 @@ function rollupNow(): void {
     .then(() =>
       scheduledRollup(
         { source: "local-schedule" },
-        { sql: reportingDb().sql, logger, metrics: rollupMetrics },
+        { sql: rollupClient.current().sql, logger, metrics: rollupMetrics },
       ),
     )
     .catch((error: unknown) => logger.error("rollup failed", error as Error));
@@ -50,6 +52,7 @@ async function stop(signal: string): Promise<void> {
   server.close();
   await running;
   await reportingDb().close();
+  if (rollupClient.current !== reportingDb) await rollupClient.current().close();
   process.exit(0);
 }
 process.once("SIGINT", () => void stop("SIGINT"));

@@ -51,10 +51,10 @@ describe("idle cost of a personal stage", () => {
   });
 
   it("totals about $151 a month, and about $19 without the proxy (the cluster could pause)", () => {
-    // Aurora 43.80 + proxy 87.60 + 2 interface endpoints 14.60 + 4 secrets 1.60
+    // Aurora 43.80 + proxy 87.60 + 2 interface endpoints 14.60 + 5 secrets 2.00
     // + 22 alarms 2.20 (no reader: no replica lag alarm) + hosted zone 0.50 + 657,000 idle polls 0.26
     // + hourly rollups ~0.01
-    const expected = 43.8 + 87.6 + 14.6 + 1.6 + 2.2 + 0.5 + 0.2628 + 0.005;
+    const expected = 43.8 + 87.6 + 14.6 + 2.0 + 2.2 + 0.5 + 0.2628 + 0.005;
     expect(cost.totalUsd).toBeCloseTo(expected, 2);
     const withoutProxy = monthlyCost(idle, profile, { withoutProxy: true });
     expect(withoutProxy.totalUsd).toBeCloseTo(expected - 43.8 - 87.6, 2);
@@ -80,9 +80,9 @@ describe("production", () => {
     expect(usd(cost, "NAT", /gateways/)).toBeCloseTo(2 * hours * 0.045, 6);
     expect(usd(cost, "EC2", /bastion/)).toBeCloseTo(hours * 0.0042, 6);
     // Aurora 175.20 + proxy 87.60 + NAT gateways 65.70 + bastion 3.07 + volume 0.64 + 3 IPv4 10.95
-    // + secrets 1.60 + 23 alarms 2.30 + hosted zone 0.50 + idle polls 0.26 + rollups every 5 minutes 0.06
+    // + 5 secrets 2.00 + 23 alarms 2.30 + hosted zone 0.50 + idle polls 0.26 + rollups every 5 minutes 0.06
     // + their logs ~0.003
-    const expected = 175.2 + 87.6 + 65.7 + 3.066 + 0.64 + 10.95 + 1.6 + 2.3 + 0.5 + 0.2628 + 0.0602 + 0.0026;
+    const expected = 175.2 + 87.6 + 65.7 + 3.066 + 0.64 + 10.95 + 2.0 + 2.3 + 0.5 + 0.2628 + 0.0602 + 0.0026;
     expect(cost.totalUsd).toBeCloseTo(expected, 2);
   });
 

@@ -1,4 +1,4 @@
-import { protectedRouteKeys } from "@orders/identity";
+import { API_SCOPE, protectedRouteKeys } from "@orders/identity";
 import { orderFlow, type ServiceName, serviceRoles } from "@orders/settings";
 import { beforeAll, describe, expect, it } from "vitest";
 import { alarmSpecs } from "../alarm-specs";
@@ -15,7 +15,7 @@ import { synthesizeStage } from "./synthesize";
 export const databaseUserOf: Record<Exclude<keyof typeof functionSpecs, "migrator">, ServiceName> = {
   api: "api",
   worker: "worker",
-  reportingHttp: "reporting",
+  reportingHttp: "reportingHttp",
   rollup: "reporting",
 };
 
@@ -186,9 +186,11 @@ export function describeDeployedStage(stage: string, graph: () => StageGraph): v
         expect(open.sort()).toEqual([...publicRouteKeys].sort());
         const guarded = routes.filter((r) => !publicRouteKeys.includes(r.routeKey));
         for (const route of guarded) {
+          // The scope only an access token carries: API Gateway refuses an ID token on the route.
           expect(route, route.routeKey).toMatchObject({
             authorizationType: "JWT",
             authorizerId: authorizers[0]?.id,
+            authorizationScopes: [API_SCOPE],
           });
         }
         expect(guarded.map((r) => r.routeKey).sort()).toEqual([...protectedRouteKeys(service)].sort());

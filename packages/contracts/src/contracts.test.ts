@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ORDER_MESSAGE_SCHEMA_VERSION, parseOrderMessage } from "./order-message";
+import {
+  ORDER_MESSAGE_SCHEMA_VERSION,
+  type OrderMessage,
+  orderMessageBody,
+  parseOrderMessage,
+} from "./order-message";
 import { orderRequest } from "./order-request";
 
 const validMessage = {
@@ -77,5 +82,65 @@ describe("parseOrderMessage", () => {
     const bad = parseOrderMessage(JSON.stringify({ ...validMessage, orderId: "nope" }));
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.reason).toMatch(/orderId/);
+  });
+});
+
+describe("what the database can store", () => {
+  const base = { customerId: "c", items: [{ sku: "A", quantity: 1 }] };
+  const message = (overrides: Record<string, unknown>) =>
+    parseOrderMessage(JSON.stringify({ ...validMessage, ...overrides }));
+
+  it.each([
+    ["a NUL", "KB\u0000"],
+    ["a lone high surrogate", "\ud800"],
+    ["a lone low surrogate", "A\udc00B"],
+    ["a control character", "KB\u0007"],
+    ["a C1 control character", "KB\u0085"],
+    ["a right-to-left override", "KB\u202e"],
+    ["a line separator", "KB\u2028"],
+    ["only spaces", "   "],
+    ["65 characters", "S".repeat(65)],
+  ])("refuses a sku or customer id with %s, in the request and in the message", (_, text) => {
+    expect(orderRequest.safeParse({ ...base, items: [{ sku: text, quantity: 1 }] }).success).toBe(false);
+    expect(orderRequest.safeParse({ ...base, customerId: text }).success).toBe(false);
+    expect(message({ items: [{ sku: text, quantity: 1 }] }).ok).toBe(false);
+    expect(message({ customerId: text }).ok).toBe(false);
+  });
+
+  it.each([
+    ["letters, digits and punctuation", "KB-001/x.y_z"],
+    ["a paired surrogate (an emoji)", "\ud83d\ude00"],
+    ["accented and CJK text", "Café-商品"],
+    ["64 characters", "S".repeat(64)],
+  ])("accepts %s", (_, text) => {
+    expect(
+      orderRequest.safeParse({ ...base, customerId: text, items: [{ sku: text, quantity: 1 }] }).success,
+    ).toBe(true);
+    expect(message({ customerId: text, items: [{ sku: text, quantity: 1 }] }).ok).toBe(true);
+  });
+
+  it("refuses a message naming a sku twice (an order line is keyed by order and sku)", () => {
+    const twice = message({
+      items: [
+        { sku: "A", quantity: 1 },
+        { sku: "A", quantity: 2 },
+      ],
+    });
+    expect(twice).toEqual({ ok: false, reason: "invalid message: items.1.sku sku A appears more than once" });
+  });
+});
+
+describe("orderMessageBody", () => {
+  it("writes the message as printable ASCII that parses back to exactly the message", () => {
+    const message: OrderMessage = {
+      ...validMessage,
+      schemaVersion: ORDER_MESSAGE_SCHEMA_VERSION,
+      customerId: "Zoë 😀",
+      items: [{ sku: "\uffff\ufffe\u{10ffff}é", quantity: 1 }],
+    };
+    const body = orderMessageBody(message);
+    expect(body).toMatch(/^[\x20-\x7e]+$/);
+    expect(JSON.parse(body)).toEqual(message);
+    expect(parseOrderMessage(body)).toEqual({ ok: true, message });
   });
 });

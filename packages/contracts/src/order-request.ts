@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { customerId, sku } from "./printable-text";
 import "./zod";
 
 /** ISO 4217 codes this runtime knows (from ICU), so no hand-kept list can drift. */
@@ -10,33 +11,36 @@ export const currencyCode = z.string().check(
 );
 
 export const orderLine = z.object({
-  sku: z.string().check(z.minLength(1), z.maxLength(64)),
+  sku,
   quantity: z.int().check(z.minimum(1), z.maximum(1000)),
 });
+
+/** The lines of an order: 1 to 50, each SKU once (an order line is keyed by order and SKU). */
+export const orderLines = z.array(orderLine).check(
+  z.minLength(1),
+  z.maxLength(50),
+  z.superRefine((items, ctx) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(item.sku)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "sku"],
+          message: `sku ${item.sku} appears more than once`,
+        });
+      }
+      seen.add(item.sku);
+    });
+  }),
+);
 
 /**
  * Body of `POST /orders`. The customer is the caller (the access token's subject); `customerId` stays
  * accepted for older clients and must then equal the subject.
  */
 export const orderRequest = z.strictObject({
-  customerId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-  items: z.array(orderLine).check(
-    z.minLength(1),
-    z.maxLength(50),
-    z.superRefine((items, ctx) => {
-      const seen = new Set<string>();
-      items.forEach((item, index) => {
-        if (seen.has(item.sku)) {
-          ctx.addIssue({
-            code: "custom",
-            path: [index, "sku"],
-            message: `sku ${item.sku} appears more than once`,
-          });
-        }
-        seen.add(item.sku);
-      });
-    }),
-  ),
+  customerId: z.optional(customerId),
+  items: orderLines,
   currency: z._default(currencyCode, "USD"),
 });
 

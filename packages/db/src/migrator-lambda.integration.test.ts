@@ -41,7 +41,12 @@ function secretStore(values: Record<string, unknown>): SecretReader & { reads: s
   };
 }
 
-const serviceSecretIds = { api: "sec-api", worker: "sec-worker", reporting: "sec-reporting" };
+const serviceSecretIds = {
+  api: "sec-api",
+  worker: "sec-worker",
+  reporting: "sec-reporting",
+  reportingHttp: "sec-reporting-http",
+};
 
 function secretsWith(passwords: Record<ServiceName, string>, overrides: Record<string, unknown> = {}) {
   return secretStore({
@@ -49,6 +54,7 @@ function secretsWith(passwords: Record<ServiceName, string>, overrides: Record<s
     "sec-api": { username: serviceRoles.api, password: passwords.api },
     "sec-worker": { username: serviceRoles.worker, password: passwords.worker },
     "sec-reporting": { username: serviceRoles.reporting, password: passwords.reporting },
+    "sec-reporting-http": { username: serviceRoles.reportingHttp, password: passwords.reportingHttp },
     ...overrides,
   });
 }
@@ -101,7 +107,12 @@ const INVALID_PASSWORD = "28P01";
 describe("deploy migrator", () => {
   it("migrates an empty database and lets every service role log in with its secret's password", async () => {
     const config = await freshDatabase();
-    const passwords = { api: "api-pass-1", worker: "worker-pass-1", reporting: "reporting-pass-1" };
+    const passwords = {
+      api: "api-pass-1",
+      worker: "worker-pass-1",
+      reporting: "reporting-pass-1",
+      reportingHttp: "reporting-http-pass-1",
+    };
     const result = await migrateAndSetPasswords(config, secretsWith(passwords));
 
     const migrations = await journalEntries();
@@ -124,7 +135,7 @@ describe("deploy migrator", () => {
 
   it("is idempotent and applies a rotated password on the next run", async () => {
     const config = await freshDatabase();
-    const first = { api: "a-1", worker: "w-1", reporting: "r-1" };
+    const first = { api: "a-1", worker: "w-1", reporting: "r-1", reportingHttp: "h-1" };
     await migrateAndSetPasswords(config, secretsWith(first));
 
     const rotated = { ...first, worker: "w-2-rotated" };
@@ -138,7 +149,7 @@ describe("deploy migrator", () => {
 
   it("loads the demo catalogue only when asked (dev stages)", async () => {
     const config = await freshDatabase();
-    const secrets = secretsWith({ api: "a", worker: "w", reporting: "r" });
+    const secrets = secretsWith({ api: "a", worker: "w", reporting: "r", reportingHttp: "h" });
     const plain = await migrateAndSetPasswords(config, secrets);
     const admin = postgres(server.url(config.database), { max: 1, onnotice: () => {} });
     clients.push(admin);
@@ -154,7 +165,7 @@ describe("deploy migrator", () => {
   it("refuses a secret for the wrong user before touching the database", async () => {
     const config = await freshDatabase();
     const secrets = secretsWith(
-      { api: "a", worker: "w", reporting: "r" },
+      { api: "a", worker: "w", reporting: "r", reportingHttp: "h" },
       { "sec-worker": { username: serviceRoles.api, password: "x" } },
     );
     await expect(migrateAndSetPasswords(config, secrets)).rejects.toThrow(
@@ -169,7 +180,7 @@ describe("deploy migrator", () => {
   it("refuses malformed secrets", async () => {
     const config = await freshDatabase();
     const noPassword = secretsWith(
-      { api: "a", worker: "w", reporting: "r" },
+      { api: "a", worker: "w", reporting: "r", reportingHttp: "h" },
       { "sec-master": { username: "x" } },
     );
     await expect(migrateAndSetPasswords(config, noPassword)).rejects.toThrow(/master secret must be/);
@@ -178,7 +189,7 @@ describe("deploy migrator", () => {
   it("fails when the master password is wrong", async () => {
     const config = await freshDatabase();
     const secrets = secretsWith(
-      { api: "a", worker: "w", reporting: "r" },
+      { api: "a", worker: "w", reporting: "r", reportingHttp: "h" },
       { "sec-master": { username: server.user, password: "not-it" } },
     );
     await expect(migrateAndSetPasswords(config, secrets)).rejects.toMatchObject({ code: INVALID_PASSWORD });
@@ -191,7 +202,12 @@ describe("migrator configuration", () => {
     DB_PORT: "5432",
     DB_NAME: "orders",
     MASTER_SECRET_ARN: "arn:master",
-    SERVICE_SECRET_ARNS: JSON.stringify({ api: "arn:a", worker: "arn:w", reporting: "arn:r" }),
+    SERVICE_SECRET_ARNS: JSON.stringify({
+      api: "arn:a",
+      worker: "arn:w",
+      reporting: "arn:r",
+      reportingHttp: "arn:h",
+    }),
     MIGRATIONS_FOLDER: "migrations",
     LAMBDA_TASK_ROOT: "/var/task",
   };
@@ -202,7 +218,7 @@ describe("migrator configuration", () => {
       port: 5432,
       database: "orders",
       masterSecretId: "arn:master",
-      serviceSecretIds: { api: "arn:a", worker: "arn:w", reporting: "arn:r" },
+      serviceSecretIds: { api: "arn:a", worker: "arn:w", reporting: "arn:r", reportingHttp: "arn:h" },
       migrationsFolder: "/var/task/migrations",
       ssl: { rejectUnauthorized: true, host: env.DB_HOST, servername: env.DB_HOST, ca: [...rdsCaBundle] },
       seedDemoCatalogue: false,

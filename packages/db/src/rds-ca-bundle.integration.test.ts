@@ -101,7 +101,7 @@ async function connectAsMigrator(host: string, ca?: readonly string[]): Promise<
     DB_PORT: String(server.port),
     DB_NAME: "postgres",
     MASTER_SECRET_ARN: "arn:master",
-    SERVICE_SECRET_ARNS: JSON.stringify({ api: "a", worker: "w", reporting: "r" }),
+    SERVICE_SECRET_ARNS: JSON.stringify({ api: "a", worker: "w", reporting: "r", reportingHttp: "h" }),
     MIGRATIONS_FOLDER: "migrations",
   };
   const config = ca ? migratorConfigFromEnv(env, ca) : migratorConfigFromEnv(env);

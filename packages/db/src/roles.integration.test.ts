@@ -55,6 +55,7 @@ describe("migrations", () => {
       return Object.fromEntries(rows.map((r) => [r.name, Number(r.setting)]));
     };
     expect((await limits("api")).statement_timeout).toBe(deadlines.apiDatabaseReadMs);
+    expect((await limits("reportingHttp")).statement_timeout).toBe(deadlines.reportingDatabaseReadMs);
     expect(await limits("reporting")).toEqual({
       lock_timeout: deadlines.rollupLockTimeoutMs,
       statement_timeout: deadlines.rollupStatementTimeoutMs,
@@ -224,6 +225,49 @@ describe("reporting role", () => {
     expect(await outcome(() => reporting`delete from orders`)).toBe(INSUFFICIENT_PRIVILEGE);
     expect(await outcome(() => reporting`drop table daily_sales`)).toBe(MUST_BE_OWNER);
     expect(await outcome(() => reporting`alter table daily_sales add column x int`)).toBe(MUST_BE_OWNER);
+  });
+});
+
+describe("reporting HTTP role", () => {
+  const READ_ONLY_TRANSACTION = "25006";
+
+  it("reads the reports' tables and the write model", async () => {
+    const http = connectAs("reportingHttp");
+    for (const table of ["daily_sales", "daily_product_sales", "orders", "order_items", "products"]) {
+      expect(await outcome(() => http.unsafe(`select * from ${table} limit 1`)), table).toBe("ok");
+    }
+  });
+
+  it("can write nothing: no privilege on the report tables or rollup_state, and read-only transactions", async () => {
+    const privileges = await admin<{ table_name: string; privilege: string }[]>`
+      select table_name, privilege from unnest(array['daily_sales', 'daily_product_sales', 'rollup_state',
+        'orders', 'order_items', 'products']) as table_name,
+        unnest(array['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']) as privilege
+      where has_table_privilege(${serviceRoles.reportingHttp}, table_name, privilege)`;
+    expect(privileges).toEqual([]);
+    const http = connectAs("reportingHttp");
+    for (const write of [
+      "insert into daily_sales (day, orders, units, revenue_cents) values ('2026-01-01', 1, 1, 1)",
+      "update daily_product_sales set units = 0",
+      "delete from daily_sales",
+      "update rollup_state set last_run_at = now()",
+      "update products set stock = 0",
+    ]) {
+      expect([READ_ONLY_TRANSACTION, INSUFFICIENT_PRIVILEGE], write).toContain(
+        await outcome(() => http.unsafe(write)),
+      );
+    }
+    expect(await outcome(() => http`select * from rollup_state`)).toBe(INSUFFICIENT_PRIVILEGE);
+  });
+
+  it("has a statement longer than the report read deadline cancelled by the server", async () => {
+    const http = connectAs("reportingHttp");
+    const started = performance.now();
+    const seconds = deadlines.reportingDatabaseReadMs / 1000 + 2;
+    expect(await outcome(() => http.unsafe(`select pg_sleep(${seconds})`))).toBe("57014");
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(deadlines.reportingDatabaseReadMs - 50);
+    expect(elapsed).toBeLessThan(seconds * 1000);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { JwtAuthorizerContext } from "./claims";
 import { ForbiddenError, UnauthorizedError } from "./identity-errors";
-import { isStaff } from "./staff-convention";
+import { defaultStaffConvention, isStaff, type StaffConvention } from "./staff-convention";
 
 /** Who is calling, as the apps use it. */
 export interface Caller {
@@ -25,23 +25,26 @@ export function authorizerContextOf(env: unknown): JwtAuthorizerContext | undefi
 
 /**
  * The caller of a protected route. The gateway has verified the token before the app runs (handlers never
- * verify signatures); a request that reaches a protected route without an authorizer context is refused
- * rather than served anonymously.
+ * verify signatures); a request that reaches a protected route without an authorizer context, or with a
+ * token whose subject is blank (API Gateway does not check `sub`), is refused rather than served anonymously.
+ * `convention` names the claim that lists the caller's groups (the stage's setting, see staff-convention.ts).
  *
  * @example
  * const caller = callerOf(c.env); // { subject: "c-1", staff: false }
  */
-export function callerOf(env: unknown): Caller {
+export function callerOf(env: unknown, convention: StaffConvention = defaultStaffConvention): Caller {
   const context = authorizerContextOf(env);
-  const subject = context?.claims.sub;
-  if (!context || !subject)
+  if (!context)
     throw new UnauthorizedError("Sign in: this route needs a bearer token.", { invalidToken: false });
-  return { subject, staff: isStaff(context) };
+  const subject = context.claims.sub;
+  if (typeof subject !== "string" || subject.trim() === "")
+    throw new UnauthorizedError("The token names no subject.", { invalidToken: true });
+  return { subject, staff: isStaff(context, convention) };
 }
 
 /** The caller, who must be staff (403 for anyone else). */
-export function staffCallerOf(env: unknown): Caller {
-  const caller = callerOf(env);
+export function staffCallerOf(env: unknown, convention: StaffConvention = defaultStaffConvention): Caller {
+  const caller = callerOf(env, convention);
   if (!caller.staff)
     throw new ForbiddenError("Reports are for staff; this account is not in the staff group.");
   return caller;

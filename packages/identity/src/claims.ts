@@ -9,8 +9,11 @@
 export interface JwtAuthorizerContext {
   /** Every claim of the token, each as a string (API Gateway stringifies numbers and flattens arrays). */
   claims: Record<string, string>;
-  /** The token's `scope` (or `scp`) split on spaces; absent when the token has none. */
-  scopes?: string[];
+  /**
+   * The token's `scope` (or `scp`) split on spaces, on a route that requires scopes; `null` on a route that
+   * requires none, as API Gateway passes it (absent in a test's hand-made context).
+   */
+  scopes?: string[] | null;
 }
 
 /**

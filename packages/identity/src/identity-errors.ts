@@ -22,3 +22,16 @@ export class ForbiddenError extends ProblemError {
     super(forbiddenKind, detail);
   }
 }
+
+/**
+ * 403: a valid token without a scope the route requires (an ID token, or an access token not granted it), with
+ * the RFC 6750 §3.1 challenge naming the scope. API Gateway itself answers this case with a bare 403.
+ */
+export class InsufficientScopeError extends ProblemError {
+  override name = "InsufficientScopeError";
+  constructor(required: readonly string[]) {
+    super(forbiddenKind, `This route needs an access token with the scope ${required.join(" or ")}.`, {
+      headers: { "WWW-Authenticate": `Bearer error="insufficient_scope", scope="${required.join(" ")}"` },
+    });
+  }
+}

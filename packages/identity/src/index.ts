@@ -1,6 +1,7 @@
+export { API_SCOPE, apiResourceServer } from "./api-scope";
 export { authorizerContextOf, type Caller, callerOf, staffCallerOf } from "./caller";
 export { flattenClaims, type JwtAuthorizerContext, scopesOf } from "./claims";
-export { ForbiddenError, UnauthorizedError } from "./identity-errors";
+export { ForbiddenError, InsufficientScopeError, UnauthorizedError } from "./identity-errors";
 export { forbiddenKind, identityProblemAdvice, unauthorizedKind } from "./problem-kinds";
 export {
   type GatewayService,
@@ -9,4 +10,11 @@ export {
   protectedPrefixes,
   protectedRouteKeys,
 } from "./protected-routes";
-export { isStaff, STAFF_GROUP, STAFF_SCOPE } from "./staff-convention";
+export {
+  defaultStaffConvention,
+  isStaff,
+  STAFF_GROUP,
+  STAFF_GROUPS_CLAIM,
+  type StaffConvention,
+  staffConventionFromEnv,
+} from "./staff-convention";

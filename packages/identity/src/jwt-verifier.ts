@@ -1,4 +1,11 @@
-import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from "jose";
+import {
+  createRemoteJWKSet,
+  decodeProtectedHeader,
+  errors,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  jwtVerify,
+} from "jose";
 import { flattenClaims, type JwtAuthorizerContext, scopesOf } from "./claims";
 import { UnauthorizedError } from "./identity-errors";
 
@@ -36,6 +43,16 @@ export async function verifyAuthorization(
   now: () => Date = () => new Date(),
 ): Promise<JwtAuthorizerContext> {
   const token = bearerToken(header);
+  // API Gateway picks the key by `kid` and refuses a token whose header names none.
+  let kid: unknown;
+  try {
+    kid = decodeProtectedHeader(token).kid;
+  } catch {
+    throw new UnauthorizedError("The token is malformed.", { invalidToken: true });
+  }
+  if (typeof kid !== "string" || kid === "") {
+    throw new UnauthorizedError("The token's header names no signing key (kid).", { invalidToken: true });
+  }
   let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(token, config.jwks, {

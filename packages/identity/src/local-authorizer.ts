@@ -1,5 +1,7 @@
 import { problemResponse, toProblem } from "@orders/http-problem";
+import { API_SCOPE } from "./api-scope";
 import type { JwtAuthorizerContext } from "./claims";
+import { InsufficientScopeError, UnauthorizedError } from "./identity-errors";
 import { type JwtAuthorizerConfig, remoteKeys, verifyAuthorization } from "./jwt-verifier";
 import { type GatewayService, isProtectedPath } from "./protected-routes";
 
@@ -11,25 +13,38 @@ export interface LocalAuthorizerEvent {
   requestContext: { authorizer: { jwt: JwtAuthorizerContext } };
 }
 
+/** The local authorizer's settings: the issuer to trust, and what its protected routes require. */
+export interface LocalAuthorizerOptions extends JwtAuthorizerConfig {
+  service: GatewayService;
+  /**
+   * The authorization scopes of every protected route (at least one must be in the token), as infra sets
+   * them on the gateway's routes: {@link API_SCOPE} unless given.
+   */
+  scopes?: readonly string[];
+}
+
 /**
  * API Gateway's JWT authorizer for a local Node server: requests to the service's protected paths need a
- * valid bearer token (else 401 problem+json with `WWW-Authenticate`, before the app runs); the app then
- * gets the claims as `env.event.requestContext.authorizer.jwt`, the same place the Lambda event puts them.
- * Public paths pass through untouched.
+ * valid bearer access token (else 401 problem+json with `WWW-Authenticate`, before the app runs) carrying one
+ * of the route's scopes (else 403 `insufficient_scope`: ID tokens carry none); the app then gets the claims
+ * as `env.event.requestContext.authorizer.jwt`, the same place the Lambda event puts them, with `scopes` as
+ * API Gateway passes them (the token's list on a route that requires scopes, `null` otherwise). A token
+ * whose subject is blank is refused too: it could name no customer. Public paths pass through untouched.
  *
  * @example
  * serve({ fetch: withLocalAuthorizer(app.fetch, { service: "api", ...config }), port });
  */
 export function withLocalAuthorizer<Env>(
   fetch: FetchWithBindings<Env>,
-  options: JwtAuthorizerConfig & { service: GatewayService },
+  options: LocalAuthorizerOptions,
 ): (request: Request, env?: Env) => Promise<Response> {
+  const required = options.scopes ?? [API_SCOPE];
   return async (request, env) => {
     const path = new URL(request.url).pathname;
     if (!isProtectedPath(options.service, path)) return fetch(request, env);
     let jwt: JwtAuthorizerContext;
     try {
-      jwt = await verifyAuthorization(request.headers.get("authorization") ?? undefined, options);
+      jwt = authorize(await verifyAuthorization(request.headers.get("authorization") ?? undefined, options));
     } catch (error) {
       const problem = toProblem(error, { instance: path, extensions: {} });
       const headers = (error as { headers?: Record<string, string> }).headers ?? {};
@@ -39,7 +54,18 @@ export function withLocalAuthorizer<Env>(
     // The node server's own bindings stay; the event is what a Lambda behind API Gateway would see.
     return fetch(request, { ...(typeof env === "object" && env !== null ? env : {}), event } as Env);
   };
+
+  function authorize(verified: JwtAuthorizerContext): JwtAuthorizerContext {
+    if ((verified.claims.sub ?? "").trim() === "") {
+      throw new UnauthorizedError("The token names no subject.", { invalidToken: true });
+    }
+    if (required.length === 0) return { claims: verified.claims, scopes: null };
+    const scopes = verified.scopes ?? [];
+    if (!scopes.some((scope) => required.includes(scope))) throw new InsufficientScopeError(required);
+    return { claims: verified.claims, scopes };
+  }
 }
+
 export { type JwtAuthorizerConfig, remoteKeys, verifyAuthorization } from "./jwt-verifier";
 
 /**

@@ -1,4 +1,5 @@
-import { authorizerContextOf } from "@orders/identity";
+import { API_SCOPE, authorizerContextOf } from "@orders/identity";
+import { remoteKeys, withLocalAuthorizer } from "@orders/identity/local-authorizer";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInWithPassword } from "./sign-in-with-password";
@@ -40,7 +41,7 @@ describe("the local JWT authorizer", () => {
     expect(body.jwt.claims.iss).toBe(idp.identity.issuer);
     expect(body.jwt.claims.exp).toMatch(/^\d+$/);
     expect(body.jwt.claims["cognito:groups"]).toBeUndefined();
-    expect(body.jwt.scopes).toEqual(["orders"]);
+    expect(body.jwt.scopes).toEqual([API_SCOPE]);
   });
 
   it("passes staff's group on as API Gateway flattens it", async () => {
@@ -118,6 +119,81 @@ describe("the local JWT authorizer", () => {
         password: "guess",
       }),
     ).rejects.toThrow(/wrong user or password/);
+  });
+});
+
+describe("what API Gateway's authorizer requires besides a valid signature", () => {
+  async function expectInsufficientScope(response: Response): Promise<void> {
+    expect(response.status).toBe(403);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(response.headers.get("www-authenticate")).toBe(
+      `Bearer error="insufficient_scope", scope="${API_SCOPE}"`,
+    );
+    expect(((await response.json()) as { type: string }).type).toBe("/docs#problem-forbidden");
+  }
+
+  it("refuses a token whose header names no key (kid) with 401", async () => {
+    const token = await forgeToken(idp.identity, { noKid: true });
+    await expectUnauthorized(await get("/orders", `Bearer ${token}`), /invalid_token/, /kid/);
+    // The same token with its kid passes: the header is what fails.
+    expect((await get("/orders", `Bearer ${await forgeToken(idp.identity)}`)).status).toBe(200);
+  });
+
+  it("refuses a token whose subject is blank or missing with 401", async () => {
+    for (const subject of [" ", "\t", ""]) {
+      const token = await forgeToken(idp.identity, { subject });
+      await expectUnauthorized(await get("/orders", `Bearer ${token}`), /invalid_token/, /no subject/);
+    }
+  });
+
+  it("refuses a token without the route's scope with 403 insufficient_scope", async () => {
+    for (const scope of [undefined, "openid", "openid profile", "orders", "orders/staff"]) {
+      const token = await forgeToken(idp.identity, { extraClaims: { scope } });
+      await expectInsufficientScope(await get("/orders", `Bearer ${token}`));
+    }
+    const granted = await forgeToken(idp.identity, { extraClaims: { scope: `openid ${API_SCOPE}` } });
+    const body = (await (await get("/orders", `Bearer ${granted}`)).json()) as { jwt: { scopes: string[] } };
+    expect(body.jwt.scopes).toEqual(["openid", API_SCOPE]);
+  });
+
+  it("refuses a real ID token even where its audience (the client id) is accepted, as in AWS", async () => {
+    const account = await idp.identity.accounts.ensure("c-id", false);
+    const signedIn = await signInWithPassword({
+      issuer: idp.identity.issuer,
+      clientId: idp.identity.clientId,
+      username: "c-id",
+      password: account.password,
+    });
+    // Cognito's authorizer audience is the client id, which is exactly an ID token's `aud`.
+    const asInAws = withLocalAuthorizer(async () => new Response("reached the app"), {
+      service: "api",
+      issuer: idp.identity.issuer,
+      audience: [idp.identity.audience, idp.identity.clientId],
+      jwks: remoteKeys(idp.identity.jwksUri),
+    });
+    const call = (token: string) =>
+      asInAws(new Request("http://api.test/orders", { headers: { authorization: `Bearer ${token}` } }));
+    expect(signedIn.idToken).toEqual(expect.any(String));
+    await expectInsufficientScope(await call(String(signedIn.idToken)));
+    expect((await call(signedIn.accessToken)).status).toBe(200);
+  });
+
+  it("passes scopes as null on a route that requires none, as API Gateway does", async () => {
+    const open = withLocalAuthorizer(
+      (_request: Request, env?: unknown) => Response.json(authorizerContextOf(env) ?? null),
+      {
+        service: "api",
+        issuer: idp.identity.issuer,
+        audience: [idp.identity.audience],
+        jwks: remoteKeys(idp.identity.jwksUri),
+        scopes: [],
+      },
+    );
+    const token = await idp.tokenFor("c-6");
+    const res = await open(
+      new Request("http://api.test/orders", { headers: { authorization: `Bearer ${token}` } }),
+    );
+    expect(((await res.json()) as { scopes: unknown }).scopes).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { STAFF_GROUP } from "@orders/identity";
+import { API_SCOPE, STAFF_GROUP } from "@orders/identity";
 import { exportJWK, generateKeyPair, type JWK } from "jose";
 import Provider, { type Configuration, errors } from "oidc-provider";
 import { type LocalAccount, LocalAccounts } from "./local-accounts";
@@ -18,8 +18,11 @@ export const LOCAL_CLIENT_ID = "serverless-orders-local-client";
 /** Where the token command's sign-in ends: it reads the code from the redirect and never serves this URL. */
 export const TOKEN_COMMAND_REDIRECT_URI = "http://127.0.0.1/token-command/callback";
 
-/** The scope of the API's resource server (what the client asks for besides `openid`). */
-export const LOCAL_API_SCOPE = "orders";
+/**
+ * The scope of the API's resource server (what the client asks for besides `openid`): the one every
+ * protected route requires, as in AWS (`API_SCOPE` of @orders/identity).
+ */
+export const LOCAL_API_SCOPE = API_SCOPE;
 
 const ACCESS_TOKEN_SECONDS = 3600;
 

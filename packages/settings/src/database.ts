@@ -44,12 +44,14 @@ export const proxyMaxStatementTextBytes = 16 * 1024;
 
 /**
  * One database login role per service (least privilege). Created by a migration; in AWS each one has its own
- * secret for the proxy and its own `rds-db:connect` permission.
+ * secret for the proxy and its own `rds-db:connect` permission. `reporting` is the rollup's (it rewrites the
+ * report tables); `reportingHttp` is the reporting HTTP function's, which may only read.
  */
 export const serviceRoles = {
   api: "orders_api",
   worker: "orders_worker",
   reporting: "orders_reporting",
+  reportingHttp: "orders_reporting_http",
 } as const;
 
 export type ServiceName = keyof typeof serviceRoles;

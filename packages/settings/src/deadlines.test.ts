@@ -38,6 +38,9 @@ describe("deadlines", () => {
       /reportingDatabaseReadMs/,
     );
     expect(deadlineProblems({ ...timeouts, apiSeconds: 30 }).join()).toMatch(/API Gateway/);
+    expect(deadlineProblems(timeouts, { ...deadlines, apiIdempotencyLookupMs: 5_000 }).join()).toMatch(
+      /apiIdempotencyLookupMs/,
+    );
     expect(deadlineProblems({ ...timeouts, workerSeconds: 12 }).join()).toMatch(/borrow timeout/);
     expect(deadlineProblems({ ...timeouts, rollupSeconds: 60 }).join()).toMatch(/rollup's statements/);
     expect(deadlineProblems({ ...timeouts, rollupScheduleMinutes: 1 }).join()).toMatch(/next one/);

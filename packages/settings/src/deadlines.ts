@@ -33,6 +33,12 @@ export const deadlines = {
   apiDatabaseReadMs: 5_000,
   /** The whole SQS send of `POST /orders`, every attempt and backoff included. */
   apiQueueSendMs: 5_000,
+  /**
+   * How long `POST /orders` with an Idempotency-Key looks for the order the key already names (to answer
+   * 422 when the body differs). Short, and before the send: past it the order counts as not known yet, so a
+   * slow database never turns an order the queue would take into a 503.
+   */
+  apiIdempotencyLookupMs: 1_000,
   /** One report read (`GET /reports/...`): set-based queries over the rollups, still far under a second. */
   reportingDatabaseReadMs: 4_000,
   /** The queue-depth read of `GET /reports/queue` (one `GetQueueAttributes` per queue). */
@@ -86,6 +92,12 @@ export function deadlineProblems(timeouts: FunctionTimeouts, d: Deadlines = dead
     ["reportingQueueDepthMs", d.reportingQueueDepthMs],
   ] as const) {
     if (ms + slack >= reportingMs) problems.push(`${name} must end before the reporting function times out`);
+  }
+  // POST /orders with an Idempotency-Key: the lookup, then the send.
+  if (d.apiIdempotencyLookupMs + d.apiQueueSendMs + slack >= apiMs) {
+    problems.push(
+      "apiIdempotencyLookupMs and apiQueueSendMs together must end before the api's function times out",
+    );
   }
   if (d.workerBatchMarginMs >= timeouts.workerSeconds * 1000) {
     problems.push("workerBatchMarginMs must leave the worker time to work");

@@ -1,3 +1,4 @@
+export { catalogueCache } from "./catalogue-cache";
 export {
   databaseConnection,
   databaseName,

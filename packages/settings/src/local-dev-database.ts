@@ -32,6 +32,7 @@ export const localDevDatabase = {
     api: "orders-api-local-only",
     worker: "orders-worker-local-only",
     reporting: "orders-reporting-local-only",
+    reportingHttp: "orders-reporting-http-local-only",
   } satisfies Record<ServiceName, string>,
 } as const;
 

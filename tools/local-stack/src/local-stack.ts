@@ -210,7 +210,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await Promise.all(
       runnable.map(async ({ spec, index }) => {
         const child = await startService(spec, {
-          env: { ...shared, ...spec.env, DATABASE_URL: database.serviceUrl(spec.role) },
+          env: {
+            ...shared,
+            ...spec.env,
+            DATABASE_URL: database.serviceUrl(spec.role),
+            ...Object.fromEntries(
+              Object.entries(spec.moreRoles ?? {}).map(([name, role]) => [name, database.serviceUrl(role)]),
+            ),
+          },
           prefix: linePrefix(spec.name, index + 1, colour),
           write,
           timeoutMs: startTimeoutMs,

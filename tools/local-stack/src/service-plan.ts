@@ -7,8 +7,10 @@ export interface ServiceSpec {
   name: string;
   /** Repository-relative entry file. */
   entry: string;
-  /** Whose database role it logs in as. */
+  /** Whose database role it logs in as (`DATABASE_URL`). */
   role: ServiceName;
+  /** Further roles it logs in as, by the variable that carries each one's URL. */
+  moreRoles?: Record<string, ServiceName>;
   /** HTTP port it must listen on before the stack counts as ready (none: the worker). */
   port?: number;
   /** The environment variable that chooses that port. */
@@ -41,7 +43,9 @@ export function servicePlan(input: PlanInput): ServiceSpec[] {
     {
       name: "reporting",
       entry: "apps/reporting/src/local.ts",
-      role: "reporting",
+      // The reports as the HTTP function's read-only role, the rollup as its own, as in AWS.
+      role: "reportingHttp",
+      moreRoles: { ROLLUP_DATABASE_URL: "reporting" },
       port: input.reportingPort,
       portVariable: "REPORTING_PORT",
       env: {

@@ -3,6 +3,7 @@ import { silentLogger } from "@orders/http-problem/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { findFreePort } from "@orders/local-postgres";
 import { type PinningRelay, startPinningRelay } from "@orders/proxy-check";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../http/create-app";
 import { type ApiHarness, startApiHarness } from "../testing/api-harness";
@@ -128,6 +129,28 @@ describe("createRuntime", () => {
     expect(await apiConnections()).toBe(1);
     await runtime.close();
     await expect.poll(apiConnections).toBe(0);
+  });
+
+  it("reads the catalogue from the database once per container while its copy is fresh", async () => {
+    const runtime = createRuntime(config(), silentLogger());
+    const app = createApp(runtime.deps);
+    const stockOf = async () => {
+      const res = await app.request("/products");
+      const body = (await res.json()) as { products: { sku: string; stock: number }[] };
+      return body.products.find((p) => p.sku === "CB-010")?.stock;
+    };
+    const before = await stockOf();
+    const admin = postgres(h.database.adminUrl, { max: 1, onnotice: () => {} });
+    try {
+      await admin`update products set stock = stock - 1 where sku = 'CB-010'`;
+      // Within the container's TTL the copy answers, however many ask at once.
+      const answers = await Promise.all(Array.from({ length: 10 }, stockOf));
+      expect(answers).toEqual(Array(10).fill(before));
+    } finally {
+      await admin`update products set stock = stock + 1 where sku = 'CB-010'`;
+      await admin.end();
+      await runtime.close();
+    }
   });
 
   it("answers 503 problem+json with Retry-After when the database cannot be reached", async () => {

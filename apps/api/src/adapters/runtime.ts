@@ -1,6 +1,8 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import type { Metrics } from "@aws-lambda-powertools/metrics";
+import { catalogueCache } from "@orders/settings";
 import type { ApiDeps } from "../http/create-app";
+import { cachedProductReader } from "./cached-product-reader";
 import type { ApiConfig } from "./config";
 import { dbReadersOnFirstUse } from "./db-readers-on-first-use";
 import { createApiMetrics } from "./metrics";
@@ -19,7 +21,8 @@ export interface ApiRuntime {
  * The real adapters, built once per container. Nothing here performs I/O: the SQS sender connects on its
  * first send and the database client on its first query, so cold starts that only serve /health or a
  * validation error never pay for a connection. The database code itself (Drizzle, postgres.js, the IAM
- * token signer) is loaded on the first read: `POST /orders`, the hot path, never reads the database.
+ * token signer) is loaded on the first read: `POST /orders` reads the database only with an Idempotency-Key
+ * (to refuse another body under a key already used), for at most `apiIdempotencyLookupMs`.
  */
 export function createRuntime(
   config: ApiConfig,
@@ -34,7 +37,8 @@ export function createRuntime(
     deps: {
       queue: new SqsOrderQueue(sqs, config.queueUrl, metrics),
       orders: db.orders,
-      products: db.products,
+      // The public catalogue: at most one database read per container every few seconds, whoever asks.
+      products: cachedProductReader(db.products, { ttlMs: catalogueCache.containerTtlMs }),
       logger,
     },
     metrics,

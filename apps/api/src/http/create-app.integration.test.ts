@@ -5,6 +5,7 @@ import { PROBLEM_CONTENT_TYPE, type Problem as ProblemOf } from "@orders/http-pr
 import { silentLogger } from "@orders/http-problem/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { findFreePort } from "@orders/local-postgres";
+import { catalogueCache } from "@orders/settings";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DbOrderReader } from "../adapters/db-order-reader";
 import { DbProductReader } from "../adapters/db-product-reader";
@@ -129,6 +130,58 @@ describe("POST /orders", () => {
     expect(queued.filter((id) => id === first.orderId)).toHaveLength(2);
   });
 
+  it("answers 422 to another body under a key whose order is stored; the same body still gets 202", async () => {
+    const key = { "Idempotency-Key": "cart-reuse-1" };
+    const first = { customerId: "cust-reuse", items: [{ sku: "KB-001", quantity: 2 }], currency: "USD" };
+    const changed = [
+      { ...first, items: [{ sku: "KB-001", quantity: 3 }] },
+      { ...first, items: [...first.items, { sku: "LE-011", quantity: 1 }] },
+      { ...first, currency: "EUR" },
+    ];
+    const { orderId } = await readJson<Accepted>(await post(first, key));
+    // Before the worker has stored it the API cannot tell (documented): the same id, and one of the two is kept.
+    expect((await readJson<Accepted>(await post(changed[0], key))).orderId).toBe(orderId);
+    await h.queue.drain();
+
+    await h.insertProcessedOrder({
+      id: orderId,
+      customerId: "cust-reuse",
+      status: "accepted",
+      totalCents: 17_998,
+      acceptedAt: new Date(),
+      items: [{ sku: "KB-001", quantity: 2, unitPriceCents: 8_999 }],
+    });
+    for (const body of changed) {
+      const problem = await expectProblem(await post(body, key), 422, "idempotency-key-reused");
+      expect(problem.detail).toContain(orderId);
+    }
+    expect(await h.queue.receive(10, 0)).toEqual([]);
+    const retry = await post({ ...first, items: [{ quantity: 2, sku: "KB-001" }] }, key);
+    expect(retry.status).toBe(202);
+    expect((await readJson<Accepted>(retry)).orderId).toBe(orderId);
+    // Another customer's order under the same key is its own order, never a reuse.
+    expect((await post({ ...changed[0], customerId: "cust-other" }, key)).status).toBe(202);
+  });
+
+  it("accepts a keyed order when the database cannot answer the idempotency lookup", async () => {
+    const { app, db } = appWithRefusedDatabase(h, silentLogger());
+    try {
+      const res = await app.request(
+        "/orders",
+        {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "Idempotency-Key": "cart-no-db" },
+          body: JSON.stringify({ items: [{ sku: "KB-001", quantity: 1 }] }),
+        },
+        signedInAs("cust-no-db"),
+      );
+      expect(res.status).toBe(202);
+      expect(await h.queue.receive(10, 1)).toHaveLength(1);
+    } finally {
+      await db.close();
+    }
+  });
+
   it("lists every failing field with its JSON path (400)", async () => {
     const res = await post({ customerId: "", items: [{ sku: "A", quantity: 0 }], currency: "usd" });
     const problem = await expectProblem(res, 400, "validation-error");
@@ -149,6 +202,34 @@ describe("POST /orders", () => {
     await expectProblem(await post({ ...validOrder, extra: 1 }), 400, "validation-error");
     const notObject = await expectProblem(await post("[1,2]"), 400, "validation-error");
     expect(notObject.errors[0]?.pointer).toBe("");
+  });
+
+  it("refuses a sku the database cannot store (NUL, lone surrogate, control character): 400, nothing queued", async () => {
+    for (const sku of ["KB\u0000", "\ud800", "KB\u0007", " "]) {
+      const problem = await expectProblem(
+        await post({ items: [{ sku, quantity: 1 }] }),
+        400,
+        "validation-error",
+      );
+      expect(problem.errors[0]).toMatchObject({ in: "body", pointer: "/items/0/sku" });
+    }
+    expect(await h.queue.receive(10, 0)).toEqual([]);
+  });
+
+  it("refuses a caller whose token subject cannot be a stored customer id with 403, nothing queued", async () => {
+    for (const subject of ["c".repeat(65), "c\u0000", "c\ud800", "c\n1"]) {
+      const res = await h.app.request(
+        "/orders",
+        {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ items: [{ sku: "KB-001", quantity: 1 }] }),
+        },
+        signedInAs(subject),
+      );
+      expect((await expectProblem(res, 403, "forbidden")).detail).toMatch(/token's subject/);
+    }
+    expect(await h.queue.receive(10, 0)).toEqual([]);
   });
 
   it("refuses an Idempotency-Key that is empty-looking, too long or not visible ASCII (400)", async () => {
@@ -354,6 +435,18 @@ describe("other routes", () => {
       priceCents: 999,
       stock: 2000,
     });
+  });
+
+  it("lets clients and shared caches keep the catalogue briefly, and answers 304 to a matching ETag", async () => {
+    const res = await h.app.request("/products");
+    expect(res.headers.get("cache-control")).toBe(`public, max-age=${catalogueCache.httpMaxAgeSeconds}`);
+    const tag = res.headers.get("etag");
+    expect(tag).toMatch(/^"[^"]+"$/);
+    const again = await h.app.request("/products", { headers: { "If-None-Match": String(tag) } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    expect(again.headers.get("cache-control")).toBe(`public, max-age=${catalogueCache.httpMaxAgeSeconds}`);
+    expect((await h.app.request("/products", { headers: { "If-None-Match": '"other"' } })).status).toBe(200);
   });
 
   it("answers /health with 200, and HEAD without a body", async () => {

@@ -37,6 +37,17 @@ export class NotFoundError extends ProblemError {
   }
 }
 
+/** 422: the Idempotency-Key already names an order of this customer with another body. */
+export class IdempotencyKeyReusedProblem extends ProblemError {
+  override name = "IdempotencyKeyReusedProblem";
+  constructor(orderId: string) {
+    super(
+      problemTypes.idempotencyKeyReused,
+      `This Idempotency-Key already names order ${orderId}, placed with another body; it was not changed.`,
+    );
+  }
+}
+
 export class MethodNotAllowedError extends ProblemError {
   override name = "MethodNotAllowedError";
   constructor(method: string, path: string, allowed: readonly string[]) {

@@ -23,7 +23,9 @@ afterAll(async () => {
 });
 
 const printable = (max: number) => fc.string({ minLength: 0, maxLength: max });
-const sku = fc.string({ minLength: 1, maxLength: 64 });
+/** An id the contract takes: 1 to 64 printable characters, not blank. */
+const id = fc.string({ minLength: 1, maxLength: 64 }).filter((text) => text.trim().length > 0);
+const sku = id;
 const validItems = fc.uniqueArray(fc.record({ sku, quantity: fc.integer({ min: 1, max: 1000 }) }), {
   minLength: 1,
   maxLength: 50,
@@ -31,7 +33,7 @@ const validItems = fc.uniqueArray(fc.record({ sku, quantity: fc.integer({ min: 1
 });
 const validOrder = fc.record(
   {
-    customerId: fc.string({ minLength: 1, maxLength: 64 }),
+    customerId: id,
     items: validItems,
     currency: fc.constantFrom("USD", "EUR", "JPY", "GBP", "CHF"),
   },

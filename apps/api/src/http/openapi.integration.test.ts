@@ -37,7 +37,16 @@ describe("GET /openapi.json", () => {
     const doc = await openApiDocument();
     expect(Object.keys(doc.paths).sort()).toEqual(["/health", "/orders", "/orders/{id}", "/products"]);
     const post = (doc.paths["/orders"] as { post: { responses: Record<string, { content: object }> } }).post;
-    expect(Object.keys(post.responses).sort()).toEqual(["202", "400", "401", "403", "413", "415", "503"]);
+    expect(Object.keys(post.responses).sort()).toEqual([
+      "202",
+      "400",
+      "401",
+      "403",
+      "413",
+      "415",
+      "422",
+      "503",
+    ]);
     expect(Object.keys(post.responses["400"]?.content ?? {})).toEqual(["application/problem+json"]);
     expect(Object.keys(doc.paths["/orders/{id}"] ?? {})).toEqual(["get"]);
   });

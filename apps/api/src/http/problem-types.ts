@@ -40,6 +40,14 @@ export const problemTypes = {
     title: "Body too large",
     advice: "Send at most 64 KiB.",
   },
+  idempotencyKeyReused: {
+    slug: "idempotency-key-reused",
+    status: 422,
+    title: "Idempotency-Key already used for another order",
+    advice:
+      "The key names an order of yours with another body (items or currency). Send a new order under a new key; " +
+      "retry an order only with its original body.",
+  },
   unsupportedMediaType: {
     slug: "unsupported-media-type",
     status: 415,

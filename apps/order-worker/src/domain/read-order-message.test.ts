@@ -29,7 +29,7 @@ describe("readOrderMessage", () => {
           { sku: "A", quantity: 3 },
         ]),
       ),
-      /items\.2\.sku A appears more than once/,
+      /items\.2\.sku sku A appears more than once/,
     ],
   ])("refuses %s, saying why", (_, body, reason) => {
     const read = readOrderMessage(body);

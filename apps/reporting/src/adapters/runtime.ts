@@ -1,3 +1,4 @@
+import { staffConventionFromEnv } from "@orders/identity";
 import { deadlines } from "@orders/settings";
 import { createReportingApp } from "../http/create-app";
 import { signInSettingsFromEnv } from "../http/dashboard/sign-in-settings";
@@ -22,5 +23,6 @@ export function createRuntimeApp() {
     queues: sqsQueueDepthReader(() => sqs, queueUrls),
     logger,
     signIn: signInSettingsFromEnv(),
+    staff: staffConventionFromEnv(),
   });
 }

@@ -12,7 +12,9 @@ let http: typeof import("./http-lambda");
 
 beforeAll(async () => {
   h = await startReportingHarness("lambda");
-  process.env.DATABASE_URL = h.database.serviceUrl("reporting");
+  // Both functions in one process: the reports as the HTTP function's role, the rollup as its own.
+  process.env.DATABASE_URL = h.database.serviceUrl("reportingHttp");
+  process.env.ROLLUP_DATABASE_URL = h.database.serviceUrl("reporting");
   process.env.ORDERS_QUEUE_URL = h.queues.urls.orders;
   process.env.ORDERS_DLQ_URL = h.queues.urls.deadLetter;
   process.env.POWERTOOLS_LOG_LEVEL = "WARN";
@@ -21,8 +23,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const { reportingDb } = await import("../adapters/database");
+  const { reportingDb, rollupClient } = await import("../adapters/database");
   await reportingDb().close();
+  await rollupClient.current().close();
   await h?.close();
 });
 

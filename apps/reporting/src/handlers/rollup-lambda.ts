@@ -1,5 +1,5 @@
 import type { Context } from "aws-lambda";
-import { reportingDb } from "../adapters/database";
+import { rollupClient } from "../adapters/database";
 import { logger } from "../adapters/logger";
 import { rollupMetrics } from "../adapters/metrics";
 import type { RollupResult } from "../adapters/run-rollup";
@@ -13,5 +13,5 @@ import { scheduledRollup } from "../domain/scheduled-rollup";
  */
 export async function handler(event: unknown, context?: Context): Promise<RollupResult> {
   if (context) logger.addContext(context);
-  return await scheduledRollup(event, { sql: reportingDb().sql, logger, metrics: rollupMetrics });
+  return await scheduledRollup(event, { sql: rollupClient.current().sql, logger, metrics: rollupMetrics });
 }

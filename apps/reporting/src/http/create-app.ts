@@ -8,7 +8,7 @@ import {
   type ServiceEnv,
   securityHeaders,
 } from "@orders/http-problem";
-import { isPersonalRequest } from "@orders/identity";
+import { defaultStaffConvention, isPersonalRequest, type StaffConvention } from "@orders/identity";
 import type { OpenApiDocument } from "@orders/openapi";
 import { Hono } from "hono";
 import type { QueueDepthReader, ReportReader } from "../domain/ports";
@@ -26,6 +26,8 @@ export interface ReportingAppDeps {
   now?: () => Date;
   /** Where the dashboard signs in; without it the page says sign-in is not configured. */
   signIn?: SignInSettings;
+  /** Which claim lists the caller's groups (the stage's setting; `cognito:groups` by default). */
+  staff?: StaffConvention;
 }
 
 /**
@@ -47,8 +49,9 @@ export function createReportingApp(deps: ReportingAppDeps): Hono<ServiceEnv> {
       isPersonalRequest("reporting", { path: c.req.path, authorization: c.req.header("authorization") }),
     ),
   );
-  registerReportRoutes(app, deps);
-  registerDashboardRoutes(app, { now: deps.now ?? (() => new Date()), signIn: deps.signIn });
+  const staff = deps.staff ?? defaultStaffConvention;
+  registerReportRoutes(app, { ...deps, staff });
+  registerDashboardRoutes(app, { now: deps.now ?? (() => new Date()), signIn: deps.signIn, staff });
   // The document is generated from the schemas that validate at build time (`npm run openapi -w
   // @orders/reporting`; a test fails when it is out of date).
   registerDocsRoutes(

@@ -287,7 +287,7 @@ describe("service", () => {
 
   it("logs an unexpected failure as an error and answers a generic 500", async () => {
     const app = createReportingApp({
-      reports: postgresReportReader(() => h.reporting.sql),
+      reports: postgresReportReader(() => h.reportingHttp.sql),
       queues: { read: () => Promise.reject(new Error("queue reader broke")) },
       logger: h.logger,
     });

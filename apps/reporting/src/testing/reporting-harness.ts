@@ -13,8 +13,10 @@ export interface ReportingHarness {
   database: TestDatabase;
   /** Owner connection: arranges orders and inspects tables. */
   admin: postgres.Sql;
-  /** The service's own connection, as `orders_reporting`. */
+  /** The rollup's connection, as `orders_reporting` (tests run rollups with it). */
   reporting: DbClient;
+  /** The reports' connection, as the HTTP function's read-only `orders_reporting_http`. */
+  reportingHttp: DbClient;
   queues: LocalQueues;
   app: ReturnType<typeof createReportingApp>;
   /** The app's logger: a real Powertools logger whose lines `takeLogged` reads. */
@@ -37,12 +39,13 @@ export async function startReportingHarness(prefix: string): Promise<ReportingHa
   const admin = postgres(database.adminUrl, { max: 2, onnotice: () => {} });
   await seedDemoCatalogue(admin);
   const reporting = createDb({ kind: "url", url: database.serviceUrl("reporting") });
+  const reportingHttp = createDb({ kind: "url", url: database.serviceUrl("reportingHttp") });
   const queues = await startLocalQueues();
   const logs = captureLogs();
   let taken = 0;
   const sqs = reportingSqsClient();
   const app = createReportingApp({
-    reports: postgresReportReader(() => reporting.sql),
+    reports: postgresReportReader(() => reportingHttp.sql),
     queues: sqsQueueDepthReader(() => sqs, queues.urls),
     logger: logs.logger,
   });
@@ -50,6 +53,7 @@ export async function startReportingHarness(prefix: string): Promise<ReportingHa
     database,
     admin,
     reporting,
+    reportingHttp,
     queues,
     app,
     logger: logs.logger,
@@ -66,6 +70,7 @@ export async function startReportingHarness(prefix: string): Promise<ReportingHa
       sqs.destroy();
       await queues.stop();
       await reporting.close();
+      await reportingHttp.close();
       await admin.end();
       await database.drop();
     },

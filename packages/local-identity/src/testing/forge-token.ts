@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { generateKeyPair, importJWK, type JWK, SignJWT } from "jose";
-import type { LocalIdentity } from "../local-identity-provider";
+import { LOCAL_API_SCOPE, type LocalIdentity } from "../local-identity-provider";
 
 /** How a forged token differs from a good one. */
 export interface ForgeOptions {
@@ -13,6 +13,8 @@ export interface ForgeOptions {
   extraClaims?: Record<string, unknown>;
   /** Sign with a fresh key the issuer never published (same `kid`). */
   foreignKey?: boolean;
+  /** Leave `kid` out of the header. */
+  noKid?: boolean;
 }
 
 /**
@@ -24,8 +26,12 @@ export async function forgeToken(identity: LocalIdentity, options: ForgeOptions 
   const key = options.foreignKey
     ? (await generateKeyPair("RS256")).privateKey
     : await importJWK(identity.signingKey as JWK, "RS256");
-  const jwt = new SignJWT({ client_id: identity.clientId, scope: "orders", ...options.extraClaims })
-    .setProtectedHeader({ alg: "RS256", typ: "at+jwt", kid: String(identity.signingKey.kid) })
+  const jwt = new SignJWT({ client_id: identity.clientId, scope: LOCAL_API_SCOPE, ...options.extraClaims })
+    .setProtectedHeader({
+      alg: "RS256",
+      typ: "at+jwt",
+      ...(options.noKid ? {} : { kid: String(identity.signingKey.kid) }),
+    })
     .setSubject(options.subject ?? "c-forged")
     .setIssuer(options.issuer ?? identity.issuer);
   if (options.audience !== null) jwt.setAudience(options.audience ?? identity.audience);

@@ -1,5 +1,5 @@
 import { type Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
-import type { OrderMessage } from "@orders/contracts";
+import { type OrderMessage, orderMessageBody } from "@orders/contracts";
 import { deadlines } from "@orders/settings";
 import type { EnqueueOptions, OrderQueue } from "../../domain/ports";
 import { DependencyUnavailableError } from "../../http/errors";
@@ -35,7 +35,7 @@ export class SqsOrderQueue implements OrderQueue {
       const sent = await this.sender.sendMessage(
         {
           queueUrl: this.queueUrl,
-          body: JSON.stringify(message),
+          body: orderMessageBody(message),
           attributes: {
             correlationId: { dataType: "String", value: message.correlationId },
             schemaVersion: { dataType: "Number", value: String(message.schemaVersion) },

@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { orderRequest } from "@orders/contracts";
+import { API_SCOPE } from "@orders/identity";
 import type { OpenApiDocument } from "@orders/openapi";
 import {
   BEARER_SCHEME,
@@ -9,6 +10,7 @@ import {
   serviceDocumentInfo,
   withBearerSecurity,
 } from "@orders/openapi/build";
+import { catalogueCache } from "@orders/settings";
 import { acceptOrderHeaders, orderIdParams } from "../schemas";
 import { health, orderAccepted, orderView, problem, productList } from "./response-schemas";
 
@@ -19,7 +21,12 @@ const documentInfo = serviceDocumentInfo(
 );
 
 const idempotencyKeyDescription =
-  "Makes retries safe: the same customer and key always get the same orderId, and the order is written once.";
+  "Makes retries safe: the same customer and key always get the same orderId, and the order is written once. " +
+  "Reusing a key with another body (items or currency) is refused with 422 once the first order is stored " +
+  "(GET /orders/{id} finds it). Before that (while the first order is still queued, a second or two, or " +
+  "when the database does not answer within a second) the API cannot tell: it answers 202 with the same " +
+  "orderId, and the worker keeps whichever of the two bodies it processes first; the other is dropped. " +
+  "Read the order back to see which one was stored.";
 
 /**
  * The API's OpenAPI 3.1 document. What the API validates (body, path parameter, header) is described from
@@ -30,7 +37,8 @@ const idempotencyKeyDescription =
 export function buildOpenApiDocument(): OpenApiDocument {
   return withBearerSecurity(
     buildDocument(documentInfo, routes()),
-    "An access token (JWT) from the stage's issuer: Cognito, an external OpenID provider, or the local one " +
+    `An access token (JWT) carrying the scope \`${API_SCOPE}\` (an ID token is refused) from the stage's issuer: ` +
+      "Cognito, an external OpenID provider, or the local one " +
       "under `npm start` (`npm run -s token -- --sub <customer>`). The customer is the token's subject.",
   );
 }
@@ -83,9 +91,10 @@ function routes() {
         ...problemResponses(problem, {
           400: "Invalid body or header, or malformed JSON",
           401: "No token, or a malformed, expired, tampered, wrong-issuer or wrong-audience one (`WWW-Authenticate: Bearer`)",
-          403: "A body `customerId` other than the token's subject",
+          403: "A body `customerId` other than the token's subject, or a token subject that cannot be a customer id (over 64 characters, or not printable text)",
           413: "Body over 64 KiB",
           415: "Body is not application/json",
+          422: "The Idempotency-Key already names a stored order of this customer with another body",
           503: "The queue did not take the order; retry after Retry-After seconds",
         }),
       },
@@ -121,11 +130,20 @@ function routes() {
       path: "/products",
       operationId: "listProducts",
       summary: "The catalogue, with price (integer cents) and stock",
+      description:
+        `Public and the same for everyone: answered with \`Cache-Control: public, max-age=${catalogueCache.httpMaxAgeSeconds}\` ` +
+        "and an ETag, and each API instance reads the database for it at most once every few seconds, so stock " +
+        "may lag by seconds (the worker decides stock when it writes an order).",
       responses: {
         200: {
           description: "Every product, by SKU",
+          headers: {
+            "Cache-Control": { schema: { type: "string" }, description: "public, max-age=<seconds>" },
+            ETag: { schema: { type: "string" }, description: "Send it back as If-None-Match for a 304" },
+          },
           content: { "application/json": { schema: productList } },
         },
+        304: { description: "Not modified: the If-None-Match ETag is current" },
         ...problemResponses(problem, { 503: "Database unavailable" }),
       },
     }),

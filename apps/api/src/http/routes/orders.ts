@@ -1,13 +1,14 @@
-import { orderRequest } from "@orders/contracts";
-import { jsonBody, validate } from "@orders/http-problem";
+import { customerId, orderRequest } from "@orders/contracts";
+import { fieldErrorsFrom, jsonBody, ValidationError, validate } from "@orders/http-problem";
 import { callerOf, ForbiddenError } from "@orders/identity";
+import { deadlines } from "@orders/settings";
 import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { acceptOrder } from "../../domain/accept-order";
+import { acceptOrder, IdempotencyKeyReusedError, UnqueueableOrderError } from "../../domain/accept-order";
 import { toOrderView } from "../../domain/order-view";
 import type { OrderQueue, OrderReader } from "../../domain/ports";
 import type { ApiEnv } from "../app-env";
-import { NotFoundError, PayloadTooLargeError } from "../errors";
+import { IdempotencyKeyReusedProblem, NotFoundError, PayloadTooLargeError } from "../errors";
 import { MAX_BODY_BYTES } from "../limits";
 import { acceptOrderHeaders, orderIdParams } from "../schemas";
 
@@ -33,17 +34,38 @@ export function registerOrderRoutes(
     async (c) => {
       const caller = callerOf(c.env);
       const request = c.req.valid("json");
+      // The subject becomes the stored customer id: an identity the order flow cannot store may not order.
+      if (!customerId.safeParse(caller.subject).success) {
+        throw new ForbiddenError(
+          "This account cannot place orders: its id (the token's subject) must be 1 to 64 printable characters.",
+        );
+      }
       if (request.customerId !== undefined && request.customerId !== caller.subject) {
         throw new ForbiddenError(
           "customerId must be your own customer id (the token's subject), or left out.",
         );
       }
-      const message = await acceptOrder(deps.queue, {
+      const input = {
         request,
         customerId: caller.subject,
         idempotencyKey: c.req.valid("header")["idempotency-key"],
         correlationId: c.var.correlationId,
         acceptedAt: deps.now(),
+      };
+      const known = {
+        orders: deps.orders,
+        lookupMs: deadlines.apiIdempotencyLookupMs,
+        onLookupFailed: (error: unknown) =>
+          c.var.logger.warn("idempotency lookup failed; accepting as if the order were not known yet", {
+            error,
+          }),
+      };
+      const message = await acceptOrder(deps.queue, input, known).catch((error: unknown) => {
+        // The request passed its own schema, so this is the message contract speaking: name what failed.
+        if (error instanceof UnqueueableOrderError)
+          throw new ValidationError(fieldErrorsFrom(error.issues, "body"));
+        if (error instanceof IdempotencyKeyReusedError) throw new IdempotencyKeyReusedProblem(error.orderId);
+        throw error;
       });
       c.var.logger.info("order queued", { orderId: message.orderId, items: message.items.length });
       return c.json({ orderId: message.orderId, status: "queued" as const }, 202, {

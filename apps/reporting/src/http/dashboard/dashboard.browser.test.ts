@@ -43,7 +43,7 @@ beforeAll(async () => {
   );
   dashboard = await serveDashboardBehindSignIn((signIn) =>
     createReportingApp({
-      reports: postgresReportReader(() => h.reporting.sql),
+      reports: postgresReportReader(() => h.reportingHttp.sql),
       queues: sqsQueueDepthReader(() => h.queues.sqs, h.queues.urls),
       logger: h.logger,
       signIn,

@@ -1,3 +1,4 @@
+import { API_SCOPE } from "@orders/identity";
 import { ReportingConfigError } from "../../adapters/config";
 
 /**
@@ -50,7 +51,8 @@ export function signInSettingsFromEnv(
     authorizeUrl: String(env.SIGN_IN_AUTHORIZE_URL),
     tokenUrl: String(env.SIGN_IN_TOKEN_URL),
     clientId: String(env.SIGN_IN_CLIENT_ID),
-    scope: env.SIGN_IN_SCOPE || "openid",
+    // The API scope is what every report route requires: without it the access token would be refused.
+    scope: env.SIGN_IN_SCOPE || `openid ${API_SCOPE}`,
     ...(env.SIGN_IN_LOGOUT_URL
       ? {
           logoutUrl: env.SIGN_IN_LOGOUT_URL,

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { API_SCOPE } from "@orders/identity";
 import type { OpenApiDocument } from "@orders/openapi";
 import {
   BEARER_SCHEME,
@@ -20,7 +21,8 @@ const documentInfo = serviceDocumentInfo(
     "parameter in `errors` (JSON pointer and message). Problem types, each documented on /docs: " +
     "validation-error (400), unauthorized (401), forbidden (403), not-found (404), internal-error (500), " +
     "queue-unavailable (503), database-unavailable (503). Every report is for staff: a bearer token whose " +
-    "`cognito:groups` contains `staff` (or, from an external issuer, with the `orders/staff` scope).",
+    "groups claim (`cognito:groups`, or the claim the stage names for an external issuer) lists the group " +
+    "`staff`; scopes never make staff.",
 );
 
 /**
@@ -32,7 +34,7 @@ const documentInfo = serviceDocumentInfo(
 export function buildOpenApiDocument(): OpenApiDocument {
   return withBearerSecurity(
     buildDocument(documentInfo, routes()),
-    "An access token (JWT) of a staff member from the stage's issuer (`npm run -s token -- --sub <name> --staff` locally).",
+    `An access token (JWT) of a staff member carrying the scope \`${API_SCOPE}\` (an ID token is refused) from the stage's issuer (\`npm run -s token -- --sub <name> --staff\` locally).`,
   );
 }
 

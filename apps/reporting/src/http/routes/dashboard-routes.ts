@@ -1,5 +1,5 @@
 import type { ServiceEnv } from "@orders/http-problem";
-import { callerOf } from "@orders/identity";
+import { callerOf, type StaffConvention } from "@orders/identity";
 import type { Hono } from "hono";
 import { addDays, utcDayOf } from "../../domain/utc-day";
 import { chartJsSource } from "../dashboard/chart-asset";
@@ -26,7 +26,7 @@ function contentSecurityPolicy(signIn: SignInSettings | undefined): string {
  */
 export function registerDashboardRoutes(
   app: Hono<ServiceEnv>,
-  deps: { now: () => Date; signIn: SignInSettings | undefined },
+  deps: { now: () => Date; signIn: SignInSettings | undefined; staff: StaffConvention },
 ): void {
   app.get("/", (c) => {
     const asked = Number(c.req.query("days"));
@@ -46,7 +46,7 @@ export function registerDashboardRoutes(
   });
 
   app.get("/me", (c) => {
-    const caller = callerOf(c.env);
+    const caller = callerOf(c.env, deps.staff);
     c.header("Cache-Control", "no-store");
     return c.json({ subject: caller.subject, staff: caller.staff }, 200);
   });

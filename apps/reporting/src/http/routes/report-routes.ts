@@ -1,6 +1,6 @@
 import type { ServiceEnv } from "@orders/http-problem";
 import { validate } from "@orders/http-problem";
-import { staffCallerOf } from "@orders/identity";
+import { type StaffConvention, staffCallerOf } from "@orders/identity";
 import type { Hono } from "hono";
 import type { QueueDepthReader, ReportReader } from "../../domain/ports";
 import { rangeQuerySchema, topProductsQuerySchema } from "../schemas";
@@ -11,10 +11,10 @@ import { rangeQuerySchema, topProductsQuerySchema } from "../schemas";
  */
 export function registerReportRoutes(
   app: Hono<ServiceEnv>,
-  deps: { reports: ReportReader; queues: QueueDepthReader },
+  deps: { reports: ReportReader; queues: QueueDepthReader; staff: StaffConvention },
 ): void {
   app.use("/reports/*", async (c, next) => {
-    staffCallerOf(c.env);
+    staffCallerOf(c.env, deps.staff);
     await next();
   });
 
