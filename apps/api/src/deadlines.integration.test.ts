@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { seedDemoCatalogue } from "@orders/db";
-import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
 import { PROBLEM_CONTENT_TYPE } from "@orders/http-problem";
 import { silentLogger } from "@orders/http-problem/testing";
 import { signedInAs } from "@orders/identity/testing";
+import { createTestDatabase, type TestDatabase } from "@orders/local-database/testing";
 import { type FreezeRelay, startFreezeRelayInFront } from "@orders/local-postgres/testing";
 import { deadlines } from "@orders/settings";
 import type { Hono } from "hono";

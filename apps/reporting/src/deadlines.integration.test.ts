@@ -1,9 +1,9 @@
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import { seedDemoCatalogue } from "@orders/db";
-import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
 import { createDb, type RenewableDb, renewableDb } from "@orders/db-client";
 import { silentLogger } from "@orders/http-problem/testing";
 import { signedInAs } from "@orders/identity/testing";
+import { createTestDatabase, type TestDatabase } from "@orders/local-database/testing";
 import { type FreezeRelay, startFreezeRelayInFront } from "@orders/local-postgres/testing";
 import { deadlines } from "@orders/settings";
 import postgres from "postgres";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { findOrderWithItems, ordersTable, productsTable, seedDemoCatalogue } from "@orders/db";
-import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
+import { createTestDatabase, type TestDatabase } from "@orders/local-database/testing";
 import { type PgBouncer, startPgBouncer } from "@orders/local-postgres";
 import { serviceRoles } from "@orders/settings";
 import { sql as dsql, eq } from "drizzle-orm";

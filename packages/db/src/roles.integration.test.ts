@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { createTestDatabase, type TestDatabase } from "@orders/local-database/testing";
 import { deadlines, orderFlow, serviceRoles } from "@orders/settings";
 import { is } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
@@ -8,7 +9,6 @@ import journal from "../migrations/meta/_journal.json" with { type: "json" };
 import { runMigrations } from "./migrate";
 import * as schema from "./schema";
 import { seedDemoCatalogue } from "./seed";
-import { createTestDatabase, type TestDatabase } from "./testing";
 
 let database: TestDatabase;
 let admin: postgres.Sql;

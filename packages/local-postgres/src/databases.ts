@@ -29,6 +29,18 @@ export async function createDatabase(adminUrl: string, name: string, template?: 
   return withDatabase(adminUrl, name);
 }
 
+/** Creates the database `name` on the server unless it exists (a kept cluster already has it); returns its URL. */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [existing] = await sql`select 1 from pg_database where datname = ${name}`;
+    if (!existing) await sql.unsafe(`create database ${quoteIdent(name)}`);
+  } finally {
+    await sql.end();
+  }
+  return withDatabase(adminUrl, name);
+}
+
 /** Drops a database, closing any connection still open on it. */
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });

@@ -1,4 +1,4 @@
-export { createDatabase, dropDatabase, uniqueDatabaseName, withDatabase } from "./databases";
+export { createDatabase, dropDatabase, ensureDatabase, uniqueDatabaseName, withDatabase } from "./databases";
 export { type PostgresServer, type StartPostgresOptions, startEmbeddedPostgres } from "./embedded-server";
 export { findFreePort } from "./free-port";
 export {

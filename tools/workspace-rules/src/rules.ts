@@ -5,8 +5,8 @@
 export const allowedDependencies: Record<string, readonly string[]> = {
   // Deployable services: shared libraries only, never another app.
   "type:app": ["type:data", "type:contract", "type:config"],
-  // Schema, queries and the client: configuration and (for test setup) local tooling.
-  "type:data": ["type:data", "type:config", "type:tooling"],
+  // Schema, queries and the client: configuration only (their tests may use tooling, as dev dependencies).
+  "type:data": ["type:data", "type:config"],
   // Contracts may build on other contracts (identity's 401/403 are problem+json documents), nothing else.
   "type:contract": ["type:contract"],
   "type:config": [],
@@ -40,10 +40,13 @@ export function ruleViolations(projects: Project[], importsByProject: Map<string
       problems.push(`${project.name} has unknown tag ${type}`);
       continue;
     }
-    const internal = [...project.dependencies, ...project.devDependencies].filter((d) => byName.has(d));
+    const internal = [...new Set([...project.dependencies, ...project.devDependencies])].filter((d) =>
+      byName.has(d),
+    );
     for (const dep of internal) {
       const depType = byName.get(dep)?.tags.find((t) => t.startsWith("type:"));
-      const devOnlyTooling = depType === "type:tooling" && project.devDependencies.includes(dep);
+      // A package listed in both places is installed at run time: the dev listing does not excuse it.
+      const devOnlyTooling = depType === "type:tooling" && !project.dependencies.includes(dep);
       if (depType && !allowed.includes(depType) && !devOnlyTooling) {
         problems.push(`${project.name} (${type}) must not depend on ${dep} (${depType})`);
       }
@@ -52,6 +55,33 @@ export function ruleViolations(projects: Project[], importsByProject: Map<string
     for (const imported of importsByProject.get(project.name) ?? []) {
       if (imported !== project.name && byName.has(imported) && !declared.has(imported)) {
         problems.push(`${project.name} imports ${imported} without declaring it in package.json`);
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Every tooling project a deployable app reaches through runtime dependencies (its `dependencies`, theirs,
+ * and so on), each as a sentence with the path that reaches it. Dev dependencies end the walk: they are
+ * neither installed with the app nor bundled into its Lambda.
+ */
+export function toolingReachedAtRunTime(projects: Project[]): string[] {
+  const byName = new Map(projects.map((p) => [p.name, p]));
+  const problems: string[] = [];
+  for (const app of projects.filter((p) => p.tags.includes("type:app"))) {
+    const seen = new Set([app.name]);
+    const paths: string[][] = [[app.name]];
+    for (let path = paths.shift(); path; path = paths.shift()) {
+      for (const dep of byName.get(path.at(-1) as string)?.dependencies ?? []) {
+        const target = byName.get(dep);
+        if (!target || seen.has(dep)) continue;
+        seen.add(dep);
+        const reached = [...path, dep];
+        if (target.tags.includes("type:tooling")) {
+          problems.push(`${app.name} reaches ${dep} (type:tooling) at run time: ${reached.join(" → ")}`);
+        }
+        paths.push(reached);
       }
     }
   }

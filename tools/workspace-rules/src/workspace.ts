@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { Project } from "./rules";
 
 const IGNORED_DIRS = new Set(["node_modules", ".sst", ".nx", "dist", "coverage"]);
@@ -58,6 +58,58 @@ export function readImports(root: string, projects: Project[]): Map<string, Set<
     result.set(project.name, found);
   }
   return result;
+}
+
+interface InstalledManifest {
+  name: string;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+}
+
+/**
+ * Every installed package a project loads at run time, by name, with the chain of packages that brings it
+ * in: its dependencies, theirs, and so on, found as Node finds them (the nearest `node_modules` upward). Peer
+ * dependencies count unless marked optional (npm installs them); optional dependencies count when installed.
+ * Dev dependencies count nowhere.
+ */
+export function installedRuntimePackages(root: string, projectDir: string): Map<string, string[]> {
+  const reached = new Map<string, string[]>();
+  const visited = new Set<string>();
+  const start = realpathSync(join(root, projectDir));
+  const queue: { dir: string; path: string[] }[] = [{ dir: start, path: [] }];
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const manifest = JSON.parse(readFileSync(join(next.dir, "package.json"), "utf8")) as InstalledManifest;
+    const path = [...next.path, manifest.name];
+    const optionalPeers = new Set(
+      Object.entries(manifest.peerDependenciesMeta ?? {})
+        .filter(([, meta]) => meta.optional)
+        .map(([name]) => name),
+    );
+    const wanted = [
+      ...Object.keys(manifest.dependencies ?? {}),
+      ...Object.keys(manifest.optionalDependencies ?? {}),
+      ...Object.keys(manifest.peerDependencies ?? {}).filter((name) => !optionalPeers.has(name)),
+    ];
+    for (const name of wanted) {
+      const found = installedPackageDir(next.dir, name);
+      if (!found || visited.has(found)) continue;
+      visited.add(found);
+      if (!reached.has(name)) reached.set(name, [...path, name]);
+      queue.push({ dir: found, path });
+    }
+  }
+  return reached;
+}
+
+/** Where Node would find package `name` from `dir`; undefined when it is not installed (an optional one). */
+function installedPackageDir(dir: string, name: string): string | undefined {
+  for (let at = dir; ; at = dirname(at)) {
+    const candidate = join(at, "node_modules", name);
+    if (existsSync(join(candidate, "package.json"))) return realpathSync(candidate);
+    if (at === dirname(at)) return undefined;
+  }
 }
 
 function sourceFiles(dir: string): string[] {

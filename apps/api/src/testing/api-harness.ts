@@ -1,8 +1,8 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import { orderItemsTable, ordersTable, seedDemoCatalogue } from "@orders/db";
-import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
 import { createDb, type DbClient } from "@orders/db-client";
 import { silentLogger } from "@orders/http-problem/testing";
+import { createTestDatabase, type TestDatabase } from "@orders/local-database/testing";
 import { drizzle } from "drizzle-orm/postgres-js";
 import type { Hono } from "hono";
 import postgres from "postgres";

@@ -1,5 +1,5 @@
 import type { OrderMessage } from "@orders/contracts";
-import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
+import { createTestDatabase, type TestDatabase } from "@orders/local-database/testing";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orderMessage, seedProducts, skuPrefix } from "../testing/fixtures";

@@ -1,5 +1,5 @@
 import type { OrderMessage } from "@orders/contracts";
-import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
+import { createTestDatabase, type TestDatabase } from "@orders/local-database/testing";
 import { orderFlow, proxyMaxStatementTextBytes } from "@orders/settings";
 import fc from "fast-check";
 import postgres from "postgres";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { OrderMessage } from "@orders/contracts";
-import type { TestDatabase } from "@orders/db/testing";
+import type { TestDatabase } from "@orders/local-database/testing";
 import fc from "fast-check";
 import type postgres from "postgres";
 import { afterAll, beforeAll, expect, it } from "vitest";

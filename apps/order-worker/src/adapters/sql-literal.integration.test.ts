@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
+import { createTestDatabase, type TestDatabase } from "@orders/local-database/testing";
 import postgres from "postgres";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { arrayLiteral } from "./sql-literal";

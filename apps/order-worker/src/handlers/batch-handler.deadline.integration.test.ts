@@ -1,10 +1,10 @@
 import { FullBatchFailureError } from "@aws-lambda-powertools/batch";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics } from "@aws-lambda-powertools/metrics";
-import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
 import { createDb, type RenewableDb, renewableDb } from "@orders/db-client";
 import { localLambdaContext } from "@orders/local-aws";
 import { sqsEvent, sqsRecord } from "@orders/local-aws/testing";
+import { createTestDatabase, type TestDatabase } from "@orders/local-database/testing";
 import { type FreezeRelay, startFreezeRelayInFront } from "@orders/local-postgres/testing";
 import { deadlines } from "@orders/settings";
 import postgres from "postgres";

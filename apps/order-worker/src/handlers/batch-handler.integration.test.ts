@@ -1,8 +1,8 @@
 import { FullBatchFailureError } from "@aws-lambda-powertools/batch";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics } from "@aws-lambda-powertools/metrics";
-import type { TestDatabase } from "@orders/db/testing";
 import { sqsEvent, sqsRecord } from "@orders/local-aws/testing";
+import type { TestDatabase } from "@orders/local-database/testing";
 import { findFreePort, startTcpRelay, type TcpRelay } from "@orders/local-postgres";
 import { serviceRoles } from "@orders/settings";
 import postgres from "postgres";

@@ -1,7 +1,6 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics } from "@aws-lambda-powertools/metrics";
 import { ReceiveMessageCommand, SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
-import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
 import {
   createOrderQueues,
   type LocalSqs,
@@ -10,6 +9,7 @@ import {
   startEventSourceMapping,
   startLocalSqs,
 } from "@orders/local-aws";
+import { createTestDatabase, type TestDatabase } from "@orders/local-database/testing";
 import { orderFlow } from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";

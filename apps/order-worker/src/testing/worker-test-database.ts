@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
+import { createTestDatabase, type TestDatabase } from "@orders/local-database/testing";
 import postgres from "postgres";
 
 /** A test's own database with an owner client and a client that logs in as the worker does. */

@@ -1,5 +1,5 @@
-import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
 import { classifyDbError, createDb, type DbClient } from "@orders/db-client";
+import { createTestDatabase, type TestDatabase } from "@orders/local-database/testing";
 import { deadlines } from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

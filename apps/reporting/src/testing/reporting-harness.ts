@@ -1,8 +1,8 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import { seedDemoCatalogue } from "@orders/db";
-import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
 import { createDb, type DbClient } from "@orders/db-client";
 import { captureLogs } from "@orders/http-problem/testing";
+import { createTestDatabase, type TestDatabase } from "@orders/local-database/testing";
 import postgres from "postgres";
 import { postgresReportReader, sqsQueueDepthReader } from "../adapters/readers";
 import { reportingSqsClient } from "../adapters/sqs-client";

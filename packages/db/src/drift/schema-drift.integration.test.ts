@@ -3,10 +3,10 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createTestDatabase } from "@orders/local-database/testing";
 import { integer, pgTable, text } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import * as schema from "../schema";
-import { createTestDatabase } from "../testing";
 import { pendingMigration, schemaShape, schemaSnapshot } from "./schema-drift";
 
 /** `drizzle-kit pull`: a snapshot of what the committed migrations actually built in a real database. */

@@ -1,17 +1,7 @@
-import { randomBytes } from "node:crypto";
-import {
-  createDatabase,
-  dropDatabase,
-  uniqueDatabaseName,
-  usePostgres,
-  withDatabase,
-} from "@orders/local-postgres";
-import { startProxyChain } from "@orders/proxy-check";
+import { dropDatabase, uniqueDatabaseName, usePostgres } from "@orders/local-postgres";
 import { type ServiceName, serviceRoles } from "@orders/settings";
-import postgres from "postgres";
 import type { TestProject } from "vitest/node";
-import { runMigrations } from "../migrate";
-import { setServiceRolePassword } from "../roles";
+import { provisionDatabase } from "../provision-database";
 import "./provided-context";
 
 /**
@@ -25,38 +15,29 @@ import "./provided-context";
 export default async function setup(project: TestProject) {
   const server = await usePostgres();
   const template = uniqueDatabaseName("template");
-  const templateUrl = await createDatabase(server.adminUrl, template);
-  await runMigrations({ url: templateUrl });
-
-  const passwords = Object.fromEntries(
-    Object.keys(serviceRoles).map((service) => [service, randomBytes(12).toString("hex")]),
-  ) as Record<ServiceName, string>;
-  const sql = postgres(withDatabase(server.adminUrl, template), { max: 1, onnotice: () => {} });
-  try {
-    for (const [service, password] of Object.entries(passwords)) {
-      await setServiceRolePassword(sql, service as ServiceName, password);
-    }
-  } finally {
-    await sql.end();
-  }
-
-  const chain = await startProxyChain({
-    postgresUrl: server.adminUrl,
-    users: Object.entries(passwords).map(([service, password]) => ({
-      user: serviceRoles[service as ServiceName],
-      password,
-    })),
+  const database = await provisionDatabase({
+    serverUrl: server.adminUrl,
+    database: template,
+    // Each test file loads what it needs into its own copy.
+    demoCatalogue: "never",
+    chain: { pooler: "required" },
+  }).catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
   });
+  const passwords = Object.fromEntries(
+    (Object.keys(serviceRoles) as ServiceName[]).map((service) => [service, database.password(service)]),
+  ) as Record<ServiceName, string>;
 
   project.provide("postgresAdminUrl", server.adminUrl);
-  project.provide("serviceChainPort", chain.relay.port);
+  project.provide("serviceChainPort", database.chain.relay.port);
   project.provide("postgresTemplate", template);
   project.provide("serviceRolePasswords", passwords);
 
   return async () => {
-    const pinned = chain.pinnedSessions().length;
-    const report = chain.report();
-    await chain.stop();
+    const pinned = database.chain.pinnedSessions().length;
+    const report = database.chain.report();
+    await database.stop();
     await dropDatabase(server.adminUrl, template).catch(() => {});
     await server.stop();
     if (pinned > 0) throw new Error(`RDS Proxy would pin: ${report}`);

@@ -1,0 +1,6 @@
+export {
+  type ProvisionDatabaseOptions,
+  type ProvisionedDatabase,
+  provisionDatabase,
+  type ServiceChainOptions,
+} from "./provision-database";
