@@ -1,7 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { runMigrations, seedDemoCatalogue, setServiceRolePassword } from "@orders/db";
-import { createDatabase, type PostgresTarget, usePostgres, withDatabase } from "@orders/local-postgres";
-import postgres from "postgres";
+import { provisionDatabase } from "@orders/local-database";
+import { type PostgresTarget, usePostgres } from "@orders/local-postgres";
 import { type LocalQueue, startLocalQueue } from "../src/testing/local-queue";
 
 export interface BenchStack {
@@ -16,22 +14,16 @@ export interface BenchStack {
 /** A real PostgreSQL (embedded, or DATABASE_URL) with a migrated, seeded database, and the SQS emulator. */
 export async function startBenchStack(): Promise<BenchStack> {
   const server: PostgresTarget = await usePostgres();
-  const name = `api_bench_${Date.now()}`;
-  const adminUrl = await createDatabase(server.adminUrl, name);
-  await runMigrations({ url: adminUrl });
-  const password = randomBytes(12).toString("hex");
-  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await setServiceRolePassword(sql, "api", password);
-  await seedDemoCatalogue(sql);
-  await sql.end();
-  const api = new URL(withDatabase(server.adminUrl, name));
-  api.username = "orders_api";
-  api.password = password;
+  const database = await provisionDatabase({
+    serverUrl: server.adminUrl,
+    database: `api_bench_${Date.now()}`,
+    services: ["api"],
+  });
   const queue = await startLocalQueue();
   return {
     queue,
-    adminUrl,
-    apiUrl: api.toString(),
+    adminUrl: database.adminUrl,
+    apiUrl: database.directServiceUrl("api"),
     stop: async () => {
       await queue.stop();
       await server.stop();

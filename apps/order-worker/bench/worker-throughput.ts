@@ -12,12 +12,11 @@
  * Round trips are counted on the wire by a relay. Prints a table and a one-line summary.
  * BENCH_SCALE (default 1) multiplies the number of orders per size.
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { ORDER_MESSAGE_SCHEMA_VERSION, type OrderMessage } from "@orders/contracts";
-import { runMigrations, setServiceRolePassword } from "@orders/db";
 import { createDb } from "@orders/db-client";
-import { createDatabase, startEmbeddedPostgres } from "@orders/local-postgres";
-import { serviceRoles } from "@orders/settings";
+import { provisionDatabase } from "@orders/local-database";
+import { startEmbeddedPostgres } from "@orders/local-postgres";
 import postgres from "postgres";
 import { processOrderBatch } from "../src/adapters/order-repository";
 import { arrayLiteral } from "../src/adapters/sql-literal";
@@ -166,22 +165,20 @@ async function main() {
   process.stdout.write("starting embedded PostgreSQL 17...\n");
   const server = await startEmbeddedPostgres();
   try {
-    const adminUrl = await createDatabase(server.url(), "orders_bench");
-    await runMigrations({ url: adminUrl });
-    const password = randomBytes(12).toString("hex");
-    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-    await setServiceRolePassword(admin, "worker", password);
-    const products = Array.from({ length: CATALOGUE_SIZE }, (_, i) => ({
-      sku: skuOf(i),
-      name: `Bench product ${i}`,
-      currency: "USD",
-      price_cents: 100 + i,
-      stock: 100_000_000,
-    }));
-    await admin`insert into products ${admin(products)}`;
-    const workerUrl = new URL(adminUrl);
-    workerUrl.username = serviceRoles.worker;
-    workerUrl.password = password;
+    const database = await provisionDatabase({
+      serverUrl: server.url(),
+      database: "orders_bench",
+      services: ["worker"],
+      demoCatalogue: "never",
+      products: Array.from({ length: CATALOGUE_SIZE }, (_, i) => ({
+        sku: skuOf(i),
+        name: `Bench product ${i}`,
+        currency: "USD",
+        priceCents: 100 + i,
+        stock: 100_000_000,
+      })),
+    });
+    const workerUrl = new URL(database.directServiceUrl("worker"));
 
     // One connection per side, each the worker's real client (createDb: one connection, no prepared
     // statements) logged in as the worker role.
@@ -229,7 +226,7 @@ async function main() {
         roundTrips,
       });
     }
-    await Promise.all([...Object.values(clients).map((c) => c.close()), admin.end()]);
+    await Promise.all(Object.values(clients).map((c) => c.close()));
     report(results);
   } finally {
     await server.stop();

@@ -9,19 +9,11 @@
  * 90-day reports before any rollup (every day aggregated live) and after (rollups + live recent days).
  */
 
-import { randomBytes } from "node:crypto";
 import { Logger } from "@aws-lambda-powertools/logger";
-import { runMigrations, seedDemoCatalogue, setServiceRolePassword } from "@orders/db";
 import { createDb } from "@orders/db-client";
 import { signedInAs } from "@orders/identity/testing";
-import {
-  createDatabase,
-  dropDatabase,
-  uniqueDatabaseName,
-  usePostgres,
-  withDatabase,
-} from "@orders/local-postgres";
-import { serviceRoles } from "@orders/settings";
+import { provisionDatabase } from "@orders/local-database";
+import { dropDatabase, uniqueDatabaseName, usePostgres } from "@orders/local-postgres";
 import postgres from "postgres";
 import { postgresReportReader } from "../src/adapters/readers";
 import { runRollup } from "../src/adapters/run-rollup";
@@ -49,14 +41,13 @@ async function measure(label: string, work: () => Promise<unknown>): Promise<voi
 
 const server = await usePostgres();
 const name = uniqueDatabaseName("bench");
-const adminUrl = await createDatabase(server.adminUrl, name);
-const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+const database = await provisionDatabase({
+  serverUrl: server.adminUrl,
+  database: name,
+  services: ["reporting"],
+});
+const admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
 try {
-  await runMigrations({ url: adminUrl });
-  await seedDemoCatalogue(admin);
-  const password = randomBytes(12).toString("hex");
-  await setServiceRolePassword(admin, "reporting", password);
-
   // Synthetic history written set-based by the owner: 1-3 lines per order, ~8 % rejected.
   const loadStarted = performance.now();
   await admin`
@@ -88,10 +79,7 @@ try {
     `loaded ${orderCount} orders (${items} lines) over ${historyDays} days in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`,
   );
 
-  const url = new URL(withDatabase(server.adminUrl, name));
-  url.username = serviceRoles.reporting;
-  url.password = password;
-  const reporting = createDb({ kind: "url", url: url.toString() });
+  const reporting = createDb({ kind: "url", url: database.directServiceUrl("reporting") });
   const app = createReportingApp({
     reports: postgresReportReader(() => reporting.sql),
     queues: { read: async () => ({ orders: zero, deadLetter: zero }) },

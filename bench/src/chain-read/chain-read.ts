@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { findOrderWithItems, type OrderWithItems } from "@orders/db";
 import { createDb, type DbClient } from "@orders/db-client";
-import { startProxyChain } from "@orders/proxy-check";
 import { databaseName, serviceRoles } from "@orders/settings";
 import postgres from "postgres";
 import { quantile } from "simple-statistics";
@@ -42,14 +41,12 @@ export interface ChainReadFigures {
 export async function chainRead(options: ChainReadOptions): Promise<BenchResult> {
   const reads = options.reads ?? (options.quick ? 100 : 2000);
   const log = options.log;
-  const database = await startBenchDatabase();
-  const chain = await startProxyChain({
-    postgresUrl: database.server.url(),
-    users: [{ user: serviceRoles.api, password: database.password("api") }],
-  }).catch(async (error: unknown) => {
+  const database = await startBenchDatabase({ chain: true });
+  const { chain } = database;
+  if (!chain) {
     await database.stop();
-    throw error;
-  });
+    throw new Error("the bench database started without the chain");
+  }
   const direct = createDb({ kind: "url", url: database.serviceUrl("api") }, { applicationName: "bench" });
   const throughChain = createDb(
     { kind: "url", url: chain.url(serviceRoles.api, databaseName, "chain-read") },
@@ -88,7 +85,6 @@ export async function chainRead(options: ChainReadOptions): Promise<BenchResult>
     };
   } finally {
     await Promise.allSettled([direct.close(), throughChain.close()]);
-    await chain.stop();
     await database.stop();
   }
 }

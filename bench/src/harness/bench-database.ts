@@ -1,13 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { runMigrations, seedDemoCatalogue, setServiceRolePassword } from "@orders/db";
-import {
-  createDatabase,
-  type PostgresServer,
-  startEmbeddedPostgres,
-  withDatabase,
-} from "@orders/local-postgres";
-import { databaseName, type ServiceName, serviceRoles } from "@orders/settings";
-import postgres from "postgres";
+import { provisionDatabase } from "@orders/local-database";
+import { type PostgresServer, startEmbeddedPostgres } from "@orders/local-postgres";
+import type { ProxyChain } from "@orders/proxy-check";
+import type { ServiceName } from "@orders/settings";
 import { benchCatalogue } from "./bench-catalogue";
 
 export interface BenchDatabase {
@@ -18,12 +12,16 @@ export interface BenchDatabase {
   serviceUrl(service: ServiceName): string;
   /** The generated password of a service role (PgBouncer needs it in its auth file). */
   password(service: ServiceName): string;
+  /** The chain that stands for RDS Proxy (pinning check, PgBouncer), when asked for. */
+  chain: ProxyChain | undefined;
   stop(): Promise<void>;
 }
 
 export interface BenchDatabaseOptions {
   /** `max_connections` of the server: 100 reproduces a small Aurora instance's ceiling. */
   maxConnections?: number;
+  /** Also start the chain that stands for RDS Proxy in front of the server (PgBouncer required). */
+  chain?: boolean;
   onLog?: (line: string) => void;
 }
 
@@ -38,32 +36,24 @@ export async function startBenchDatabase(options: BenchDatabaseOptions = {}): Pr
     ...(options.onLog ? { onLog: options.onLog } : {}),
   });
   try {
-    const adminUrl = await createDatabase(server.url(), databaseName);
-    await runMigrations({ url: adminUrl });
-    const passwords = Object.fromEntries(
-      Object.keys(serviceRoles).map((service) => [service, randomBytes(12).toString("hex")]),
-    ) as Record<ServiceName, string>;
-    const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
-    try {
-      for (const [service, password] of Object.entries(passwords)) {
-        await setServiceRolePassword(sql, service as ServiceName, password);
-      }
-      await seedDemoCatalogue(sql);
-      await sql`insert into products ${sql(benchCatalogue.map((p) => ({ ...p })))}`;
-    } finally {
-      await sql.end();
-    }
+    const database = await provisionDatabase({
+      serverUrl: server.url(),
+      products: benchCatalogue.map(({ price_cents, ...product }) => ({
+        ...product,
+        priceCents: price_cents,
+      })),
+      ...(options.chain ? { chain: { pooler: "required" as const } } : {}),
+    });
     return {
       server,
-      adminUrl,
-      serviceUrl: (service) => {
-        const url = new URL(withDatabase(server.url(), databaseName));
-        url.username = serviceRoles[service];
-        url.password = passwords[service];
-        return url.toString();
+      adminUrl: database.adminUrl,
+      serviceUrl: (service) => database.directServiceUrl(service),
+      password: (service) => database.password(service),
+      chain: database.chain,
+      stop: async () => {
+        await database.stop();
+        await server.stop();
       },
-      password: (service) => passwords[service],
-      stop: () => server.stop(),
     };
   } catch (error) {
     await server.stop();

@@ -1,13 +1,12 @@
 import { rm } from "node:fs/promises";
-import { runMigrations, seedDemoCatalogue, setServiceRolePassword } from "@orders/db";
-import { startEmbeddedPostgres, withDatabase } from "@orders/local-postgres";
-import { databaseName, localDevDatabase, type ServiceName, serviceRoles } from "@orders/settings";
+import { provisionDatabase } from "@orders/local-database";
+import { startEmbeddedPostgres } from "@orders/local-postgres";
+import { localDevDatabase } from "@orders/settings";
 import postgres from "postgres";
 import { prepareDevDbDataDir } from "./dev-db-data-dir";
 import type { DevDbOptions } from "./dev-db-options";
 import { devDbSuperuserPassword, type SuperuserPassword } from "./dev-db-password";
-import { ensureDatabase } from "./local-database";
-import { type PoolerChain, startPoolerChain } from "./pooler-chain";
+import { type PoolerChain, poolerChainOf } from "./pooler-chain";
 
 export interface DevDatabase {
   /** Superuser URL of the application database, straight to PostgreSQL: migrations and psql only. */
@@ -51,7 +50,6 @@ export async function startDevDatabase(
     // The server's own last lines say why a start failed (a port in use, a data folder it cannot use).
     throw new Error(`PostgreSQL did not start: ${error ?? ""}\n${serverLog.join("")}`.trim());
   });
-  let chain: PoolerChain | undefined;
   try {
     if (superuser.previous !== undefined) {
       await changeSuperuserPassword(server.url(), superuser).catch(async (error: Error) => {
@@ -64,31 +62,29 @@ export async function startDevDatabase(
       });
       log("the superuser's password of this kept cluster was the fixed one: replaced by a generated one");
     }
-    const superuserUrl = withDatabase(server.url(), databaseName);
-    await ensureDatabase(server.url(), databaseName);
-    await runMigrations({ url: superuserUrl });
-    const seeded = await setPasswordsAndSeedOnce(superuserUrl);
-    log(seeded ? "migrated; demo catalogue loaded" : "migrated; kept the data of the previous run");
-    chain = await startPoolerChain({
-      postgresUrl: server.url(),
-      port: options.chainPort,
-      database: databaseName,
+    const database = await provisionDatabase({
+      serverUrl: server.url(),
+      create: "if-missing",
+      // Fixed local passwords, set on every start: a reset or an older run may have left others.
       passwords: localDevDatabase.servicePasswords,
+      // Only into a database without products, so the stock a developer changed survives a restart.
+      demoCatalogue: "if-empty",
+      chain: { pooler: "if-installed", port: options.chainPort },
     });
-    const started = chain;
+    const chain = poolerChainOf(database);
+    log(database.seeded ? "migrated; demo catalogue loaded" : "migrated; kept the data of the previous run");
     return {
-      superuserUrl,
+      superuserUrl: database.adminUrl,
       passwordFile,
-      chain: started,
+      chain,
       clusterDir,
-      seeded,
+      seeded: database.seeded,
       stop: async () => {
-        await started.stop();
+        await chain.stop();
         await server.stop();
       },
     };
   } catch (error) {
-    await chain?.stop();
     await server.stop();
     throw error;
   }
@@ -103,26 +99,6 @@ async function changeSuperuserPassword(url: string, superuser: SuperuserPassword
     // ALTER ROLE takes no parameters; the password is base64url (letters, digits, - and _), a safe literal.
     if (!/^[\w-]+$/.test(superuser.password)) throw new Error("the generated password is not base64url");
     await sql.unsafe(`alter role current_user password '${superuser.password}'`);
-  } finally {
-    await sql.end();
-  }
-}
-
-/**
- * Sets each service role's fixed local password (every start: a reset or an older run may have left
- * another) and loads the demo catalogue into a database that has no products yet, so the stock a developer
- * changed survives a restart. True when it loaded the catalogue.
- */
-async function setPasswordsAndSeedOnce(superuserUrl: string): Promise<boolean> {
-  const sql = postgres(superuserUrl, { max: 1, onnotice: () => {} });
-  try {
-    for (const service of Object.keys(serviceRoles) as ServiceName[]) {
-      await setServiceRolePassword(sql, service, localDevDatabase.servicePasswords[service]);
-    }
-    const [products] = await sql<{ any: boolean }[]>`select exists (select 1 from products) as any`;
-    if (products?.any) return false;
-    await seedDemoCatalogue(sql);
-    return true;
   } finally {
     await sql.end();
   }

@@ -1,9 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { runMigrations, seedDemoCatalogue, setServiceRolePassword } from "@orders/db";
-import { type PostgresTarget, usePostgres, withDatabase } from "@orders/local-postgres";
-import { type ProxyChain, startProxyChain } from "@orders/proxy-check";
-import { databaseName, type ServiceName, serviceRoles } from "@orders/settings";
-import postgres from "postgres";
+import { provisionDatabase } from "@orders/local-database";
+import { type PostgresTarget, usePostgres } from "@orders/local-postgres";
+import type { ProxyChain } from "@orders/proxy-check";
+import { databaseName, type ServiceName } from "@orders/settings";
 
 export interface LocalDatabase {
   /** Owner URL of the application database (migrations, seeding, inspecting from tests). */
@@ -30,55 +28,26 @@ export interface LocalDatabase {
 export async function prepareLocalDatabase(options: { database?: string } = {}): Promise<LocalDatabase> {
   const server: PostgresTarget = await usePostgres();
   try {
-    const name = options.database ?? databaseName;
-    await ensureDatabase(server.adminUrl, name);
-    const adminUrl = withDatabase(server.adminUrl, name);
-    await runMigrations({ url: adminUrl });
-    const passwords = Object.fromEntries(
-      Object.keys(serviceRoles).map((service) => [service, randomBytes(16).toString("hex")]),
-    ) as Record<ServiceName, string>;
-    const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
-    try {
-      await seedDemoCatalogue(sql);
-      for (const [service, password] of Object.entries(passwords)) {
-        await setServiceRolePassword(sql, service as ServiceName, password);
-      }
-    } finally {
-      await sql.end();
-    }
-    const chain = await startProxyChain({
-      postgresUrl: server.adminUrl,
+    const database = await provisionDatabase({
+      serverUrl: server.adminUrl,
+      database: options.database ?? databaseName,
+      create: "if-missing",
       // `npm start` needs nothing from the OS package manager: without PgBouncer it says so and goes on.
-      pooler: "if-installed",
-      users: Object.entries(passwords).map(([service, password]) => ({
-        user: serviceRoles[service as ServiceName],
-        password,
-      })),
+      chain: { pooler: "if-installed" },
     });
     return {
-      adminUrl,
+      adminUrl: database.adminUrl,
       embedded: server.embedded,
       port: server.port,
-      chain,
-      serviceUrl: (service) => chain.url(serviceRoles[service], name, service),
+      chain: database.chain,
+      serviceUrl: (service) => database.serviceUrl(service),
       stop: async () => {
-        await chain.stop();
+        await database.stop();
         await server.stop();
       },
     };
   } catch (error) {
     await server.stop();
     throw error;
-  }
-}
-
-/** Creates the database `name` on the server unless it exists (a kept cluster already has it). */
-export async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
-  const sql = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  try {
-    const [existing] = await sql`select 1 from pg_database where datname = ${name}`;
-    if (!existing) await sql.unsafe(`create database "${name.replaceAll('"', '""')}"`);
-  } finally {
-    await sql.end();
   }
 }

@@ -1,17 +1,6 @@
-import { startProxyChain } from "@orders/proxy-check";
+import type { ProvisionedDatabase } from "@orders/local-database";
+import type { ProxyChain } from "@orders/proxy-check";
 import { type ServiceName, serviceRoles } from "@orders/settings";
-
-export interface PoolerChainOptions {
-  /** Superuser URL of the PostgreSQL the chain fronts (the chain reads its `max_connections`). */
-  postgresUrl: string;
-  /** Where the services connect: the pinning check, the chain's first hop, listens here. */
-  port: number;
-  /** Database the per-service URLs name. */
-  database: string;
-  /** Each service role's password, known to the chain and already set on the role. */
-  passwords: Record<ServiceName, string>;
-  onLog?: (line: string) => void;
-}
 
 export interface PoolerChain {
   /** What sits between the services and PostgreSQL, for the banner. */
@@ -27,28 +16,22 @@ export interface PoolerChain {
 }
 
 /**
- * Starts the chain that stands in for RDS Proxy in front of a kept PostgreSQL, the same chain `npm start`
- * and the tests use (pinning check on `port`, then PgBouncer in transaction pooling mode sized from the
- * proxy's settings), and returns one URL per service role. Without PgBouncer on the machine, the pinning
- * check forwards straight to PostgreSQL and `withoutPooler` says so.
+ * What `dev:db` tells about the chain that stands in for RDS Proxy in front of its kept PostgreSQL (the same
+ * chain `npm start` and the tests use: pinning check, then PgBouncer in transaction pooling mode sized from
+ * the proxy's settings, or the pinning check alone where PgBouncer is not installed), with one URL per
+ * service role.
  */
-export async function startPoolerChain(options: PoolerChainOptions): Promise<PoolerChain> {
+export function poolerChainOf(database: ProvisionedDatabase & { chain: ProxyChain }): PoolerChain {
+  const { chain } = database;
   const services = Object.keys(serviceRoles) as ServiceName[];
-  const chain = await startProxyChain({
-    postgresUrl: options.postgresUrl,
-    relayPort: options.port,
-    pooler: "if-installed",
-    users: services.map((service) => ({ user: serviceRoles[service], password: options.passwords[service] })),
-    ...(options.onLog ? { onLog: options.onLog } : {}),
-  });
   return {
     description: chain.describe(),
     ...(chain.withoutPooler ? { withoutPooler: chain.withoutPooler } : {}),
     port: chain.relay.port,
     serviceUrls: Object.fromEntries(
-      services.map((service) => [service, chain.url(serviceRoles[service], options.database, service)]),
+      services.map((service) => [service, database.serviceUrl(service)]),
     ) as Record<ServiceName, string>,
     report: () => chain.report(),
-    stop: () => chain.stop(),
+    stop: () => database.stop(),
   };
 }

@@ -5,21 +5,13 @@
  *
  *   npm run screenshot -w @orders/reporting
  */
-import { randomBytes } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { ReceiveMessageCommand, SendMessageBatchCommand, type SQSClient } from "@aws-sdk/client-sqs";
-import { runMigrations, seedDemoCatalogue, setServiceRolePassword } from "@orders/db";
 import { createDb } from "@orders/db-client";
 import { launchChromium } from "@orders/local-browser";
-import {
-  createDatabase,
-  dropDatabase,
-  uniqueDatabaseName,
-  usePostgres,
-  withDatabase,
-} from "@orders/local-postgres";
-import { serviceRoles } from "@orders/settings";
+import { provisionDatabase } from "@orders/local-database";
+import { dropDatabase, uniqueDatabaseName, usePostgres } from "@orders/local-postgres";
 import postgres from "postgres";
 import { logger } from "../adapters/logger";
 import { postgresReportReader, sqsQueueDepthReader } from "../adapters/readers";
@@ -49,24 +41,21 @@ async function sendMessages(sqs: SQSClient, queueUrl: string, count: number): Pr
 
 const server = await usePostgres();
 const name = uniqueDatabaseName("screenshot");
-const adminUrl = await createDatabase(server.adminUrl, name);
 const cleanups: (() => Promise<unknown>)[] = [() => server.stop(), () => dropDatabase(server.adminUrl, name)];
 try {
-  await runMigrations({ url: adminUrl });
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  const database = await provisionDatabase({
+    serverUrl: server.adminUrl,
+    database: name,
+    services: ["reporting"],
+  });
+  const admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
   cleanups.unshift(() => admin.end());
-  const password = randomBytes(12).toString("hex");
-  await setServiceRolePassword(admin, "reporting", password);
-  await seedDemoCatalogue(admin);
 
   const now = new Date();
   const orders = demoOrders(now, days);
   await insertOrders(admin, orders);
 
-  const reportingUrl = new URL(withDatabase(server.adminUrl, name));
-  reportingUrl.username = serviceRoles.reporting;
-  reportingUrl.password = password;
-  const reporting = createDb({ kind: "url", url: reportingUrl.toString() });
+  const reporting = createDb({ kind: "url", url: database.directServiceUrl("reporting") });
   cleanups.unshift(() => reporting.close());
   const today = utcDayOf(now);
   const rolled = await runRollup(reporting.sql, daysInRange(addDays(today, 1 - days), today));
