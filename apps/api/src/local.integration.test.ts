@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { authorizerEnv } from "@orders/identity/local-authorizer";
+import { authorizerEnv } from "@orders/local-identity/local-authorizer";
 import { type IdentityFixture, startIdentityFixture } from "@orders/local-identity/testing";
 import { findFreePort } from "@orders/local-postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

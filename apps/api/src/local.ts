@@ -1,5 +1,5 @@
 import { serve } from "@hono/node-server";
-import { authorizerConfigFromEnv, withLocalAuthorizer } from "@orders/identity/local-authorizer";
+import { authorizerConfigFromEnv, withLocalAuthorizer } from "@orders/local-identity/local-authorizer";
 import { apiConfigFromEnv } from "./adapters/config";
 import { flushMetrics } from "./adapters/metrics";
 import { createRuntime } from "./adapters/runtime";

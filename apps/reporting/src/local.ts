@@ -1,5 +1,5 @@
 import { serve } from "@hono/node-server";
-import { authorizerConfigFromEnv, withLocalAuthorizer } from "@orders/identity/local-authorizer";
+import { authorizerConfigFromEnv, withLocalAuthorizer } from "@orders/local-identity/local-authorizer";
 import { positiveIntFromEnv } from "./adapters/config";
 import { reportingDb, rollupClient } from "./adapters/database";
 import { logger } from "./adapters/logger";

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { authorizerEnv } from "@orders/identity/local-authorizer";
+import { authorizerEnv } from "@orders/local-identity/local-authorizer";
 import { startIdentityFixture } from "@orders/local-identity/testing";
 import { findFreePort } from "@orders/local-postgres";
 import type { FreezeRelay } from "@orders/local-postgres/testing";

@@ -1,7 +1,7 @@
 import { API_SCOPE, authorizerContextOf } from "@orders/identity";
-import { remoteKeys, withLocalAuthorizer } from "@orders/identity/local-authorizer";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { remoteKeys, withLocalAuthorizer } from "./local-authorizer";
 import { signInWithPassword } from "./sign-in-with-password";
 import { forgeToken, tamperWith } from "./testing/forge-token";
 import { type IdentityFixture, startIdentityFixture } from "./testing/identity-fixture";

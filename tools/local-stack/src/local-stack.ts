@@ -1,6 +1,5 @@
 import { rm } from "node:fs/promises";
 import { dirname } from "node:path";
-import { authorizerEnv } from "@orders/identity/local-authorizer";
 import { createOrderQueues, type OrderQueues, startLocalSqs } from "@orders/local-aws";
 import {
   accountsFileFor,
@@ -8,6 +7,7 @@ import {
   type LocalIdentity,
   startLocalIdentity,
 } from "@orders/local-identity";
+import { authorizerEnv } from "@orders/local-identity/local-authorizer";
 import { findFreePort } from "@orders/local-postgres";
 import type { RelaySession } from "@orders/proxy-check";
 import pTimeout from "p-timeout";

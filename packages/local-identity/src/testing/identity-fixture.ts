@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { GatewayService } from "@orders/identity";
-import { remoteKeys, withLocalAuthorizer } from "@orders/identity/local-authorizer";
+import { remoteKeys, withLocalAuthorizer } from "../local-authorizer";
 import { type LocalIdentity, startLocalIdentity } from "../local-identity-provider";
 import { signInWithPassword } from "../sign-in-with-password";
 

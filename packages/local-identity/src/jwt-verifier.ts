@@ -1,3 +1,4 @@
+import { flattenClaims, type JwtAuthorizerContext, scopesOf, UnauthorizedError } from "@orders/identity";
 import {
   createRemoteJWKSet,
   decodeProtectedHeader,
@@ -6,8 +7,6 @@ import {
   type JWTVerifyGetKey,
   jwtVerify,
 } from "jose";
-import { flattenClaims, type JwtAuthorizerContext, scopesOf } from "./claims";
-import { UnauthorizedError } from "./identity-errors";
 
 /** What API Gateway's JWT authorizer is configured with: one issuer, its audiences. */
 export interface JwtAuthorizerConfig {

@@ -1,9 +1,13 @@
 import { problemResponse, toProblem } from "@orders/http-problem";
-import { API_SCOPE } from "./api-scope";
-import type { JwtAuthorizerContext } from "./claims";
-import { InsufficientScopeError, UnauthorizedError } from "./identity-errors";
+import {
+  API_SCOPE,
+  type GatewayService,
+  InsufficientScopeError,
+  isProtectedPath,
+  type JwtAuthorizerContext,
+  UnauthorizedError,
+} from "@orders/identity";
 import { type JwtAuthorizerConfig, remoteKeys, verifyAuthorization } from "./jwt-verifier";
-import { type GatewayService, isProtectedPath } from "./protected-routes";
 
 /** A fetch handler that takes bindings, as a Hono app's `fetch(request, env)`. */
 export type FetchWithBindings<Env> = (request: Request, env?: Env) => Response | Promise<Response>;
