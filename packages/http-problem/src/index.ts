@@ -9,6 +9,7 @@ export {
 } from "./field-errors";
 export { loadOnce } from "./load-once";
 export { DOCS_PAGE_CSP, registerOpenApiRoute } from "./openapi-route";
+export { packageFileCandidates, readPackageFile } from "./package-file";
 export {
   PROBLEM_CONTENT_TYPE,
   type Problem,

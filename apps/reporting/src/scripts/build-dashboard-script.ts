@@ -1,0 +1,9 @@
+import { relative } from "node:path";
+import { writeDashboardScript } from "../http/dashboard/build-dashboard-script";
+
+/**
+ * `npm run build -w @orders/reporting`: writes the dashboard's bundled browser code, which the Lambda ships
+ * beside its bundle (infra's `copyFiles`); run it before `sst deploy`.
+ */
+const path = await writeDashboardScript();
+console.log(`wrote ${relative(process.cwd(), path)}`);
