@@ -6,4 +6,5 @@ import { writeDashboardScript } from "../http/dashboard/build-dashboard-script";
  * beside its bundle (infra's `copyFiles`); run it before `sst deploy`.
  */
 const path = await writeDashboardScript();
-console.log(`wrote ${relative(process.cwd(), path)}`);
+// On stderr: `npm run synth -- --json` runs this first, and its stdout is the JSON.
+console.error(`wrote ${relative(process.cwd(), path)}`);
