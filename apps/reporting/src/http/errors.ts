@@ -1,42 +1,12 @@
-import {
-  type DocumentedProblemKind,
-  internalErrorKind,
-  ProblemError,
-  validationErrorKind,
-} from "@orders/http-problem";
-import { forbiddenKind, identityProblemAdvice, unauthorizedKind } from "@orders/identity";
-
-/** A kind of problem the reporting API answers with, and what a client should do about it. */
-export type ReportProblemKind = DocumentedProblemKind;
-
-/** Every problem kind of the reporting API (listed in its OpenAPI description and on `/docs`). */
-export const problemKinds = {
-  validation: {
-    ...validationErrorKind,
-    advice: "Fix the query parameters listed in `errors` and ask again.",
-  },
-  unauthorized: { ...unauthorizedKind, advice: identityProblemAdvice.unauthorized },
-  forbidden: { ...forbiddenKind, advice: identityProblemAdvice.forbidden },
-  notFound: { slug: "not-found", status: 404, title: "Not found", advice: "Check the path." },
-  internal: { ...internalErrorKind, advice: "Retry later." },
-  queueUnavailable: {
-    slug: "queue-unavailable",
-    status: 503,
-    title: "Queue metrics unavailable",
-    advice: "Retry shortly.",
-  },
-  databaseUnavailable: {
-    slug: "database-unavailable",
-    status: 503,
-    title: "Database unavailable",
-    advice: "Retry shortly.",
-  },
-} as const satisfies Record<string, ReportProblemKind>;
+import { ProblemError } from "@orders/http-problem";
+import { RETRY_AFTER_SECONDS } from "@orders/settings";
+import { problemKinds } from "./problem-kinds";
 
 /*
  * The service's error hierarchy: what a route throws on purpose is a ProblemError (from
- * @orders/http-problem), turned into an RFC 9457 problem in one place (`createReportingApp`'s `onError`).
- * Anything else is a bug: a 500. `ValidationError` comes from the package as it is.
+ * @orders/http-problem), turned into an RFC 9457 problem in one place (the kit's error funnel, installed by
+ * `createApp`). Anything else is a bug: a 500. `ValidationError` and `MethodNotAllowedError` come from the
+ * package as they are.
  */
 
 export class NotFoundError extends ProblemError {
@@ -45,9 +15,6 @@ export class NotFoundError extends ProblemError {
     super(problemKinds.notFound, `Nothing at ${path}.`);
   }
 }
-
-/** What a 503 tells a client to wait before retrying: the deadlines keep a retry cheap (see docs/deploy.md). */
-const RETRY_AFTER_SECONDS = 2;
 
 export class QueueUnavailableError extends ProblemError {
   override name = "QueueUnavailableError";
