@@ -58,10 +58,18 @@ describe("a method a path does not serve", () => {
     expect(res.headers.get("allow")).toBeNull();
   });
 
+  it("on a public page, without a token, is a problem no cache keeps either", async () => {
+    const res = await app().request("/", { method: "POST" });
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("GET, HEAD");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+  });
+
   it("on a path nothing serves, stays a 404 without Allow", async () => {
-    const res = await app().request("/nothing", { method: "DELETE" }, staff);
+    const res = await app().request("/nothing", { method: "DELETE" });
     expect(res.status).toBe(404);
     expect(res.headers.get("allow")).toBeNull();
+    expect(res.headers.get("cache-control")).toBe("no-store");
     expect(await res.json()).toMatchObject({ type: "/docs#problem-not-found" });
   });
 });
