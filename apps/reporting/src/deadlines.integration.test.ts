@@ -10,7 +10,7 @@ import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { postgresReportReader, sqsQueueDepthReader } from "./adapters/readers";
 import { reportingSqsClient } from "./adapters/sqs-client";
-import { createReportingApp } from "./http/create-app";
+import { createApp } from "./http/create-app";
 import { type LocalQueues, startLocalQueues } from "./testing/local-queues";
 
 let database: TestDatabase;
@@ -19,7 +19,7 @@ let dbRelay: FreezeRelay;
 let sqsRelay: FreezeRelay;
 let db: RenewableDb;
 let sqs: SQSClient;
-let app: ReturnType<typeof createReportingApp>;
+let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   database = await createTestDatabase("reporting-deadlines");
@@ -34,7 +34,7 @@ beforeAll(async () => {
   // Wired as adapters/runtime.ts wires it, each dependency behind a relay that can go silent.
   db = renewableDb(() => createDb({ kind: "url", url: dbFront.url }, { applicationName: "reporting" }));
   sqs = reportingSqsClient(sqsFront.url);
-  app = createReportingApp({
+  app = createApp({
     reports: postgresReportReader(
       () => db.current().sql,
       (work) => db.within(deadlines.reportingDatabaseReadMs, (client) => work(client.sql)),

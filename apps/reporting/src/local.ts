@@ -4,8 +4,9 @@ import { positiveIntFromEnv } from "./adapters/config";
 import { reportingDb, rollupClient } from "./adapters/database";
 import { logger } from "./adapters/logger";
 import { rollupMetrics } from "./adapters/metrics";
-import { createRuntimeApp } from "./adapters/runtime";
+import { createRuntime } from "./adapters/runtime";
 import { scheduledRollup } from "./domain/scheduled-rollup";
+import { createApp } from "./http/create-app";
 
 /**
  * Local reporting service: the same app as the Lambda on REPORTING_PORT (default 3001), plus the rollup every
@@ -31,7 +32,8 @@ function rollupNow(): void {
 }
 
 // Where API Gateway's JWT authorizer stands in AWS (JWT_ISSUER, JWT_AUDIENCE, JWT_JWKS_URL).
-const fetch = withLocalAuthorizer(createRuntimeApp().fetch, {
+const runtime = createRuntime();
+const fetch = withLocalAuthorizer(createApp(runtime.deps).fetch, {
   service: "reporting",
   ...authorizerConfigFromEnv(),
 });
@@ -51,7 +53,7 @@ async function stop(signal: string): Promise<void> {
   clearInterval(timer);
   server.close();
   await running;
-  await reportingDb().close();
+  await runtime.close();
   if (rollupClient.current !== reportingDb) await rollupClient.current().close();
   process.exit(0);
 }

@@ -9,7 +9,7 @@ import { type DashboardBehindSignIn, serveDashboardBehindSignIn } from "../testi
 import { demoOrders } from "../testing/demo-orders";
 import { insertOrders } from "../testing/order-fixtures";
 import { type ReportingHarness, startReportingHarness } from "../testing/reporting-harness";
-import { createReportingApp } from "./create-app";
+import { createApp } from "./create-app";
 
 let h: ReportingHarness;
 let service: DashboardBehindSignIn;
@@ -30,7 +30,7 @@ beforeAll(async () => {
   await insertOrders(h.admin, demoOrders(now, 7));
   await runRollup(h.reporting.sql, daysInRange(from, addDays(to, -2)));
   service = await serveDashboardBehindSignIn((signIn) => {
-    const app = createReportingApp({
+    const app = createApp({
       reports: postgresReportReader(() => h.reporting.sql),
       queues: sqsQueueDepthReader(() => h.queues.sqs, h.queues.urls),
       logger: h.logger,

@@ -10,7 +10,7 @@ import { expectedDailySales, expectedTopProducts } from "../testing/expected-sal
 import { ordersArbitrary } from "../testing/order-arbitrary";
 import { clearOrders, type FixtureOrder, insertOrders } from "../testing/order-fixtures";
 import { type ReportingHarness, startReportingHarness } from "../testing/reporting-harness";
-import { createReportingApp } from "./create-app";
+import { createApp } from "./create-app";
 import { buildOpenApiDocument } from "./openapi/document";
 
 let h: ReportingHarness;
@@ -258,7 +258,7 @@ describe("service", () => {
   it("answers 503 problem+json when the database cannot be reached, and logs it as a warning", async () => {
     const unreachable = postgres("postgres://nobody:secret@127.0.0.1:1/none", { max: 1, connect_timeout: 2 });
     try {
-      const app = createReportingApp({
+      const app = createApp({
         reports: postgresReportReader(() => unreachable),
         queues: { read: () => Promise.reject(new Error("not used")) },
         logger: h.logger,
@@ -286,7 +286,7 @@ describe("service", () => {
   });
 
   it("logs an unexpected failure as an error and answers a generic 500", async () => {
-    const app = createReportingApp({
+    const app = createApp({
       reports: postgresReportReader(() => h.reportingHttp.sql),
       queues: { read: () => Promise.reject(new Error("queue reader broke")) },
       logger: h.logger,

@@ -26,7 +26,7 @@ import { postgresReportReader, sqsQueueDepthReader } from "../adapters/readers";
 import { runRollup } from "../adapters/run-rollup";
 import { reportingSqsClient } from "../adapters/sqs-client";
 import { addDays, daysInRange, utcDayOf } from "../domain/utc-day";
-import { createReportingApp } from "../http/create-app";
+import { createApp } from "../http/create-app";
 import { serveDashboardBehindSignIn, signInThroughTheForm } from "../testing/dashboard-behind-sign-in";
 import { demoOrders } from "../testing/demo-orders";
 import { startLocalQueues } from "../testing/local-queues";
@@ -88,7 +88,7 @@ try {
   cleanups.unshift(async () => sqs.destroy());
   // Served as under `npm start`: the page signs in (as a staff member) before it shows any number.
   const dashboard = await serveDashboardBehindSignIn((signIn) =>
-    createReportingApp({
+    createApp({
       reports: postgresReportReader(() => reporting.sql),
       queues: sqsQueueDepthReader(() => sqs, queues.urls),
       logger,

@@ -6,7 +6,7 @@ import { captureLogs } from "@orders/http-problem/testing";
 import postgres from "postgres";
 import { postgresReportReader, sqsQueueDepthReader } from "../adapters/readers";
 import { reportingSqsClient } from "../adapters/sqs-client";
-import { createReportingApp } from "../http/create-app";
+import { createApp } from "../http/create-app";
 import { type LocalQueues, startLocalQueues } from "./local-queues";
 
 export interface ReportingHarness {
@@ -18,7 +18,7 @@ export interface ReportingHarness {
   /** The reports' connection, as the HTTP function's read-only `orders_reporting_http`. */
   reportingHttp: DbClient;
   queues: LocalQueues;
-  app: ReturnType<typeof createReportingApp>;
+  app: ReturnType<typeof createApp>;
   /** The app's logger: a real Powertools logger whose lines `takeLogged` reads. */
   logger: Logger;
   /**
@@ -44,7 +44,7 @@ export async function startReportingHarness(prefix: string): Promise<ReportingHa
   const logs = captureLogs();
   let taken = 0;
   const sqs = reportingSqsClient();
-  const app = createReportingApp({
+  const app = createApp({
     reports: postgresReportReader(() => reportingHttp.sql),
     queues: sqsQueueDepthReader(() => sqs, queues.urls),
     logger: logs.logger,

@@ -13,7 +13,7 @@ import {
 import { demoOrders } from "../../testing/demo-orders";
 import { insertOrders } from "../../testing/order-fixtures";
 import { type ReportingHarness, startReportingHarness } from "../../testing/reporting-harness";
-import { createReportingApp } from "../create-app";
+import { createApp } from "../create-app";
 
 let h: ReportingHarness;
 let dashboard: DashboardBehindSignIn;
@@ -42,7 +42,7 @@ beforeAll(async () => {
     }),
   );
   dashboard = await serveDashboardBehindSignIn((signIn) =>
-    createReportingApp({
+    createApp({
       reports: postgresReportReader(() => h.reportingHttp.sql),
       queues: sqsQueueDepthReader(() => h.queues.sqs, h.queues.urls),
       logger: h.logger,
