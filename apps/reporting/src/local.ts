@@ -7,6 +7,7 @@ import { rollupMetrics } from "./adapters/metrics";
 import { createRuntime } from "./adapters/runtime";
 import { scheduledRollup } from "./domain/scheduled-rollup";
 import { createApp } from "./http/create-app";
+import { writeDashboardScript } from "./http/dashboard/build-dashboard-script";
 
 /**
  * Local reporting service: the same app as the Lambda on REPORTING_PORT (default 3001), plus the rollup every
@@ -30,6 +31,9 @@ function rollupNow(): void {
     )
     .catch((error: unknown) => logger.error("rollup failed", error as Error));
 }
+
+// The dashboard's browser code, bundled from its TypeScript at every start so the page runs what the tree holds.
+await writeDashboardScript();
 
 // Where API Gateway's JWT authorizer stands in AWS (JWT_ISSUER, JWT_AUDIENCE, JWT_JWKS_URL).
 const runtime = createRuntime();

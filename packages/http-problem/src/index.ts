@@ -10,6 +10,7 @@ export {
 export { loadOnce } from "./load-once";
 export { wrongMethodAsProblem } from "./method-not-allowed";
 export { DOCS_PAGE_CSP, registerOpenApiRoute } from "./openapi-route";
+export { packageFileCandidates, readPackageFile } from "./package-file";
 export {
   PROBLEM_CONTENT_TYPE,
   type Problem,

@@ -27,6 +27,7 @@ import { runRollup } from "../adapters/run-rollup";
 import { reportingSqsClient } from "../adapters/sqs-client";
 import { addDays, daysInRange, utcDayOf } from "../domain/utc-day";
 import { createApp } from "../http/create-app";
+import { writeDashboardScript } from "../http/dashboard/build-dashboard-script";
 import { serveDashboardBehindSignIn, signInThroughTheForm } from "../testing/dashboard-behind-sign-in";
 import { demoOrders } from "../testing/demo-orders";
 import { startLocalQueues } from "../testing/local-queues";
@@ -47,6 +48,7 @@ async function sendMessages(sqs: SQSClient, queueUrl: string, count: number): Pr
   }
 }
 
+await writeDashboardScript();
 const server = await usePostgres();
 const name = uniqueDatabaseName("screenshot");
 const adminUrl = await createDatabase(server.adminUrl, name);
