@@ -2,7 +2,7 @@ import { addJwtAuthorizer, identity } from "./identity";
 import { deadLetterQueue, ordersQueue } from "./queues";
 import { reportingApi } from "./reporting-gateway";
 import { queueEnvironment } from "./src/environment";
-import { docsPageCopyFiles, functionSpecs, seconds } from "./src/functions";
+import { dashboardScriptCopyFile, docsPageCopyFiles, functionSpecs, seconds } from "./src/functions";
 import { reportingHttpPermissions, rollupPermissions } from "./src/iam-policies";
 import { gatewayRoutes, signInEnvironment, staffEnvironment } from "./src/identity-plan";
 import { rollupDeadLetterPermission, rollupRetry } from "./src/rollup-schedule";
@@ -23,9 +23,10 @@ export const reportingHttp = new sst.aws.Function("ReportingHttp", {
   handler: http.handler,
   memory: http.memory,
   timeout: seconds(http.timeoutSeconds),
-  // The dashboard serves its chart library and `/docs` serves Swagger UI itself (no CDN); the bundle has no
-  // node_modules, so ship those files.
+  // The dashboard serves its own script and chart library and `/docs` serves Swagger UI itself (no CDN); the
+  // bundle has no node_modules, so ship those files.
   copyFiles: [
+    dashboardScriptCopyFile,
     { from: "node_modules/chart.js/dist/chart.umd.min.js", to: "chart.umd.min.js" },
     ...docsPageCopyFiles,
   ],

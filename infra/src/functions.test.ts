@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { deadlineProblems, deadlines, orderFlow } from "@orders/settings";
 import { describe, expect, it } from "vitest";
-import { docsPageCopyFiles, functionSpecs, lambdaRuntime } from "./functions";
+import { dashboardScriptCopyFile, docsPageCopyFiles, functionSpecs, lambdaRuntime } from "./functions";
 import { stageProfile } from "./stage-profile";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -85,5 +85,12 @@ describe("docsPageCopyFiles", () => {
   it("names files that exist, so a deploy ships what /docs serves", () => {
     expect(docsPageCopyFiles.map((f) => f.to)).toEqual(["swagger-ui-bundle.js", "swagger-ui.css"]);
     for (const { from } of docsPageCopyFiles) expect(existsSync(join(root, from)), from).toBe(true);
+  });
+});
+
+describe("dashboardScriptCopyFile", () => {
+  it("names the reporting build's output, placed where the service looks beside its bundle", () => {
+    expect(existsSync(join(root, dashboardScriptCopyFile.from)), dashboardScriptCopyFile.from).toBe(true);
+    expect(dashboardScriptCopyFile.to).toBe("dist/dashboard.js");
   });
 });

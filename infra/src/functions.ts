@@ -82,5 +82,12 @@ export function seconds(value: number): `${number} seconds` {
  */
 export const docsPageCopyFiles = copyFilesFor(Object.values(docsPageFiles));
 
+/**
+ * The dashboard's browser code, bundled from its TypeScript by the reporting package's `build`
+ * (`npm run build -w @orders/reporting` before `sst deploy`; without it SST stops on the missing path) and
+ * shipped beside the reporting bundle, where the service reads it under the same relative name.
+ */
+export const dashboardScriptCopyFile = { from: "apps/reporting/dist/dashboard.js", to: "dist/dashboard.js" };
+
 /** Where the migrator finds the SQL files inside its bundle (copied there by `copyFiles`). */
 export const migrationsBundlePath = "migrations";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { seedDemoCatalogue } from "@orders/db";
 import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
-import { PROBLEM_CONTENT_TYPE } from "@orders/http-problem";
+import { PROBLEM_CONTENT_TYPE, type ServiceEnv } from "@orders/http-problem";
 import { silentLogger } from "@orders/http-problem/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { type FreezeRelay, startFreezeRelayInFront } from "@orders/local-postgres/testing";
@@ -12,7 +12,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createDbReaders } from "./adapters/db-readers";
 import type { DbReaders } from "./adapters/db-readers-on-first-use";
 import { createSqsSender, SqsOrderQueue } from "./adapters/sqs/sqs-order-queue";
-import type { ApiEnv } from "./http/app-env";
 import { checkedApp } from "./testing/api-contract";
 import { type LocalQueue, startLocalQueue } from "./testing/local-queue";
 
@@ -21,7 +20,7 @@ let queue: LocalQueue;
 let dbRelay: FreezeRelay;
 let sqsRelay: FreezeRelay;
 let readers: DbReaders;
-let app: Hono<ApiEnv>;
+let app: Hono<ServiceEnv>;
 
 beforeAll(async () => {
   database = await createTestDatabase("api-deadlines");

@@ -27,7 +27,7 @@ import { postgresReportReader } from "../src/adapters/readers";
 import { runRollup } from "../src/adapters/run-rollup";
 import { rollupDays } from "../src/domain/rollup-days";
 import { addDays, daysInRange, utcDayOf } from "../src/domain/utc-day";
-import { createReportingApp } from "../src/http/create-app";
+import { createApp } from "../src/http/create-app";
 
 const orderCount = Number(process.env.BENCH_ORDERS ?? 200_000);
 const historyDays = 90;
@@ -92,7 +92,7 @@ try {
   url.username = serviceRoles.reporting;
   url.password = password;
   const reporting = createDb({ kind: "url", url: url.toString() });
-  const app = createReportingApp({
+  const app = createApp({
     reports: postgresReportReader(() => reporting.sql),
     queues: { read: async () => ({ orders: zero, deadLetter: zero }) },
     // Warnings and errors only: an access-log line per request would drown the figures.

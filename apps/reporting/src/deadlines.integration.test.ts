@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { postgresReportReader, sqsQueueDepthReader } from "./adapters/readers";
 import { reportingSqsClient } from "./adapters/sqs-client";
 import { type LocalQueues, startLocalQueues } from "./testing/local-queues";
-import { checkedReportingApp } from "./testing/reporting-contract";
+import { checkedApp } from "./testing/reporting-contract";
 
 let database: TestDatabase;
 let queues: LocalQueues;
@@ -19,7 +19,7 @@ let dbRelay: FreezeRelay;
 let sqsRelay: FreezeRelay;
 let db: RenewableDb;
 let sqs: SQSClient;
-let app: ReturnType<typeof checkedReportingApp>;
+let app: ReturnType<typeof checkedApp>;
 
 beforeAll(async () => {
   database = await createTestDatabase("reporting-deadlines");
@@ -34,7 +34,7 @@ beforeAll(async () => {
   // Wired as adapters/runtime.ts wires it, each dependency behind a relay that can go silent.
   db = renewableDb(() => createDb({ kind: "url", url: dbFront.url }, { applicationName: "reporting" }));
   sqs = reportingSqsClient(sqsFront.url);
-  app = checkedReportingApp({
+  app = checkedApp({
     reports: postgresReportReader(
       () => db.current().sql,
       (work) => db.within(deadlines.reportingDatabaseReadMs, (client) => work(client.sql)),

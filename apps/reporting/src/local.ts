@@ -4,8 +4,10 @@ import { positiveIntFromEnv } from "./adapters/config";
 import { reportingDb, rollupClient } from "./adapters/database";
 import { logger } from "./adapters/logger";
 import { rollupMetrics } from "./adapters/metrics";
-import { createRuntimeApp } from "./adapters/runtime";
+import { createRuntime } from "./adapters/runtime";
 import { scheduledRollup } from "./domain/scheduled-rollup";
+import { createApp } from "./http/create-app";
+import { writeDashboardScript } from "./http/dashboard/build-dashboard-script";
 
 /**
  * Local reporting service: the same app as the Lambda on REPORTING_PORT (default 3001), plus the rollup every
@@ -30,8 +32,12 @@ function rollupNow(): void {
     .catch((error: unknown) => logger.error("rollup failed", error as Error));
 }
 
+// The dashboard's browser code, bundled from its TypeScript at every start so the page runs what the tree holds.
+await writeDashboardScript();
+
 // Where API Gateway's JWT authorizer stands in AWS (JWT_ISSUER, JWT_AUDIENCE, JWT_JWKS_URL).
-const fetch = withLocalAuthorizer(createRuntimeApp().fetch, {
+const runtime = createRuntime();
+const fetch = withLocalAuthorizer(createApp(runtime.deps).fetch, {
   service: "reporting",
   ...authorizerConfigFromEnv(),
 });
@@ -51,7 +57,7 @@ async function stop(signal: string): Promise<void> {
   clearInterval(timer);
   server.close();
   await running;
-  await reportingDb().close();
+  await runtime.close();
   if (rollupClient.current !== reportingDb) await rollupClient.current().close();
   process.exit(0);
 }

@@ -11,8 +11,11 @@ export class DeadlineExceededError extends Error {
   }
 }
 
-/** Runs one unit of work on a client (directly, or within a deadline: see {@link RenewableDb.within}). */
-export type DbCall = <T>(work: (client: DbClient) => Promise<T>) => Promise<T>;
+/**
+ * Runs one unit of work on a client (directly, or within a deadline: see {@link RenewableDb.within}). The
+ * client is a {@link DbClient} by default; a caller that queries with postgres.js alone names its `Sql`.
+ */
+export type DbCall<Client = DbClient> = <T>(work: (client: Client) => Promise<T>) => Promise<T>;
 
 /** A container's one database client, replaced after a call that outlived its deadline. */
 export interface RenewableDb {

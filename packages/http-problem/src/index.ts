@@ -8,7 +8,9 @@ export {
   toJsonPointer,
 } from "./field-errors";
 export { loadOnce } from "./load-once";
+export { wrongMethodAsProblem } from "./method-not-allowed";
 export { DOCS_PAGE_CSP, registerOpenApiRoute } from "./openapi-route";
+export { packageFileCandidates, readPackageFile } from "./package-file";
 export {
   PROBLEM_CONTENT_TYPE,
   type Problem,
@@ -16,11 +18,18 @@ export {
   problemResponse,
   toProblem,
 } from "./problem";
-export { ProblemError, type ProblemErrorOptions, ValidationError } from "./problem-error";
+export {
+  MethodNotAllowedError,
+  ProblemError,
+  type ProblemErrorOptions,
+  ValidationError,
+} from "./problem-error";
 export { answerWithProblems, type FunnelLogger, type ProblemFunnel } from "./problem-funnel";
 export {
   type DocumentedProblemKind,
   internalErrorKind,
+  methodNotAllowedKind,
+  notFoundKind,
   type ProblemKind,
   problemAnchor,
   problemTypeUri,
@@ -29,6 +38,7 @@ export {
 export { requestContext } from "./request-context";
 export { type RequestLogger, requestLogger } from "./request-logger";
 export { noStoreWhen, securityHeaders } from "./response-headers";
+export { createServiceApp, type ServiceAppOptions } from "./service-app";
 export type { ServiceEnv } from "./service-env";
 export { unavailableOnTransient } from "./transient-failures";
 export { jsonBody, validate } from "./validation";

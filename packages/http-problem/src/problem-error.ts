@@ -1,5 +1,5 @@
 import type { FieldError } from "./field-errors";
-import { type ProblemKind, validationErrorKind } from "./problem-kind";
+import { methodNotAllowedKind, type ProblemKind, validationErrorKind } from "./problem-kind";
 
 /** What a ProblemError may carry besides its kind and detail. */
 export interface ProblemErrorOptions extends ErrorOptions {
@@ -50,6 +50,22 @@ export class ValidationError extends ProblemError {
   constructor(errors: FieldError[]) {
     super(validationErrorKind, `${errors.length} field${errors.length === 1 ? "" : "s"} failed validation`, {
       errors,
+    });
+  }
+}
+
+/**
+ * A method the path does not serve: a 405 whose `Allow` header lists the methods it does (RFC 9110 §15.5.6).
+ *
+ * @example
+ * throw new MethodNotAllowedError("DELETE", "/orders", ["POST"]);
+ */
+export class MethodNotAllowedError extends ProblemError {
+  override name = "MethodNotAllowedError";
+
+  constructor(method: string, path: string, allowed: readonly string[]) {
+    super(methodNotAllowedKind, `${method} is not allowed on ${path}.`, {
+      headers: { Allow: allowed.join(", ") },
     });
   }
 }

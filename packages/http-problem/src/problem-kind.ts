@@ -25,6 +25,20 @@ export const validationErrorKind = {
   title: "Request is invalid",
 } as const satisfies ProblemKind;
 
+/** A request to a path nothing serves. */
+export const notFoundKind = {
+  slug: "not-found",
+  status: 404,
+  title: "Not found",
+} as const satisfies ProblemKind;
+
+/** A request whose method the path does not serve; the response's `Allow` header lists those it does. */
+export const methodNotAllowedKind = {
+  slug: "method-not-allowed",
+  status: 405,
+  title: "Method not allowed",
+} as const satisfies ProblemKind;
+
 /**
  * The `type` URI of a problem kind: `/docs#problem-<slug>`, a relative reference (RFC 9457 allows it)
  * resolved against the app that answered.

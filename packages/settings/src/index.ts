@@ -17,4 +17,5 @@ export {
   localDevSuperuserUrl,
 } from "./local-dev-database";
 export { type OrderFlowSettings, orderFlow, orderFlowProblems, sqsMappingLimits } from "./order-flow";
+export { RETRY_AFTER_SECONDS } from "./retry-after";
 export { type SqsSendSettings, sqsSend, worstCaseSendMs } from "./sqs-send";

@@ -113,6 +113,10 @@ describe("the local stack, end to end", () => {
     const dashboard = await fetch(`${stack.reportingUrl}/`);
     expect(dashboard.status).toBe(200);
     expect(dashboard.headers.get("content-type")).toMatch(/text\/html/);
+    // The page's script, bundled from its TypeScript when the reporting service started.
+    const script = await fetch(`${stack.reportingUrl}/assets/dashboard.js`);
+    expect(script.status).toBe(200);
+    expect(await script.text()).toContain("code_challenge_method");
   });
 
   it("listens on 127.0.0.1 only: every server it started, in this process and in its children", async () => {

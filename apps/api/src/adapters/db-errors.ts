@@ -1,8 +1,8 @@
 import { classifyDbError } from "@orders/db-client";
 import { unavailableOnTransient } from "@orders/http-problem";
+import { RETRY_AFTER_SECONDS } from "@orders/settings";
 import { DependencyUnavailableError } from "../http/errors";
-import { RETRY_AFTER_SECONDS } from "../http/limits";
-import { problemTypes } from "../http/problem-types";
+import { problemKinds } from "../http/problem-kinds";
 
 /**
  * Runs a read, turning transient database failures (connection lost, proxy at capacity, timeout) into a 503
@@ -14,7 +14,7 @@ export async function readingDatabase<T>(read: () => Promise<T>): Promise<T> {
     (error) => classifyDbError(error).retryable,
     (cause) =>
       new DependencyUnavailableError(
-        problemTypes.databaseUnavailable,
+        problemKinds.databaseUnavailable,
         "The database is unavailable right now.",
         RETRY_AFTER_SECONDS,
         { cause },

@@ -1,39 +1,39 @@
-import { ProblemError } from "@orders/http-problem";
+import { ProblemError, type ProblemKind } from "@orders/http-problem";
 import { HTTPException } from "hono/http-exception";
 import { MAX_BODY_BYTES } from "./limits";
-import { type ProblemType, problemTypes } from "./problem-types";
+import { problemKinds } from "./problem-kinds";
 
 /*
  * The API's error hierarchy: everything a route throws on purpose is a ProblemError (from
  * @orders/http-problem), turned into an RFC 9457 problem in exactly one place (`createApp`'s `onError`).
- * Anything else is a bug and becomes a 500. `ValidationError` comes from the package as it is.
+ * Anything else is a bug and becomes a 500. `ValidationError` and `MethodNotAllowedError` come from the package as they are.
  */
 
 export class MalformedBodyError extends ProblemError {
   override name = "MalformedBodyError";
   constructor(detail = "The body is not valid JSON.") {
-    super(problemTypes.malformedBody, detail);
+    super(problemKinds.malformedBody, detail);
   }
 }
 
 export class UnsupportedMediaTypeError extends ProblemError {
   override name = "UnsupportedMediaTypeError";
   constructor(detail = "Send the body as application/json.") {
-    super(problemTypes.unsupportedMediaType, detail);
+    super(problemKinds.unsupportedMediaType, detail);
   }
 }
 
 export class PayloadTooLargeError extends ProblemError {
   override name = "PayloadTooLargeError";
   constructor(maxBytes: number) {
-    super(problemTypes.payloadTooLarge, `The body is larger than ${maxBytes} bytes.`);
+    super(problemKinds.payloadTooLarge, `The body is larger than ${maxBytes} bytes.`);
   }
 }
 
 export class NotFoundError extends ProblemError {
   override name = "NotFoundError";
   constructor(detail: string) {
-    super(problemTypes.notFound, detail);
+    super(problemKinds.notFound, detail);
   }
 }
 
@@ -42,26 +42,17 @@ export class IdempotencyKeyReusedProblem extends ProblemError {
   override name = "IdempotencyKeyReusedProblem";
   constructor(orderId: string) {
     super(
-      problemTypes.idempotencyKeyReused,
+      problemKinds.idempotencyKeyReused,
       `This Idempotency-Key already names order ${orderId}, placed with another body; it was not changed.`,
     );
-  }
-}
-
-export class MethodNotAllowedError extends ProblemError {
-  override name = "MethodNotAllowedError";
-  constructor(method: string, path: string, allowed: readonly string[]) {
-    super(problemTypes.methodNotAllowed, `${method} is not allowed on ${path}.`, {
-      headers: { Allow: allowed.join(", ") },
-    });
   }
 }
 
 /** A dependency (queue, database) failed in a way a later retry may not: the client should retry. */
 export class DependencyUnavailableError extends ProblemError {
   override name = "DependencyUnavailableError";
-  constructor(type: ProblemType, detail: string, retryAfterSeconds: number, options?: ErrorOptions) {
-    super(type, detail, { ...options, headers: { "Retry-After": String(retryAfterSeconds) } });
+  constructor(kind: ProblemKind, detail: string, retryAfterSeconds: number, options?: ErrorOptions) {
+    super(kind, detail, { ...options, headers: { "Retry-After": String(retryAfterSeconds) } });
   }
 }
 

@@ -1,6 +1,6 @@
 import { holdToContract, loadContract, type OpenApiDocument } from "@orders/contract-check";
+import type { ServiceEnv } from "@orders/http-problem";
 import type { Hono } from "hono";
-import type { ApiEnv } from "../http/app-env";
 import { type ApiDeps, createApp } from "../http/create-app";
 import document from "../http/openapi/openapi.json" with { type: "json" };
 
@@ -20,6 +20,6 @@ export const apiContract = loadContract(document as unknown as OpenApiDocument, 
  * @example
  * const app = checkedApp({ queue, orders, products, logger });
  */
-export function checkedApp(deps: ApiDeps): Hono<ApiEnv> {
+export function checkedApp(deps: ApiDeps): Hono<ServiceEnv> {
   return holdToContract(createApp(deps), apiContract);
 }

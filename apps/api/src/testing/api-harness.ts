@@ -2,6 +2,7 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import { orderItemsTable, ordersTable, seedDemoCatalogue } from "@orders/db";
 import { createTestDatabase, type TestDatabase } from "@orders/db/testing";
 import { createDb, type DbClient } from "@orders/db-client";
+import type { ServiceEnv } from "@orders/http-problem";
 import { silentLogger } from "@orders/http-problem/testing";
 import { drizzle } from "drizzle-orm/postgres-js";
 import type { Hono } from "hono";
@@ -9,12 +10,11 @@ import postgres from "postgres";
 import { DbOrderReader } from "../adapters/db-order-reader";
 import { DbProductReader } from "../adapters/db-product-reader";
 import { SqsOrderQueue } from "../adapters/sqs/sqs-order-queue";
-import type { ApiEnv } from "../http/app-env";
 import { checkedApp } from "./api-contract";
 import { type LocalQueue, startLocalQueue } from "./local-queue";
 
 export interface ApiHarness {
-  app: Hono<ApiEnv>;
+  app: Hono<ServiceEnv>;
   database: TestDatabase;
   queue: LocalQueue;
   /** Connected as the API's own role (orders_api), like in production. */
@@ -85,7 +85,7 @@ export async function startApiHarness(logger: Logger = silentLogger()): Promise<
 export function appWithRefusedDatabase(
   h: ApiHarness,
   logger: Logger = silentLogger(),
-): { app: Hono<ApiEnv>; db: DbClient } {
+): { app: Hono<ServiceEnv>; db: DbClient } {
   const wrongPassword = new URL(h.database.adminUrl);
   wrongPassword.username = "orders_api";
   wrongPassword.password = "wrong";

@@ -1,25 +1,23 @@
 import type { SQSClient } from "@aws-sdk/client-sqs";
-import { classifyDbError } from "@orders/db-client";
+import { classifyDbError, type DbCall } from "@orders/db-client";
 import { unavailableOnTransient } from "@orders/http-problem";
 import { deadlines } from "@orders/settings";
 import type postgres from "postgres";
 import type { QueueDepthReader, ReportReader } from "../domain/ports";
-import { DatabaseUnavailableError, QueueUnavailableError } from "../http/report-errors";
+import { DatabaseUnavailableError, QueueUnavailableError } from "../http/errors";
 import { dailySalesReport } from "./daily-sales-report";
 import { type QueueUrls, readQueueDepths } from "./queue-depth";
 import { topProductsReport } from "./top-products-report";
 
-/** Runs one report's queries on a connection (directly, or within the read deadline: see runtime.ts). */
-export type SqlCall = <T>(work: (sql: postgres.Sql) => Promise<T>) => Promise<T>;
-
 /**
  * Reports from PostgreSQL. `sql` is a getter so the connection is opened on the first request, not at cold
- * start. Transient database failures (a passed deadline included) become a 503 problem; anything else stays
+ * start; `call` runs one report's queries on it (directly, or within the read deadline: see runtime.ts).
+ * Transient database failures (a passed deadline included) become a 503 problem; anything else stays
  * a bug (500).
  */
 export function postgresReportReader(
   sql: () => postgres.Sql,
-  call: SqlCall = (work) => work(sql()),
+  call: DbCall<postgres.Sql> = (work) => work(sql()),
 ): ReportReader {
   return {
     dailySales: (from, to) => translateDbErrors(() => call((s) => dailySalesReport(s, from, to))),

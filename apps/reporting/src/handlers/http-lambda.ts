@@ -1,5 +1,9 @@
 import { handle } from "hono/aws-lambda";
-import { createRuntimeApp } from "../adapters/runtime";
+import { createRuntime } from "../adapters/runtime";
+import { createApp } from "../http/create-app";
+
+// Module scope: built once per container, reused by every invocation it serves.
+const runtime = createRuntime();
 
 /** API Gateway / Function URL handler for the reports, the OpenAPI document and the dashboard. */
-export const handler = handle(createRuntimeApp());
+export const handler = handle(createApp(runtime.deps));

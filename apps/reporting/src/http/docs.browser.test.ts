@@ -8,7 +8,7 @@ import { addDays, daysInRange, utcDayOf } from "../domain/utc-day";
 import { type DashboardBehindSignIn, serveDashboardBehindSignIn } from "../testing/dashboard-behind-sign-in";
 import { demoOrders } from "../testing/demo-orders";
 import { insertOrders } from "../testing/order-fixtures";
-import { checkedReportingApp } from "../testing/reporting-contract";
+import { checkedApp } from "../testing/reporting-contract";
 import { type ReportingHarness, startReportingHarness } from "../testing/reporting-harness";
 
 let h: ReportingHarness;
@@ -30,7 +30,7 @@ beforeAll(async () => {
   await insertOrders(h.admin, demoOrders(now, 7));
   await runRollup(h.reporting.sql, daysInRange(from, addDays(to, -2)));
   service = await serveDashboardBehindSignIn((signIn) => {
-    const app = checkedReportingApp({
+    const app = checkedApp({
       reports: postgresReportReader(() => h.reporting.sql),
       queues: sqsQueueDepthReader(() => h.queues.sqs, h.queues.urls),
       logger: h.logger,

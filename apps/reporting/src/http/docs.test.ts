@@ -1,14 +1,14 @@
-import { problemTypeUri, toProblem } from "@orders/http-problem";
+import { MethodNotAllowedError, problemTypeUri, toProblem } from "@orders/http-problem";
 import { silentLogger } from "@orders/http-problem/testing";
 import { describe, expect, it } from "vitest";
-import { checkedReportingApp } from "../testing/reporting-contract";
-import { DatabaseUnavailableError, NotFoundError, QueueUnavailableError } from "./report-errors";
+import { checkedApp } from "../testing/reporting-contract";
+import { DatabaseUnavailableError, NotFoundError, QueueUnavailableError } from "./errors";
 
 const unused = () => Promise.reject(new Error("not read by /docs"));
 
 describe("GET /docs", () => {
   it("serves Swagger UI from this service with the anchor every problem type URI of the service points at", async () => {
-    const app = checkedReportingApp({
+    const app = checkedApp({
       reports: { dailySales: unused, topProducts: unused },
       queues: { read: unused },
       logger: silentLogger(),
@@ -21,6 +21,7 @@ describe("GET /docs", () => {
     const page = await res.text();
     const errors = [
       new NotFoundError("/x"),
+      new MethodNotAllowedError("PUT", "/x", ["GET"]),
       new QueueUnavailableError(null),
       new DatabaseUnavailableError(null),
     ];

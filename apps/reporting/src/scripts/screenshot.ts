@@ -26,7 +26,8 @@ import { postgresReportReader, sqsQueueDepthReader } from "../adapters/readers";
 import { runRollup } from "../adapters/run-rollup";
 import { reportingSqsClient } from "../adapters/sqs-client";
 import { addDays, daysInRange, utcDayOf } from "../domain/utc-day";
-import { createReportingApp } from "../http/create-app";
+import { createApp } from "../http/create-app";
+import { writeDashboardScript } from "../http/dashboard/build-dashboard-script";
 import { serveDashboardBehindSignIn, signInThroughTheForm } from "../testing/dashboard-behind-sign-in";
 import { demoOrders } from "../testing/demo-orders";
 import { startLocalQueues } from "../testing/local-queues";
@@ -47,6 +48,7 @@ async function sendMessages(sqs: SQSClient, queueUrl: string, count: number): Pr
   }
 }
 
+await writeDashboardScript();
 const server = await usePostgres();
 const name = uniqueDatabaseName("screenshot");
 const adminUrl = await createDatabase(server.adminUrl, name);
@@ -88,7 +90,7 @@ try {
   cleanups.unshift(async () => sqs.destroy());
   // Served as under `npm start`: the page signs in (as a staff member) before it shows any number.
   const dashboard = await serveDashboardBehindSignIn((signIn) =>
-    createReportingApp({
+    createApp({
       reports: postgresReportReader(() => reporting.sql),
       queues: sqsQueueDepthReader(() => sqs, queues.urls),
       logger,

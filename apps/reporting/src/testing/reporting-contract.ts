@@ -1,7 +1,7 @@
 import { holdToContract, loadContract, type OpenApiDocument } from "@orders/contract-check";
 import type { ServiceEnv } from "@orders/http-problem";
 import type { Hono } from "hono";
-import { createReportingApp, type ReportingAppDeps } from "../http/create-app";
+import { createApp, type ReportingDeps } from "../http/create-app";
 import document from "../http/openapi/openapi.json" with { type: "json" };
 
 /**
@@ -14,13 +14,13 @@ export const reportingContract = loadContract(document as unknown as OpenApiDocu
 });
 
 /**
- * The reporting app as `createReportingApp` builds it, every response it gives held to the document: a test
+ * The reporting app as `createApp` builds it, every response it gives held to the document: a test
  * that gets a response the document does not describe fails, naming the operation and what broke. Tests
- * build the app with this, never with `createReportingApp` itself.
+ * build the app with this, never with `createApp` itself.
  *
  * @example
- * const app = checkedReportingApp({ reports, queues, logger });
+ * const app = checkedApp({ reports, queues, logger });
  */
-export function checkedReportingApp(deps: ReportingAppDeps): Hono<ServiceEnv> {
-  return holdToContract(createReportingApp(deps), reportingContract);
+export function checkedApp(deps: ReportingDeps): Hono<ServiceEnv> {
+  return holdToContract(createApp(deps), reportingContract);
 }

@@ -1,10 +1,9 @@
 import { type Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
 import { type OrderMessage, orderMessageBody } from "@orders/contracts";
-import { deadlines } from "@orders/settings";
+import { deadlines, RETRY_AFTER_SECONDS } from "@orders/settings";
 import type { EnqueueOptions, OrderQueue } from "../../domain/ports";
 import { DependencyUnavailableError } from "../../http/errors";
-import { RETRY_AFTER_SECONDS } from "../../http/limits";
-import { problemTypes } from "../../http/problem-types";
+import { problemKinds } from "../../http/problem-kinds";
 import { sqsConnectionFromEnv } from "./sqs-connection";
 import { SqsSendError, SqsSender } from "./sqs-sender";
 
@@ -52,7 +51,7 @@ export class SqsOrderQueue implements OrderQueue {
       const attempts = error instanceof SqsSendError ? error.attempts : 1;
       this.metrics?.addMetric("SqsSendRetries", MetricUnit.Count, attempts - 1);
       throw new DependencyUnavailableError(
-        problemTypes.queueUnavailable,
+        problemKinds.queueUnavailable,
         "The order could not be queued and was not accepted.",
         RETRY_AFTER_SECONDS,
         { cause: error },

@@ -1,5 +1,5 @@
 import { customerId, orderRequest } from "@orders/contracts";
-import { fieldErrorsFrom, jsonBody, ValidationError, validate } from "@orders/http-problem";
+import { fieldErrorsFrom, jsonBody, type ServiceEnv, ValidationError, validate } from "@orders/http-problem";
 import { callerOf, ForbiddenError } from "@orders/identity";
 import { deadlines } from "@orders/settings";
 import type { Hono } from "hono";
@@ -7,7 +7,6 @@ import { bodyLimit } from "hono/body-limit";
 import { acceptOrder, IdempotencyKeyReusedError, UnqueueableOrderError } from "../../domain/accept-order";
 import { toOrderView } from "../../domain/order-view";
 import type { OrderQueue, OrderReader } from "../../domain/ports";
-import type { ApiEnv } from "../app-env";
 import { IdempotencyKeyReusedProblem, NotFoundError, PayloadTooLargeError } from "../errors";
 import { MAX_BODY_BYTES } from "../limits";
 import { acceptOrderHeaders, orderIdParams } from "../schemas";
@@ -17,7 +16,7 @@ import { acceptOrderHeaders, orderIdParams } from "../schemas";
  * OpenAPI description is in openapi/document.ts.
  */
 export function registerOrderRoutes(
-  app: Hono<ApiEnv>,
+  app: Hono<ServiceEnv>,
   deps: { queue: OrderQueue; orders: OrderReader; now: () => Date },
 ): void {
   app.post(

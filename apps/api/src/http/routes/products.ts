@@ -1,15 +1,15 @@
+import type { ServiceEnv } from "@orders/http-problem";
 import { catalogueCache } from "@orders/settings";
 import type { Hono } from "hono";
 import { etag } from "hono/etag";
 import type { ProductReader } from "../../domain/ports";
-import type { ApiEnv } from "../app-env";
 
 /**
  * `GET /products`: public, the same for everyone, so browsers and shared caches may keep it for
  * `catalogueCache.httpMaxAgeSeconds`; after that a client that sends the ETag back (`If-None-Match`) gets a
  * 304 without the body when nothing changed.
  */
-export function registerProductRoutes(app: Hono<ApiEnv>, deps: { products: ProductReader }): void {
+export function registerProductRoutes(app: Hono<ServiceEnv>, deps: { products: ProductReader }): void {
   app.get("/products", etag(), async (c) => {
     const products = await deps.products.listProducts();
     c.header("Cache-Control", `public, max-age=${catalogueCache.httpMaxAgeSeconds}`);

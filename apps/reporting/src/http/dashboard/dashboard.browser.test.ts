@@ -12,7 +12,7 @@ import {
 } from "../../testing/dashboard-behind-sign-in";
 import { demoOrders } from "../../testing/demo-orders";
 import { insertOrders } from "../../testing/order-fixtures";
-import { checkedReportingApp } from "../../testing/reporting-contract";
+import { checkedApp } from "../../testing/reporting-contract";
 import { type ReportingHarness, startReportingHarness } from "../../testing/reporting-harness";
 
 let h: ReportingHarness;
@@ -42,7 +42,7 @@ beforeAll(async () => {
     }),
   );
   dashboard = await serveDashboardBehindSignIn((signIn) =>
-    checkedReportingApp({
+    checkedApp({
       reports: postgresReportReader(() => h.reportingHttp.sql),
       queues: sqsQueueDepthReader(() => h.queues.sqs, h.queues.urls),
       logger: h.logger,

@@ -1,29 +1,8 @@
 import { API_SCOPE } from "@orders/identity";
 import { ReportingConfigError } from "../../adapters/config";
+import type { SignInSettings } from "./page-contract";
 
-/**
- * Where the dashboard signs in (Authorization Code + PKCE, a public client): Cognito's hosted UI in AWS,
- * the local OpenID provider under `npm start`. The redirect URI is the dashboard page itself.
- */
-export interface SignInSettings {
-  authorizeUrl: string;
-  tokenUrl: string;
-  clientId: string;
-  /** Space-separated scopes to ask for (`openid` at least). */
-  scope: string;
-  /**
-   * Where "Sign out" ends the provider's session too, so the next "Sign in" on the same browser asks for a
-   * password again: an OpenID Connect `end_session_endpoint` (RP-Initiated Logout 1.0), or Cognito's
-   * `/logout`. The dashboard adds `client_id` and its own address under {@link logoutReturnParameter}.
-   * Without it, "Sign out" only forgets the token.
-   */
-  logoutUrl?: string;
-  /**
-   * The query parameter that names where the provider sends the browser back after signing out:
-   * `post_logout_redirect_uri` (OpenID Connect, the default) or `logout_uri` (Cognito).
-   */
-  logoutReturnParameter?: "post_logout_redirect_uri" | "logout_uri";
-}
+export type { SignInSettings } from "./page-contract";
 
 const logoutReturnParameters = ["post_logout_redirect_uri", "logout_uri"] as const;
 

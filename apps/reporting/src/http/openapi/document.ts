@@ -22,10 +22,10 @@ const documentInfo = serviceDocumentInfo(
   "Read-only sales reports over accepted orders (UTC days by processing time) and queue depth. " +
     "Errors are RFC 9457 application/problem+json; a validation problem lists each failing query " +
     "parameter in `errors` (JSON pointer and message). Problem types, each documented on /docs: " +
-    "validation-error (400), unauthorized (401), forbidden (403), not-found (404), internal-error (500), " +
-    "queue-unavailable (503), database-unavailable (503). Every report is for staff: a bearer token whose " +
-    "groups claim (`cognito:groups`, or the claim the stage names for an external issuer) lists the group " +
-    "`staff`; scopes never make staff.",
+    "validation-error (400), unauthorized (401), forbidden (403), not-found (404), method-not-allowed (405), " +
+    "internal-error (500), queue-unavailable (503), database-unavailable (503). Every report is for staff: a " +
+    "bearer token whose groups claim (`cognito:groups`, or the claim the stage names for an external issuer) " +
+    "lists the group `staff`; scopes never make staff.",
 );
 
 /**

@@ -1,14 +1,17 @@
-import { type DocumentedProblemKind, internalErrorKind, validationErrorKind } from "@orders/http-problem";
+import {
+  type DocumentedProblemKind,
+  internalErrorKind,
+  methodNotAllowedKind,
+  notFoundKind,
+  validationErrorKind,
+} from "@orders/http-problem";
 import { forbiddenKind, identityProblemAdvice, unauthorizedKind } from "@orders/identity";
 
-/** A kind of problem the API reports, with what a client should do about it. */
-export type ProblemType = DocumentedProblemKind;
-
 /**
- * Every problem type the API can answer with: the API's catalogue, each documented on `/docs` under the
+ * Every problem kind the API can answer with: the API's catalogue, each documented on `/docs` under the
  * anchor its `type` URI names (`/docs#problem-<slug>`).
  */
-export const problemTypes = {
+export const problemKinds = {
   validation: {
     ...validationErrorKind,
     advice: "Fix the fields listed in `errors` (each has a JSON pointer and a message) and send again.",
@@ -22,16 +25,12 @@ export const problemTypes = {
   unauthorized: { ...unauthorizedKind, advice: identityProblemAdvice.unauthorized },
   forbidden: { ...forbiddenKind, advice: identityProblemAdvice.forbidden },
   notFound: {
-    slug: "not-found",
-    status: 404,
-    title: "Not found",
+    ...notFoundKind,
     advice:
       "Check the path. An order is found only once the worker has processed it; retry shortly after a 202.",
   },
   methodNotAllowed: {
-    slug: "method-not-allowed",
-    status: 405,
-    title: "Method not allowed",
+    ...methodNotAllowedKind,
     advice: "Use one of the methods in the `Allow` header.",
   },
   payloadTooLarge: {
@@ -70,4 +69,4 @@ export const problemTypes = {
     title: "Database unavailable",
     advice: "Retry after `Retry-After` seconds.",
   },
-} as const satisfies Record<string, ProblemType>;
+} as const satisfies Record<string, DocumentedProblemKind>;

@@ -3,7 +3,7 @@ import { callerOf, type StaffConvention } from "@orders/identity";
 import type { Hono } from "hono";
 import { addDays, utcDayOf } from "../../domain/utc-day";
 import { chartJsSource } from "../dashboard/chart-asset";
-import { dashboardScript } from "../dashboard/dashboard-script";
+import { dashboardScriptSource } from "../dashboard/dashboard-asset";
 import { renderDashboard } from "../dashboard/render-dashboard";
 import type { SignInSettings } from "../dashboard/sign-in-settings";
 
@@ -51,10 +51,10 @@ export function registerDashboardRoutes(
     return c.json({ subject: caller.subject, staff: caller.staff }, 200);
   });
 
-  app.get("/assets/dashboard.js", (c) => {
+  app.get("/assets/dashboard.js", async (c) => {
     c.header("Content-Type", "text/javascript; charset=utf-8");
     c.header("Cache-Control", "public, max-age=300");
-    return c.body(dashboardScript);
+    return c.body(await dashboardScriptSource());
   });
 
   app.get("/assets/chart.umd.min.js", async (c) => {
