@@ -91,6 +91,6 @@ describe("docsPageCopyFiles", () => {
 describe("dashboardScriptCopyFile", () => {
   it("names the reporting build's output, placed where the service looks beside its bundle", () => {
     expect(existsSync(join(root, dashboardScriptCopyFile.from)), dashboardScriptCopyFile.from).toBe(true);
-    expect(dashboardScriptCopyFile.to).toBe("dist/dashboard.js");
+    expect(dashboardScriptCopyFile.to).toBe("generated/dashboard.js");
   });
 });

@@ -83,11 +83,14 @@ export function seconds(value: number): `${number} seconds` {
 export const docsPageCopyFiles = copyFilesFor(Object.values(docsPageFiles));
 
 /**
- * The dashboard's browser code, bundled from its TypeScript by the reporting package's `build`
- * (`npm run build -w @orders/reporting` before `sst deploy`; without it SST stops on the missing path) and
- * shipped beside the reporting bundle, where the service reads it under the same relative name.
+ * The dashboard's browser code, bundled from its TypeScript by the reporting package's `build` and committed
+ * (a reporting test fails while it is stale), shipped beside the reporting bundle, where the service reads it
+ * under the same relative name.
  */
-export const dashboardScriptCopyFile = { from: "apps/reporting/dist/dashboard.js", to: "dist/dashboard.js" };
+export const dashboardScriptCopyFile = {
+  from: "apps/reporting/generated/dashboard.js",
+  to: "generated/dashboard.js",
+};
 
 /** Where the migrator finds the SQL files inside its bundle (copied there by `copyFiles`). */
 export const migrationsBundlePath = "migrations";

@@ -2,8 +2,8 @@ import { relative } from "node:path";
 import { writeDashboardScript } from "../http/dashboard/build-dashboard-script";
 
 /**
- * `npm run build -w @orders/reporting`: writes the dashboard's bundled browser code, which the Lambda ships
- * beside its bundle (infra's `copyFiles`); run it before `sst deploy`.
+ * `npm run build -w @orders/reporting`: writes the dashboard's bundled browser code (committed; the Lambda
+ * ships it beside its bundle through infra's `copyFiles`); run it after changing the browser code.
  */
 const path = await writeDashboardScript();
 // On stderr: `npm run synth -- --json` runs this first, and its stdout is the JSON.

@@ -30,7 +30,7 @@ export async function bundleDashboardScript(): Promise<string> {
 }
 
 /**
- * Bundles the browser code into `dist/dashboard.js` and returns its path. Written to a temporary name and
+ * Bundles the browser code into `generated/dashboard.js` and returns its path. Written to a temporary name and
  * renamed, so a server reading it never sees half a file.
  */
 export async function writeDashboardScript(): Promise<string> {

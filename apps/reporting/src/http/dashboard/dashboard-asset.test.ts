@@ -21,12 +21,15 @@ describe("the dashboard script", () => {
     expect(bundle).toMatch(/new Chart\(/);
   });
 
-  it("is served as the bundle of the current browser code", async () => {
-    expect(await dashboardScriptSource()).toBe(await bundleDashboardScript());
+  it("is served, and committed, as the bundle of the current browser code", async () => {
+    const served = await dashboardScriptSource();
+    expect(served, "generated/dashboard.js is stale: run npm run build -w @orders/reporting").toBe(
+      await bundleDashboardScript(),
+    );
   });
 
   it("is read from beside a Lambda bundle, where infra copies it", () => {
     vi.stubEnv("LAMBDA_TASK_ROOT", "/var/task");
-    expect(packageFileCandidates(dashboardScriptFile).at(-1)).toBe("/var/task/dist/dashboard.js");
+    expect(packageFileCandidates(dashboardScriptFile).at(-1)).toBe("/var/task/generated/dashboard.js");
   });
 });
