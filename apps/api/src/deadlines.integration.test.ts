@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createDbReaders } from "./adapters/db-readers";
 import type { DbReaders } from "./adapters/db-readers-on-first-use";
 import { createSqsSender, SqsOrderQueue } from "./adapters/sqs/sqs-order-queue";
-import { createApp } from "./http/create-app";
+import { checkedApp } from "./testing/api-contract";
 import { type LocalQueue, startLocalQueue } from "./testing/local-queue";
 
 let database: TestDatabase;
@@ -36,7 +36,7 @@ beforeAll(async () => {
   const sender = createSqsSender({ ...queue.local.env(), AWS_ENDPOINT_URL_SQS: sqs.url });
   // The runtime's own readers: the read deadline is theirs, not the test's.
   readers = createDbReaders({ kind: "url", url: db.url });
-  app = createApp({
+  app = checkedApp({
     queue: new SqsOrderQueue(sender, queue.queueUrl),
     orders: readers.orders,
     products: readers.products,

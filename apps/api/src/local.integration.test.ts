@@ -1,10 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
+import { checkedFetch } from "@orders/contract-check";
 import { authorizerEnv } from "@orders/local-identity/local-authorizer";
 import { type IdentityFixture, startIdentityFixture } from "@orders/local-identity/testing";
 import { findFreePort } from "@orders/local-postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiContract } from "./testing/api-contract";
 import { type ApiHarness, startApiHarness } from "./testing/api-harness";
 
 /** The local entry script as the local stack runs it: a child process configured only by its environment. */
@@ -52,15 +54,19 @@ afterAll(async () => {
   await Promise.all([h?.close(), idp?.close()]);
 });
 
+/** A request to the local server, its answer held to the published document. */
+const checked = checkedFetch((request: Request) => fetch(request), apiContract);
+const served = (path: string, init?: RequestInit) => checked(new Request(`${baseUrl}${path}`, init));
+
 describe("local server (src/local.ts)", () => {
   it("serves the API over HTTP with the queue, database and issuer from its environment", async () => {
-    expect((await fetch(`${baseUrl}/health`)).status).toBe(200);
-    const products = await fetch(`${baseUrl}/products`);
+    expect((await served(`/health`)).status).toBe(200);
+    const products = await served(`/products`);
     expect(products.status).toBe(200);
-    const unsigned = await fetch(`${baseUrl}/orders/${crypto.randomUUID()}`);
+    const unsigned = await served(`/orders/${crypto.randomUUID()}`);
     expect(unsigned.status).toBe(401);
     const token = await idp.tokenFor("local-c");
-    const placed = await fetch(`${baseUrl}/orders`, {
+    const placed = await served(`/orders`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
       body: JSON.stringify({ customerId: "local-c", items: [{ sku: "CB-010", quantity: 4 }] }),

@@ -10,8 +10,8 @@ import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { postgresReportReader, sqsQueueDepthReader } from "./adapters/readers";
 import { reportingSqsClient } from "./adapters/sqs-client";
-import { createApp } from "./http/create-app";
 import { type LocalQueues, startLocalQueues } from "./testing/local-queues";
+import { checkedApp } from "./testing/reporting-contract";
 
 let database: TestDatabase;
 let queues: LocalQueues;
@@ -19,7 +19,7 @@ let dbRelay: FreezeRelay;
 let sqsRelay: FreezeRelay;
 let db: RenewableDb;
 let sqs: SQSClient;
-let app: ReturnType<typeof createApp>;
+let app: ReturnType<typeof checkedApp>;
 
 beforeAll(async () => {
   database = await createTestDatabase("reporting-deadlines");
@@ -34,7 +34,7 @@ beforeAll(async () => {
   // Wired as adapters/runtime.ts wires it, each dependency behind a relay that can go silent.
   db = renewableDb(() => createDb({ kind: "url", url: dbFront.url }, { applicationName: "reporting" }));
   sqs = reportingSqsClient(sqsFront.url);
-  app = createApp({
+  app = checkedApp({
     reports: postgresReportReader(
       () => db.current().sql,
       (work) => db.within(deadlines.reportingDatabaseReadMs, (client) => work(client.sql)),

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { findOrderWithItems, type OrderWithItems } from "@orders/db";
 import { createDb, type DbClient } from "@orders/db-client";
+import { drizzleOf } from "@orders/db-client/drizzle";
 import { databaseName, serviceRoles } from "@orders/settings";
 import postgres from "postgres";
 import { quantile } from "simple-statistics";
@@ -123,7 +124,7 @@ async function timedReads(client: DbClient, orderId: string, n: number): Promise
   const durations: number[] = [];
   for (let i = 0; i < n; i++) {
     const started = performance.now();
-    const order: OrderWithItems | undefined = await findOrderWithItems(client.db, orderId);
+    const order: OrderWithItems | undefined = await findOrderWithItems(drizzleOf(client), orderId);
     durations.push(performance.now() - started);
     if (order?.items.length !== 2) throw new Error(`order ${orderId} read back as ${JSON.stringify(order)}`);
   }

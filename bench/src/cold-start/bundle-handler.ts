@@ -18,6 +18,8 @@ export interface HandlerBundle {
   largestInputs: { path: string; bytes: number }[];
   /** Every npm package a cold start loads (the entry and its static chunks), by name, sorted. */
   coldStartPackages: string[];
+  /** Every npm package in the function's code (entry and every chunk, loaded at once or later), sorted. */
+  packages: string[];
 }
 
 /**
@@ -76,6 +78,7 @@ export async function bundleHandler(entry: string, outDir: string, name: string)
     files: sizes.length,
     largestInputs: largestInputs(outputs, loaded),
     coldStartPackages: packagesLoaded(outputs, loaded),
+    packages: packagesLoaded(outputs, new Set(Object.keys(outputs))),
   };
 }
 
@@ -108,7 +111,7 @@ function largestInputs(outputs: Metafile["outputs"], loaded: Set<string>) {
     .slice(0, 5);
 }
 
-/** The name of every npm package with code in what a cold start loads. */
+/** The name of every npm package with code in the given output files. */
 function packagesLoaded(outputs: Metafile["outputs"], loaded: Set<string>): string[] {
   const names = new Set<string>();
   for (const path of loaded) {

@@ -50,9 +50,21 @@ describe("cold start (smoke: one fresh process per handler)", () => {
     expect(loaded?.filter((name) => name.startsWith("@aws-sdk/") || name.startsWith("@smithy/"))).toEqual([]);
     expect(loaded).not.toContain("drizzle-orm");
     expect(loaded).not.toContain("postgres");
-    // The names are the ones the bundle gives them: the order worker, which queries at once, loads both.
-    const worker = rows.find((r) => r.name === "order-worker")?.bundle.coldStartPackages;
-    expect(worker).toContain("drizzle-orm");
-    expect(worker).toContain("postgres");
+    // Both are in the api's code all the same, in the chunk its first read loads.
+    const all = rows.find((r) => r.name === "api")?.bundle.packages;
+    expect(all).toContain("drizzle-orm");
+    expect(all).toContain("postgres");
+  });
+
+  it("carries Drizzle only in the functions that use it", () => {
+    const packagesOf = (name: string) => rows.find((r) => r.name === name)?.bundle.packages;
+    // The worker calls a PL/pgSQL function and reporting runs its own SQL: postgres.js, no Drizzle.
+    for (const name of ["order-worker", "reporting-http", "reporting-rollup"]) {
+      expect(packagesOf(name), name).toContain("postgres");
+      expect(packagesOf(name), name).not.toContain("drizzle-orm");
+    }
+    // The api builds its reads with Drizzle; the migrator applies Drizzle's migrations.
+    expect(packagesOf("api")).toContain("drizzle-orm");
+    expect(packagesOf("migrator")).toContain("drizzle-orm");
   });
 });

@@ -8,6 +8,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type DbClient, lazyDb } from "./create-db";
 import { renewableDb } from "./deadline";
+import { drizzleOf } from "./drizzle";
 
 let database: TestDatabase;
 let pooler: PgBouncer;
@@ -36,7 +37,7 @@ afterAll(async () => {
 /** One worker-like unit of work: lock a product, decrement its stock, record an accepted order. */
 async function placeOrder(client: DbClient, sku: string): Promise<string> {
   const id = randomUUID();
-  await client.db.transaction(async (tx) => {
+  await drizzleOf(client).transaction(async (tx) => {
     const [product] = await tx
       .select({ price: productsTable.priceCents })
       .from(productsTable)
@@ -144,7 +145,7 @@ describe("createDb", () => {
         try {
           const id = await placeOrder(client, "MS-002");
           // Parameterised reads in and out of transactions: no statement may survive across transactions.
-          const [found] = await client.db
+          const [found] = await drizzleOf(client)
             .select({ id: ordersTable.id })
             .from(ordersTable)
             .where(eq(ordersTable.id, id));
@@ -170,7 +171,7 @@ describe("createDb", () => {
         clients.map(async (client, c) => {
           const seen: number[] = [];
           for (let round = 0; round < 10; round++) {
-            const rows = await client.db
+            const rows = await drizzleOf(client)
               .select({ sku: productsTable.sku })
               .from(productsTable)
               .where(eq(productsTable.sku, round % 2 === 0 ? "KB-001" : "CB-010"));
@@ -190,9 +191,35 @@ describe("createDb", () => {
     const client = createDb({ kind: "url", url: database.adminUrl });
     try {
       const id = await placeOrder(client, "HS-004");
-      const order = await findOrderWithItems(client.db, id);
+      const order = await findOrderWithItems(drizzleOf(client), id);
       expect(order).toMatchObject({ id, status: "accepted", customerId: "c-1", items: [] });
-      expect(await findOrderWithItems(client.db, randomUUID())).toBeUndefined();
+      expect(await findOrderWithItems(drizzleOf(client), randomUUID())).toBeUndefined();
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe("createDb's type handling", () => {
+  it("reads dates and times as PostgreSQL's text, the same before and after Drizzle wraps the client", async () => {
+    // As the owner: the test writes an order and reads it back, which no one service role may do alone.
+    const client = createDb({ kind: "url", url: database.adminUrl });
+    const readRaw = () => client.sql<Record<"at" | "day" | "local" | "clock", unknown>[]>`
+      select '2026-01-02 03:04:05+00'::timestamptz as at, '2026-01-02'::date as day,
+             '2026-01-02 03:04:05'::timestamp as local, '03:04:05'::time as clock`;
+    try {
+      const [before] = await readRaw();
+      expect(before).toMatchObject({ day: "2026-01-02", local: "2026-01-02 03:04:05", clock: "03:04:05" });
+      expect(typeof before?.at).toBe("string");
+      // Drizzle's column types parse that text themselves: its timestamp columns still read as dates.
+      const id = await placeOrder(client, "WC-005");
+      const [order] = await drizzleOf(client)
+        .select({ acceptedAt: ordersTable.acceptedAt })
+        .from(ordersTable)
+        .where(eq(ordersTable.id, id));
+      expect(order?.acceptedAt).toBeInstanceOf(Date);
+      const [after] = await readRaw();
+      expect(after).toEqual(before);
     } finally {
       await client.close();
     }

@@ -1,17 +1,19 @@
 import { isIP, type Socket } from "node:net";
 import type { ConnectionOptions } from "node:tls";
 import { defaultProvider } from "@aws-sdk/credential-provider-node";
-import { type Database, schema } from "@orders/db";
 import { databaseConnection } from "@orders/settings";
-import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { ConnectionConfig } from "./config";
 import { createIamTokenProvider } from "./iam-token";
 import { checkProxyEndpointIdentity } from "./proxy-endpoint-identity";
 
+/**
+ * A service's connection to PostgreSQL. Queries go through `sql` (postgres.js); a service that builds its
+ * queries with Drizzle wraps the same client with `drizzleOf` from `@orders/db-client/drizzle`, so only its
+ * bundle carries Drizzle.
+ */
 export interface DbClient {
-  db: Database;
-  /** The underlying postgres.js client, for raw SQL where Drizzle does not fit (bulk statements). */
+  /** The postgres.js client: one connection, opened on the first query. */
   sql: postgres.Sql;
   close(): Promise<void>;
 }
@@ -26,7 +28,7 @@ export interface CreateDbOptions {
 }
 
 /**
- * The one way services connect to PostgreSQL: a Drizzle instance over postgres.js, configured for RDS Proxy.
+ * The one way services connect to PostgreSQL: a postgres.js client configured for RDS Proxy.
  *
  * - `prepare: false`: the proxy multiplexes transactions over server connections, so a named prepared
  *   statement created on one may not exist on the next.
@@ -59,7 +61,8 @@ export function createDb(
     fetch_types: false,
     onnotice: () => {},
     connection: { application_name: options.applicationName ?? "orders" },
-  } satisfies postgres.Options<Record<string, never>>;
+    types: textDatesAndTimes,
+  } satisfies postgres.Options<typeof textDatesAndTimes>;
 
   const sql =
     config.kind === "url"
@@ -84,8 +87,30 @@ export function createDb(
           ...(deps.socket ? { socket: deps.socket } : {}),
         });
 
-  return { db: drizzle(sql, { schema }), sql, close: () => sql.end({ timeout: 5 }) };
+  return { sql, close: () => sql.end({ timeout: 5 }) };
 }
+
+const asIs = <T>(value: T): T => value;
+
+/**
+ * Dates, times and timestamps (and their arrays, and numeric arrays) are read as the text PostgreSQL sends,
+ * and written as given; JSON parameters are sent as given. This is the type handling Drizzle's postgres.js
+ * driver sets on any client it wraps (its column types parse that text themselves). Set here on every client,
+ * it is the same whether or not Drizzle wraps the client, and before and after it does: raw SQL never sees a
+ * date turn into a `Date` because some other code used Drizzle on the connection first.
+ */
+const textDatesAndTimes = {
+  // timestamptz, date, time, timestamp, date[], timestamptz[], timestamp[], numeric[] (OIDs as in pg_type).
+  dateAndTimeText: {
+    to: 1184,
+    from: [1184, 1082, 1083, 1114, 1182, 1185, 1115, 1231],
+    serialize: asIs,
+    parse: asIs,
+  },
+  // json, jsonb: parameters only (results are still parsed as JSON).
+  jsonParameter: { to: 114, from: [], serialize: asIs, parse: asIs },
+  jsonbParameter: { to: 3802, from: [], serialize: asIs, parse: asIs },
+} satisfies Record<string, postgres.PostgresType>;
 
 /**
  * TLS that fails on an untrusted certificate or a certificate for another host. The host is passed

@@ -5,6 +5,7 @@ import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "./create-db";
 import { DeadlineExceededError, type RenewableDb, renewableDb } from "./deadline";
+import { drizzleOf } from "./drizzle";
 import { classifyDbError } from "./errors";
 
 const DEADLINE_MS = 600;
@@ -34,7 +35,7 @@ afterAll(async () => {
   await database.drop();
 });
 
-const readProducts = () => db.within(DEADLINE_MS, (c) => c.db.select().from(productsTable));
+const readProducts = () => db.within(DEADLINE_MS, (c) => drizzleOf(c).select().from(productsTable));
 
 /** Runs `call`, returning what it threw and how long it took. */
 async function timed(call: () => Promise<unknown>): Promise<{ error: unknown; ms: number }> {

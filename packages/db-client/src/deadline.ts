@@ -55,7 +55,7 @@ export interface RenewableDb {
  *
  * @example
  * const db = renewableDb(() => createDb(config));
- * const rows = await db.within(3_000, (c) => c.db.select().from(productsTable));
+ * const [row] = await db.within(3_000, (c) => c.sql`select count(*)::int as n from products`);
  */
 export function renewableDb(create: () => DbClient): RenewableDb {
   let client: DbClient | undefined;

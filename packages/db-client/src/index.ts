@@ -1,3 +1,8 @@
+/**
+ * The database client every service uses: postgres.js through RDS Proxy, one connection, IAM token, verified
+ * TLS, deadlines, error classes. Drizzle is a separate entry point, `@orders/db-client/drizzle`, for the
+ * services that build queries with it.
+ */
 export {
   type ConnectionConfig,
   ConnectionConfigError,

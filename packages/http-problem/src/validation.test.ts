@@ -91,12 +91,12 @@ describe("jsonBody", () => {
   it("refuses a body that is not JSON with 415, and malformed JSON with 400, before the schema", async () => {
     expect((await post("name=x", "application/x-www-form-urlencoded")).status).toBe(415);
     expect((await post('{"name":"x"}')).status).toBe(415);
+    expect((await post('{"name":"x"}', "application/merge-patch+json")).status).toBe(415);
     expect((await post("{", "application/json")).status).toBe(400);
   });
 
-  it("accepts JSON media types with parameters and +json, and names failing body fields", async () => {
+  it("accepts application/json with parameters, and names failing body fields", async () => {
     expect((await post('{"name":"x"}', "application/json; charset=utf-8")).status).toBe(200);
-    expect((await post('{"name":"x"}', "application/merge-patch+json")).status).toBe(200);
     const invalid = await post('{"name":""}', "application/json");
     expect(invalid).toMatchObject({ status: 400, type: "application/problem+json" });
     expect(invalid.body.errors).toEqual([

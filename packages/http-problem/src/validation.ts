@@ -59,8 +59,11 @@ export function jsonBody<S extends z.ZodMiniType>(schema: S) {
   return [gate, parse] as const;
 }
 
-/** `application/json` or `application/<x>+json`, with parameters: what the documents promise as JSON. */
-const jsonRequest = /^application\/([a-z-.]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i;
+/**
+ * `application/json`, with parameters: the one media type the documents list for a request body, so the
+ * service takes what they promise and no more (`application/merge-patch+json` is JSON, but not this body).
+ */
+const jsonRequest = /^application\/json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i;
 
 async function hasBody(request: Request): Promise<boolean> {
   if (request.body === null) return false;

@@ -1,4 +1,6 @@
+import { z } from "@hono/zod-openapi";
 import type { OpenApiDocument } from "./openapi-document";
+import type { HeaderDoc } from "./problem-schema";
 
 /** The name routes use in `security: [{ [BEARER_SCHEME]: [] }]`. */
 export const BEARER_SCHEME = "bearerAuth";
@@ -22,3 +24,25 @@ export function withBearerSecurity(document: OpenApiDocument, description: strin
     },
   };
 }
+
+/** The `WWW-Authenticate` challenge every 401 carries (RFC 6750 §3): `Bearer`, with `error` for a bad token. */
+export const bearerChallengeHeader: Record<string, HeaderDoc> = {
+  "WWW-Authenticate": {
+    description: 'Bearer, with error="invalid_token" when a token was sent',
+    required: true,
+    schema: { type: "string" },
+  },
+};
+
+/**
+ * API Gateway's own body when its JWT authorizer refuses a request on a deployed stage, before the service
+ * runs: `{"message":"Unauthorized"}` for a 401 (with `www-authenticate`), `{"message":"Forbidden"}` for a 403
+ * (AWS: "Troubleshooting issues with HTTP API JWT authorizers"). Locally the authorizer answers a problem.
+ */
+export const gatewayMessage = z.object({ message: z.string() }).openapi("GatewayMessage", {
+  description: "API Gateway's own answer on a deployed stage, before the service runs.",
+  example: { message: "Unauthorized" },
+});
+
+/** The body a 401 or 403 of a protected route may have besides its problem: the gateway's own. */
+export const gatewayRefusal = { "application/json": { schema: gatewayMessage } };

@@ -3,7 +3,21 @@
  * Lambda handler must never import this entry point.
  */
 
-export { BEARER_SCHEME, withBearerSecurity } from "./bearer-security";
+export {
+  BEARER_SCHEME,
+  bearerChallengeHeader,
+  gatewayMessage,
+  gatewayRefusal,
+  withBearerSecurity,
+} from "./bearer-security";
 export { buildDocument, type DocumentInfo, serviceDocumentInfo, writeDocument } from "./document-file";
-export { type MemberDoc, type ProblemSchemaOptions, problemResponses, problemSchema } from "./problem-schema";
+export {
+  type HeaderDoc,
+  type MemberDoc,
+  type ProblemResponseDoc,
+  type ProblemSchemaOptions,
+  problemResponses,
+  problemSchema,
+  retryAfterHeader,
+} from "./problem-schema";
 export { type JsonSchema, requestSchema } from "./request-schema";

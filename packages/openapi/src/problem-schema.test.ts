@@ -1,16 +1,19 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { describe, expect, it } from "vitest";
 import { buildDocument } from "./document-file";
-import { problemResponses, problemSchema } from "./problem-schema";
+import { type ProblemResponseDoc, problemResponses, problemSchema, retryAfterHeader } from "./problem-schema";
 
 const info = { openapi: "3.1.0", info: { title: "Test API", version: "1.0.0" } };
 
-function documentWith(problem: ReturnType<typeof problemSchema>) {
+function documentWith(
+  problem: ReturnType<typeof problemSchema>,
+  unavailable: ProblemResponseDoc = "Database unavailable",
+) {
   return buildDocument(info, [
     createRoute({
       method: "get",
       path: "/things",
-      responses: problemResponses(problem, { 400: "Invalid query", 503: "Database unavailable" }),
+      responses: problemResponses(problem, { 400: "Invalid query", 503: unavailable }),
     }),
   ]);
 }
@@ -88,6 +91,25 @@ describe("problemResponses", () => {
         description: "Database unavailable",
         content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
       },
+    });
+  });
+
+  it("documents the headers a status carries beside its problem", () => {
+    const problem = problemSchema({ type: {}, errors: { in: ["query"], pointer: {}, index: z.int() } });
+    const responses = documentWith(problem, {
+      description: "Database unavailable",
+      headers: retryAfterHeader,
+    }).paths?.["/things"]?.get?.responses;
+    expect(responses?.[503]).toEqual({
+      description: "Database unavailable",
+      headers: {
+        "Retry-After": {
+          description: "Seconds to wait before retrying",
+          required: true,
+          schema: { type: "integer" },
+        },
+      },
+      content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
     });
   });
 });

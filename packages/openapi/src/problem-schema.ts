@@ -64,21 +64,58 @@ export function problemSchema(options: ProblemSchemaOptions) {
 /** The media type of a problem (RFC 9457). */
 const problemContentType = "application/problem+json";
 
+/** A response header as the document describes it; `required` when every such response carries it. */
+export type HeaderDoc = { description: string; required?: boolean; schema: { type: "string" | "integer" } };
+
+/**
+ * A problem response's description, the headers it carries (`Retry-After`, `WWW-Authenticate`), and the
+ * bodies it may have besides the problem (API Gateway's own, for a status the gateway may answer itself).
+ */
+export type ProblemResponseDoc =
+  | string
+  | {
+      description: string;
+      headers?: Record<string, HeaderDoc>;
+      alternatives?: Record<string, { schema: z.ZodType }>;
+    };
+
 /**
  * OpenAPI response entries answering `schema` (a {@link problemSchema}) as `application/problem+json`, one
- * per status, so every route documents the errors it can answer with.
+ * per status, so every route documents the errors it can answer with, and the headers they carry.
  *
  * @example
- * responses: { 200: ok, ...problemResponses(problem, { 400: "Invalid range", 503: "Database unavailable" }) }
+ * responses: { 200: ok, ...problemResponses(problem, { 400: "Invalid range", 503: { description, headers } }) }
  */
 export function problemResponses<T extends z.ZodType, S extends number>(
   schema: T,
-  statuses: Record<S, string>,
+  statuses: Record<S, ProblemResponseDoc>,
 ) {
   return Object.fromEntries(
-    Object.entries(statuses).map(([status, description]) => [
+    Object.entries<ProblemResponseDoc>(statuses).map(([status, doc]) => [
       status,
-      { description: String(description), content: { [problemContentType]: { schema } } },
+      typeof doc === "string"
+        ? { description: doc, content: { [problemContentType]: { schema } } }
+        : {
+            description: doc.description,
+            ...(doc.headers ? { headers: doc.headers } : {}),
+            content: { [problemContentType]: { schema }, ...doc.alternatives },
+          },
     ]),
-  ) as Record<S, { description: string; content: { [problemContentType]: { schema: T } } }>;
+  ) as Record<
+    S,
+    {
+      description: string;
+      headers?: Record<string, HeaderDoc>;
+      content: { [problemContentType]: { schema: T } } & Record<string, { schema: z.ZodType }>;
+    }
+  >;
 }
+
+/** `Retry-After` as every 503 of the services carries it: whole seconds to wait (RFC 9110 §10.2.3). */
+export const retryAfterHeader: Record<string, HeaderDoc> = {
+  "Retry-After": {
+    description: "Seconds to wait before retrying",
+    required: true,
+    schema: { type: "integer" },
+  },
+};

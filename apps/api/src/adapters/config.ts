@@ -1,4 +1,4 @@
-// The subpath, not the package index: the index also brings Drizzle, postgres.js and the IAM signer, which
+// The subpath, not the package index: the index also brings postgres.js and the IAM signer, which
 // load only on the first database read (see adapters/runtime.ts).
 import { type ConnectionConfig, connectionConfigFromEnv } from "@orders/db-client/config";
 import { ApiConfigError } from "./config-error";

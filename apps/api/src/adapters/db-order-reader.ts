@@ -1,5 +1,6 @@
 import { findOrderWithItems, type OrderWithItems } from "@orders/db";
 import type { DbCall, DbClient } from "@orders/db-client";
+import { drizzleOf } from "@orders/db-client/drizzle";
 import type { OrderReader } from "../domain/ports";
 import { readingDatabase } from "./db-errors";
 
@@ -15,6 +16,6 @@ export class DbOrderReader implements OrderReader {
   ) {}
 
   findOrder(id: string): Promise<OrderWithItems | undefined> {
-    return readingDatabase(() => this.call((client) => findOrderWithItems(client.db, id)));
+    return readingDatabase(() => this.call((client) => findOrderWithItems(drizzleOf(client), id)));
   }
 }

@@ -1,5 +1,6 @@
 import { listProducts, type Product } from "@orders/db";
 import type { DbCall, DbClient } from "@orders/db-client";
+import { drizzleOf } from "@orders/db-client/drizzle";
 import type { ProductReader } from "../domain/ports";
 import { readingDatabase } from "./db-errors";
 
@@ -15,6 +16,6 @@ export class DbProductReader implements ProductReader {
   ) {}
 
   listProducts(): Promise<Product[]> {
-    return readingDatabase(() => this.call((client) => listProducts(client.db)));
+    return readingDatabase(() => this.call((client) => listProducts(drizzleOf(client))));
   }
 }

@@ -5,7 +5,7 @@ import { findFreePort } from "@orders/local-postgres";
 import { type PinningRelay, startPinningRelay } from "@orders/proxy-check";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../http/create-app";
+import { checkedApp } from "../testing/api-contract";
 import { type ApiHarness, startApiHarness } from "../testing/api-harness";
 import type { ApiConfig } from "./config";
 import { createDbReaders } from "./db-readers";
@@ -120,7 +120,7 @@ describe("database readers loaded on first use", () => {
 describe("createRuntime", () => {
   it("serves reads through the lazily loaded readers over one connection", async () => {
     const runtime = createRuntime(config(), silentLogger());
-    const app = createApp(runtime.deps);
+    const app = checkedApp(runtime.deps);
     const responses = await Promise.all([
       ...Array.from({ length: 4 }, () => app.request("/products")),
       ...Array.from({ length: 4 }, () => app.request(`/orders/${randomUUID()}`, {}, signedInAs("c-1"))),
@@ -133,7 +133,7 @@ describe("createRuntime", () => {
 
   it("reads the catalogue from the database once per container while its copy is fresh", async () => {
     const runtime = createRuntime(config(), silentLogger());
-    const app = createApp(runtime.deps);
+    const app = checkedApp(runtime.deps);
     const stockOf = async () => {
       const res = await app.request("/products");
       const body = (await res.json()) as { products: { sku: string; stock: number }[] };
@@ -158,7 +158,7 @@ describe("createRuntime", () => {
       config(`postgres://orders_api:x@127.0.0.1:${await findFreePort()}/orders`),
       silentLogger(),
     );
-    const app = createApp(runtime.deps);
+    const app = checkedApp(runtime.deps);
     for (const path of [`/orders/${randomUUID()}`, "/products"]) {
       const res = await app.request(path, {}, signedInAs("c-1"));
       expect(res.status).toBe(503);

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { checkedLambda } from "@orders/contract-check";
 import { parseOrderMessage } from "@orders/contracts";
 import { apiGatewayEvent } from "@orders/local-aws/testing";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiContract } from "../testing/api-contract";
 import { type ApiHarness, startApiHarness } from "../testing/api-harness";
 
 /**
@@ -20,7 +22,9 @@ beforeAll(async () => {
     ...h.queue.local.env(),
     POWERTOOLS_LOG_LEVEL: "SILENT",
   });
-  ({ handler } = (await import("./lambda")) as unknown as { handler: typeof handler });
+  const lambda = (await import("./lambda")) as unknown as { handler: typeof handler };
+  // Every result is held to the published document, as the gateway would hand it to a client.
+  handler = checkedLambda(lambda.handler, apiContract);
 });
 
 afterAll(async () => {

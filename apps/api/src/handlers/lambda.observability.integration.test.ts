@@ -1,7 +1,9 @@
+import { checkedLambda } from "@orders/contract-check";
 import { parseOrderMessage } from "@orders/contracts";
 import { apiGatewayEvent, captureEmf, type EmfCapture } from "@orders/local-aws/testing";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { apiContract } from "../testing/api-contract";
 import { type ApiHarness, startApiHarness } from "../testing/api-harness";
 import { type FaultySqsRelay, startFaultySqsRelay } from "../testing/faulty-sqs-relay";
 
@@ -30,7 +32,9 @@ beforeAll(async () => {
     POWERTOOLS_METRICS_NAMESPACE: "OrdersTest",
     POWERTOOLS_LOG_LEVEL: "INFO",
   });
-  ({ handler } = (await import("./lambda")) as unknown as { handler: typeof handler });
+  const lambda = (await import("./lambda")) as unknown as { handler: typeof handler };
+  // Every result is held to the published document, as the gateway would hand it to a client.
+  handler = checkedLambda(lambda.handler, apiContract);
 });
 
 afterAll(async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { checkedFetch } from "@orders/contract-check";
 import { PROBLEM_CONTENT_TYPE } from "@orders/http-problem";
 import {
   forgeToken,
@@ -7,6 +8,7 @@ import {
   tamperWith,
 } from "@orders/local-identity/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiContract } from "../testing/api-contract";
 import { type ApiHarness, startApiHarness } from "../testing/api-harness";
 
 /**
@@ -21,7 +23,8 @@ let bob: string;
 
 beforeAll(async () => {
   [h, idp] = await Promise.all([startApiHarness(), startIdentityFixture()]);
-  gateway = idp.behindAuthorizer(h.app.fetch, "api");
+  // The authorizer answers some requests itself: its answers are held to the document too.
+  gateway = checkedFetch(idp.behindAuthorizer(h.app.fetch, "api"), apiContract);
   [alice, bob] = await Promise.all([idp.tokenFor("alice"), idp.tokenFor("bob")]);
 });
 

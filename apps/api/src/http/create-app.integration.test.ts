@@ -11,9 +11,9 @@ import { DbOrderReader } from "../adapters/db-order-reader";
 import { DbProductReader } from "../adapters/db-product-reader";
 import { createSqsSender, SqsOrderQueue } from "../adapters/sqs/sqs-order-queue";
 import type { OrderView } from "../domain/order-view";
+import { checkedApp } from "../testing/api-contract";
 import { type ApiHarness, appWithRefusedDatabase, startApiHarness } from "../testing/api-harness";
 import { startFaultySqsRelay } from "../testing/faulty-sqs-relay";
-import { createApp } from "./create-app";
 
 let h: ApiHarness;
 
@@ -271,7 +271,7 @@ describe("POST /orders", () => {
   });
 
   it("answers 503 with Retry-After, never 202, when the queue does not take the message", async () => {
-    const missingQueue = createApp({
+    const missingQueue = checkedApp({
       queue: new SqsOrderQueue(h.queue.sender, `${h.queue.local.endpoint}/000000000000/no-such-queue`),
       orders: new DbOrderReader(() => h.apiDb),
       products: new DbProductReader(() => h.apiDb),
@@ -290,7 +290,7 @@ describe("POST /orders", () => {
     const relay = await startFaultySqsRelay(h.queue.local.endpoint);
     try {
       const sender = createSqsSender({ ...h.queue.local.env(), AWS_ENDPOINT_URL_SQS: relay.endpoint });
-      const app = createApp({
+      const app = checkedApp({
         queue: new SqsOrderQueue(sender, h.queue.queueUrl),
         orders: new DbOrderReader(() => h.apiDb),
         products: new DbProductReader(() => h.apiDb),
@@ -397,7 +397,7 @@ describe("GET /orders/{id}", () => {
       kind: "url",
       url: `postgres://orders_api:x@127.0.0.1:${await findFreePort()}/orders`,
     });
-    const app = createApp({
+    const app = checkedApp({
       queue: new SqsOrderQueue(h.queue.sender, h.queue.queueUrl),
       orders: new DbOrderReader(() => deadDb),
       products: new DbProductReader(() => deadDb),

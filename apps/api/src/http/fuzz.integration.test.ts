@@ -1,9 +1,11 @@
+import { checkedFetch } from "@orders/contract-check";
 import { parseOrderMessage } from "@orders/contracts";
 import { PROBLEM_CONTENT_TYPE } from "@orders/http-problem";
 import { signedInAs } from "@orders/identity/testing";
 import { type IdentityFixture, startIdentityFixture } from "@orders/local-identity/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiContract } from "../testing/api-contract";
 import { type ApiHarness, startApiHarness } from "../testing/api-harness";
 import { MAX_BODY_BYTES } from "./limits";
 
@@ -14,7 +16,8 @@ let realToken: string;
 
 beforeAll(async () => {
   [h, idp] = await Promise.all([startApiHarness(), startIdentityFixture()]);
-  gateway = idp.behindAuthorizer(h.app.fetch, "api");
+  // The authorizer answers some requests itself: its answers are held to the document too.
+  gateway = checkedFetch(idp.behindAuthorizer(h.app.fetch, "api"), apiContract);
   realToken = await idp.tokenFor("fuzz-c");
 });
 

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DbOrderReader } from "../adapters/db-order-reader";
 import { DbProductReader } from "../adapters/db-product-reader";
 import { SqsOrderQueue } from "../adapters/sqs/sqs-order-queue";
+import { checkedApp } from "../testing/api-contract";
 import { type ApiHarness, appWithRefusedDatabase, startApiHarness } from "../testing/api-harness";
-import { createApp } from "./create-app";
 
 let h: ApiHarness;
 let logs: ReturnType<typeof captureLogs>;
@@ -70,7 +70,7 @@ describe("logging", () => {
   });
 
   it("logs a refused send as a warning with the SDK's error, on the request's correlation id", async () => {
-    const app = createApp({
+    const app = checkedApp({
       queue: new SqsOrderQueue(h.queue.sender, `${h.queue.local.endpoint}/000000000000/no-such-queue`),
       orders: new DbOrderReader(() => h.apiDb),
       products: new DbProductReader(() => h.apiDb),

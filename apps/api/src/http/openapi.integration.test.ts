@@ -45,6 +45,7 @@ describe("GET /openapi.json", () => {
       "413",
       "415",
       "422",
+      "500",
       "503",
     ]);
     expect(Object.keys(post.responses["400"]?.content ?? {})).toEqual(["application/problem+json"]);

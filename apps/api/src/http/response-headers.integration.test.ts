@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { checkedFetch } from "@orders/contract-check";
 import { type IdentityFixture, startIdentityFixture } from "@orders/local-identity/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiContract } from "../testing/api-contract";
 import { type ApiHarness, startApiHarness } from "../testing/api-harness";
 
 /** The API behind the local authorizer, as under `npm start`, with a customer's token. */
@@ -12,7 +14,8 @@ const orderId = randomUUID();
 
 beforeAll(async () => {
   [h, idp] = await Promise.all([startApiHarness(), startIdentityFixture()]);
-  gateway = idp.behindAuthorizer(h.app.fetch, "api");
+  // The authorizer answers some requests itself: its answers are held to the document too.
+  gateway = checkedFetch(idp.behindAuthorizer(h.app.fetch, "api"), apiContract);
   token = await idp.tokenFor("carol");
   await h.insertProcessedOrder({
     id: orderId,

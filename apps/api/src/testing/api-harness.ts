@@ -10,7 +10,7 @@ import postgres from "postgres";
 import { DbOrderReader } from "../adapters/db-order-reader";
 import { DbProductReader } from "../adapters/db-product-reader";
 import { SqsOrderQueue } from "../adapters/sqs/sqs-order-queue";
-import { createApp } from "../http/create-app";
+import { checkedApp } from "./api-contract";
 import { type LocalQueue, startLocalQueue } from "./local-queue";
 
 export interface ApiHarness {
@@ -36,7 +36,8 @@ export interface ProcessedOrder {
 
 /**
  * The API wired to real adapters: a fresh migrated PostgreSQL database with the demo catalogue (read as the
- * orders_api role) and a real SQS emulator with an orders queue.
+ * orders_api role) and a real SQS emulator with an orders queue. Every response the app gives is held to
+ * the published OpenAPI document ({@link checkedApp}).
  */
 export async function startApiHarness(logger: Logger = silentLogger()): Promise<ApiHarness> {
   const database = await createTestDatabase("api");
@@ -44,7 +45,7 @@ export async function startApiHarness(logger: Logger = silentLogger()): Promise<
   await seedDemoCatalogue(admin);
   const queue = await startLocalQueue();
   const apiDb = createDb({ kind: "url", url: database.serviceUrl("api") }, { applicationName: "api-test" });
-  const app = createApp({
+  const app = checkedApp({
     queue: new SqsOrderQueue(queue.sender, queue.queueUrl),
     orders: new DbOrderReader(() => apiDb),
     products: new DbProductReader(() => apiDb),
@@ -89,7 +90,7 @@ export function appWithRefusedDatabase(
   wrongPassword.username = "orders_api";
   wrongPassword.password = "wrong";
   const db = createDb({ kind: "url", url: wrongPassword.toString() });
-  const app = createApp({
+  const app = checkedApp({
     queue: new SqsOrderQueue(h.queue.sender, h.queue.queueUrl),
     orders: new DbOrderReader(() => db),
     products: new DbProductReader(() => db),

@@ -2,7 +2,7 @@ import { ReceiveMessageCommand, SendMessageBatchCommand } from "@aws-sdk/client-
 import { silentLogger } from "@orders/http-problem/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../http/create-app";
+import { checkedApp } from "../testing/reporting-contract";
 import { type ReportingHarness, startReportingHarness } from "../testing/reporting-harness";
 import { postgresReportReader, sqsQueueDepthReader } from "./readers";
 import { reportingSqsClient } from "./sqs-client";
@@ -61,7 +61,7 @@ describe("GET /reports/queue", () => {
   it("answers 503 problem+json when SQS cannot be read", async () => {
     const sqs = reportingSqsClient();
     try {
-      const app = createApp({
+      const app = checkedApp({
         reports: postgresReportReader(() => h.reporting.sql),
         queues: sqsQueueDepthReader(() => sqs, {
           orders: h.queues.urls.orders.replace(/orders$/, "no-such-queue"),

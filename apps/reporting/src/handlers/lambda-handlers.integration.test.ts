@@ -1,8 +1,10 @@
+import { checkedLambda } from "@orders/contract-check";
 import { apiGatewayEvent } from "@orders/local-aws/testing";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, utcDayOf } from "../domain/utc-day";
 import { insertOrders } from "../testing/order-fixtures";
+import { reportingContract } from "../testing/reporting-contract";
 import { type ReportingHarness, startReportingHarness } from "../testing/reporting-harness";
 
 // The Lambda entry points read their configuration from the environment, as in AWS: set it, then import.
@@ -76,7 +78,12 @@ describe("http-lambda handler", () => {
       // What API Gateway's JWT authorizer adds for a staff member's Cognito token.
       claims: { sub: "s-1", "cognito:groups": "[staff]" },
     });
-    const response = (await http.handler(event as never)) as APIGatewayProxyStructuredResultV2;
+    // The result is held to the published document, as the gateway would hand it to a client.
+    const handler = checkedLambda(
+      (e: typeof event) => http.handler(e as never) as Promise<APIGatewayProxyStructuredResultV2>,
+      reportingContract,
+    );
+    const response = await handler(event);
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body ?? "")).toEqual([
       { day: today, orders: 1, units: 2, revenueCents: 17_998 },

@@ -1,3 +1,4 @@
+import { checkedFetch } from "@orders/contract-check";
 import {
   forgeToken,
   type IdentityFixture,
@@ -5,6 +6,7 @@ import {
   tamperWith,
 } from "@orders/local-identity/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reportingContract } from "../testing/reporting-contract";
 import { type ReportingHarness, startReportingHarness } from "../testing/reporting-harness";
 
 /**
@@ -19,7 +21,8 @@ let staff: string;
 
 beforeAll(async () => {
   [h, idp] = await Promise.all([startReportingHarness("reporting_access"), startIdentityFixture()]);
-  gateway = idp.behindAuthorizer(h.app.fetch, "reporting");
+  // The authorizer answers some requests itself: its answers are held to the document too.
+  gateway = checkedFetch(idp.behindAuthorizer(h.app.fetch, "reporting"), reportingContract);
   [customer, staff] = await Promise.all([idp.tokenFor("c-1"), idp.tokenFor("s-1", { staff: true })]);
 });
 

@@ -8,8 +8,8 @@ import { addDays, daysInRange, utcDayOf } from "../domain/utc-day";
 import { type DashboardBehindSignIn, serveDashboardBehindSignIn } from "../testing/dashboard-behind-sign-in";
 import { demoOrders } from "../testing/demo-orders";
 import { insertOrders } from "../testing/order-fixtures";
+import { checkedApp } from "../testing/reporting-contract";
 import { type ReportingHarness, startReportingHarness } from "../testing/reporting-harness";
-import { createApp } from "./create-app";
 
 let h: ReportingHarness;
 let service: DashboardBehindSignIn;
@@ -30,7 +30,7 @@ beforeAll(async () => {
   await insertOrders(h.admin, demoOrders(now, 7));
   await runRollup(h.reporting.sql, daysInRange(from, addDays(to, -2)));
   service = await serveDashboardBehindSignIn((signIn) => {
-    const app = createApp({
+    const app = checkedApp({
       reports: postgresReportReader(() => h.reporting.sql),
       queues: sqsQueueDepthReader(() => h.queues.sqs, h.queues.urls),
       logger: h.logger,

@@ -1,14 +1,14 @@
 import { MethodNotAllowedError, problemTypeUri, toProblem } from "@orders/http-problem";
 import { silentLogger } from "@orders/http-problem/testing";
 import { describe, expect, it } from "vitest";
-import { createApp } from "./create-app";
+import { checkedApp } from "../testing/reporting-contract";
 import { DatabaseUnavailableError, NotFoundError, QueueUnavailableError } from "./errors";
 
 const unused = () => Promise.reject(new Error("not read by /docs"));
 
 describe("GET /docs", () => {
   it("serves Swagger UI from this service with the anchor every problem type URI of the service points at", async () => {
-    const app = createApp({
+    const app = checkedApp({
       reports: { dailySales: unused, topProducts: unused },
       queues: { read: unused },
       logger: silentLogger(),

@@ -9,8 +9,8 @@ import { addDays, daysInRange, utcDayOf } from "../domain/utc-day";
 import { expectedDailySales, expectedTopProducts } from "../testing/expected-sales";
 import { ordersArbitrary } from "../testing/order-arbitrary";
 import { clearOrders, type FixtureOrder, insertOrders } from "../testing/order-fixtures";
+import { checkedApp } from "../testing/reporting-contract";
 import { type ReportingHarness, startReportingHarness } from "../testing/reporting-harness";
-import { createApp } from "./create-app";
 import { buildOpenApiDocument } from "./openapi/document";
 
 let h: ReportingHarness;
@@ -258,7 +258,7 @@ describe("service", () => {
   it("answers 503 problem+json when the database cannot be reached, and logs it as a warning", async () => {
     const unreachable = postgres("postgres://nobody:secret@127.0.0.1:1/none", { max: 1, connect_timeout: 2 });
     try {
-      const app = createApp({
+      const app = checkedApp({
         reports: postgresReportReader(() => unreachable),
         queues: { read: () => Promise.reject(new Error("not used")) },
         logger: h.logger,
@@ -286,7 +286,7 @@ describe("service", () => {
   });
 
   it("logs an unexpected failure as an error and answers a generic 500", async () => {
-    const app = createApp({
+    const app = checkedApp({
       reports: postgresReportReader(() => h.reportingHttp.sql),
       queues: { read: () => Promise.reject(new Error("queue reader broke")) },
       logger: h.logger,

@@ -1,5 +1,7 @@
+import { checkedFetch } from "@orders/contract-check";
 import { type IdentityFixture, startIdentityFixture } from "@orders/local-identity/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reportingContract } from "../testing/reporting-contract";
 import { type ReportingHarness, startReportingHarness } from "../testing/reporting-harness";
 
 /** The reporting app behind the local authorizer, as under `npm start`. */
@@ -10,7 +12,8 @@ const tokens: Record<"staff" | "customer", string> = { staff: "", customer: "" }
 
 beforeAll(async () => {
   [h, idp] = await Promise.all([startReportingHarness("headers"), startIdentityFixture()]);
-  gateway = idp.behindAuthorizer(h.app.fetch, "reporting");
+  // The authorizer answers some requests itself: its answers are held to the document too.
+  gateway = checkedFetch(idp.behindAuthorizer(h.app.fetch, "reporting"), reportingContract);
   tokens.staff = await idp.tokenFor("sam-staff", { staff: true });
   tokens.customer = await idp.tokenFor("cody-customer");
 });

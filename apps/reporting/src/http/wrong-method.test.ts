@@ -2,12 +2,12 @@ import { PROBLEM_CONTENT_TYPE } from "@orders/http-problem";
 import { silentLogger } from "@orders/http-problem/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { describe, expect, it } from "vitest";
-import { createApp } from "./create-app";
+import { checkedApp } from "../testing/reporting-contract";
 
 // No request here reaches a reader: a wrong method is refused before any route runs.
 const unused = () => Promise.reject(new Error("not read on a wrong method"));
 const app = () =>
-  createApp({
+  checkedApp({
     reports: { dailySales: unused, topProducts: unused },
     queues: { read: unused },
     logger: silentLogger(),

@@ -1,9 +1,11 @@
+import { ContractViolation, checkedFetch } from "@orders/contract-check";
 import type { ServiceEnv } from "@orders/http-problem";
 import type { Page } from "@orders/local-browser";
 import { LOCAL_API_SCOPE } from "@orders/local-identity";
 import { type IdentityFixture, startIdentityFixture } from "@orders/local-identity/testing";
 import type { Hono } from "hono";
 import type { SignInSettings } from "../http/dashboard/sign-in-settings";
+import { reportingContract } from "./reporting-contract";
 import { type ServedApp, serveApp } from "./serve-app";
 
 /** The reporting app served as under `npm start`: behind the local authorizer, signing in at a local provider. */
@@ -22,7 +24,16 @@ export async function serveDashboardBehindSignIn(
   build: (signIn: SignInSettings) => Hono<ServiceEnv>,
 ): Promise<DashboardBehindSignIn> {
   let gateway: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 });
-  const served = await serveApp((request) => gateway(request));
+  // A violation thrown inside the server only reaches the browser as a 500: kept, it fails `close()` too.
+  const violations: ContractViolation[] = [];
+  const served = await serveApp(async (request) => {
+    try {
+      return await gateway(request);
+    } catch (error) {
+      if (error instanceof ContractViolation) violations.push(error);
+      throw error;
+    }
+  });
   const idp = await startIdentityFixture({ redirectUris: [`${served.url}/`] });
   const app = build({
     authorizeUrl: `${idp.identity.issuer}/auth`,
@@ -31,13 +42,15 @@ export async function serveDashboardBehindSignIn(
     scope: `openid ${LOCAL_API_SCOPE}`,
     logoutUrl: idp.identity.endSessionUrl,
   });
-  gateway = idp.behindAuthorizer(app.fetch, "reporting");
+  gateway = checkedFetch(idp.behindAuthorizer(app.fetch, "reporting"), reportingContract);
   return {
     served,
     idp,
     close: async () => {
       await served.close();
       await idp.close();
+      if (violations.length > 0)
+        throw new AggregateError(violations, violations.map((v) => v.message).join("\n"));
     },
   };
 }

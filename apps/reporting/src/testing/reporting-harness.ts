@@ -6,8 +6,8 @@ import { createTestDatabase, type TestDatabase } from "@orders/local-database/te
 import postgres from "postgres";
 import { postgresReportReader, sqsQueueDepthReader } from "../adapters/readers";
 import { reportingSqsClient } from "../adapters/sqs-client";
-import { createApp } from "../http/create-app";
 import { type LocalQueues, startLocalQueues } from "./local-queues";
+import { checkedApp } from "./reporting-contract";
 
 export interface ReportingHarness {
   database: TestDatabase;
@@ -18,7 +18,7 @@ export interface ReportingHarness {
   /** The reports' connection, as the HTTP function's read-only `orders_reporting_http`. */
   reportingHttp: DbClient;
   queues: LocalQueues;
-  app: ReturnType<typeof createApp>;
+  app: ReturnType<typeof checkedApp>;
   /** The app's logger: a real Powertools logger whose lines `takeLogged` reads. */
   logger: Logger;
   /**
@@ -32,7 +32,8 @@ export interface ReportingHarness {
 
 /**
  * The reporting app wired as in production, against a fresh migrated PostgreSQL database (demo catalogue
- * seeded) and a real SQS emulator: only the entry point (`app.request` instead of Lambda) differs.
+ * seeded) and a real SQS emulator: only the entry point (`app.request` instead of Lambda) differs. Every
+ * response the app gives is held to the published OpenAPI document ({@link checkedApp}).
  */
 export async function startReportingHarness(prefix: string): Promise<ReportingHarness> {
   const database = await createTestDatabase(prefix);
@@ -44,7 +45,7 @@ export async function startReportingHarness(prefix: string): Promise<ReportingHa
   const logs = captureLogs();
   let taken = 0;
   const sqs = reportingSqsClient();
-  const app = createApp({
+  const app = checkedApp({
     reports: postgresReportReader(() => reportingHttp.sql),
     queues: sqsQueueDepthReader(() => sqs, queues.urls),
     logger: logs.logger,

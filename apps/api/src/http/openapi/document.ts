@@ -4,9 +4,12 @@ import { API_SCOPE } from "@orders/identity";
 import type { OpenApiDocument } from "@orders/openapi";
 import {
   BEARER_SCHEME,
+  bearerChallengeHeader,
   buildDocument,
+  gatewayRefusal,
   problemResponses,
   requestSchema,
+  retryAfterHeader,
   serviceDocumentInfo,
   withBearerSecurity,
 } from "@orders/openapi/build";
@@ -46,6 +49,20 @@ export function buildOpenApiDocument(): OpenApiDocument {
 /** Every `/orders` route: a bearer token, and its 401. */
 const signedIn = [{ [BEARER_SCHEME]: [] }];
 
+/** The 401 of every `/orders` route, answered before the route runs, with its challenge. */
+const unauthorized = {
+  description:
+    "No token, or a malformed, expired, tampered, wrong-issuer or wrong-audience one (`WWW-Authenticate: Bearer`)",
+  headers: bearerChallengeHeader,
+  alternatives: gatewayRefusal,
+};
+
+/** A 503: a dependency did not answer in time; the request may be retried after `Retry-After` seconds. */
+const unavailable = (description: string) => ({ description, headers: retryAfterHeader });
+
+/** Any route: a failure nobody foresaw, logged under the problem's `requestId`. */
+const unexpected = "Unexpected failure; its requestId names it in the logs";
+
 function routes() {
   const header = acceptOrderHeaders.shape["idempotency-key"];
   return [
@@ -55,7 +72,10 @@ function routes() {
       operationId: "health",
       summary: "Liveness",
       description: "Touches neither queue nor database, so a load balancer probe never costs a connection.",
-      responses: { 200: { description: "Alive", content: { "application/json": { schema: health } } } },
+      responses: {
+        200: { description: "Alive", content: { "application/json": { schema: health } } },
+        ...problemResponses(problem, { 500: unexpected }),
+      },
     }),
     createRoute({
       method: "post",
@@ -85,17 +105,25 @@ function routes() {
       responses: {
         202: {
           description: "Queued. `Location` points at the order.",
-          headers: { Location: { schema: { type: "string" }, description: "/orders/{orderId}" } },
+          headers: {
+            Location: { schema: { type: "string" }, required: true, description: "/orders/{orderId}" },
+          },
           content: { "application/json": { schema: orderAccepted } },
         },
         ...problemResponses(problem, {
           400: "Invalid body or header, or malformed JSON",
-          401: "No token, or a malformed, expired, tampered, wrong-issuer or wrong-audience one (`WWW-Authenticate: Bearer`)",
-          403: "A body `customerId` other than the token's subject, or a token subject that cannot be a customer id (over 64 characters, or not printable text)",
+          401: unauthorized,
+          403: {
+            description:
+              "A body `customerId` other than the token's subject, a token subject that cannot be a customer id " +
+              "(over 64 characters, or not printable text), or a token without the API's scope (an ID token)",
+            alternatives: gatewayRefusal,
+          },
           413: "Body over 64 KiB",
           415: "Body is not application/json",
           422: "The Idempotency-Key already names a stored order of this customer with another body",
-          503: "The queue did not take the order; retry after Retry-After seconds",
+          500: unexpected,
+          503: unavailable("The queue did not take the order; retry after Retry-After seconds"),
         }),
       },
     }),
@@ -119,9 +147,11 @@ function routes() {
         200: { description: "The processed order", content: { "application/json": { schema: orderView } } },
         ...problemResponses(problem, {
           400: "The id is not a UUID",
-          401: "No token, or a malformed, expired, tampered, wrong-issuer or wrong-audience one (`WWW-Authenticate: Bearer`)",
+          401: unauthorized,
+          403: { description: "A token without the API's scope (an ID token)", alternatives: gatewayRefusal },
           404: "Unknown, not processed yet, or another customer's",
-          503: "Database unavailable",
+          500: unexpected,
+          503: unavailable("Database unavailable"),
         }),
       },
     }),
@@ -138,13 +168,21 @@ function routes() {
         200: {
           description: "Every product, by SKU",
           headers: {
-            "Cache-Control": { schema: { type: "string" }, description: "public, max-age=<seconds>" },
-            ETag: { schema: { type: "string" }, description: "Send it back as If-None-Match for a 304" },
+            "Cache-Control": {
+              schema: { type: "string" },
+              required: true,
+              description: "public, max-age=<seconds>",
+            },
+            ETag: {
+              schema: { type: "string" },
+              required: true,
+              description: "Send it back as If-None-Match for a 304",
+            },
           },
           content: { "application/json": { schema: productList } },
         },
         304: { description: "Not modified: the If-None-Match ETag is current" },
-        ...problemResponses(problem, { 503: "Database unavailable" }),
+        ...problemResponses(problem, { 500: unexpected, 503: unavailable("Database unavailable") }),
       },
     }),
   ];

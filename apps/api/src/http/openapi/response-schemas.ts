@@ -49,11 +49,19 @@ export const productList = z.object({ products: z.array(productView) }).openapi(
 
 export const health = z.object({ status: z.literal("ok") }).openapi("Health");
 
-/** RFC 9457 problem details, with the request id every API problem carries. */
+/**
+ * RFC 9457 problem details, with the request id every problem of the API carries (a 401 or 403 the gateway
+ * answers before the API runs has none).
+ */
 export const problem = problemSchema({
   description: "RFC 9457 problem details.",
   type: { description: "URI reference to this problem type on the docs page." },
-  members: { requestId: z.string() },
+  members: {
+    requestId: z.string().optional().openapi({
+      description:
+        "The request's id, as in X-Request-Id; absent when the gateway answered before the API ran.",
+    }),
+  },
   errors: {
     in: ["body", "header", "path", "query"],
     pointer: { example: "/items/0/quantity" },

@@ -12,8 +12,8 @@ import {
 } from "../../testing/dashboard-behind-sign-in";
 import { demoOrders } from "../../testing/demo-orders";
 import { insertOrders } from "../../testing/order-fixtures";
+import { checkedApp } from "../../testing/reporting-contract";
 import { type ReportingHarness, startReportingHarness } from "../../testing/reporting-harness";
-import { createApp } from "../create-app";
 
 let h: ReportingHarness;
 let dashboard: DashboardBehindSignIn;
@@ -42,7 +42,7 @@ beforeAll(async () => {
     }),
   );
   dashboard = await serveDashboardBehindSignIn((signIn) =>
-    createApp({
+    checkedApp({
       reports: postgresReportReader(() => h.reportingHttp.sql),
       queues: sqsQueueDepthReader(() => h.queues.sqs, h.queues.urls),
       logger: h.logger,

@@ -3,10 +3,13 @@ import { API_SCOPE } from "@orders/identity";
 import type { OpenApiDocument } from "@orders/openapi";
 import {
   BEARER_SCHEME,
+  bearerChallengeHeader,
   buildDocument,
+  gatewayRefusal,
   type JsonSchema,
   problemResponses,
   requestSchema,
+  retryAfterHeader,
   serviceDocumentInfo,
   withBearerSecurity,
 } from "@orders/openapi/build";
@@ -41,10 +44,23 @@ export function buildOpenApiDocument(): OpenApiDocument {
 /** Every report: a staff member's bearer token. */
 const staffOnly = [{ [BEARER_SCHEME]: [] }];
 
-const accessResponses = {
-  401: "No token, or a malformed, expired, tampered, wrong-issuer or wrong-audience one (`WWW-Authenticate: Bearer`)",
-  403: "Signed in, but not staff",
+/** What every report may answer besides its own: no staff token, or a failure nobody foresaw. */
+const commonResponses = {
+  401: {
+    description:
+      "No token, or a malformed, expired, tampered, wrong-issuer or wrong-audience one (`WWW-Authenticate: Bearer`)",
+    headers: bearerChallengeHeader,
+    alternatives: gatewayRefusal,
+  },
+  403: {
+    description: "Signed in, but not staff, or a token without the API's scope (an ID token)",
+    alternatives: gatewayRefusal,
+  },
+  500: "Unexpected failure; its requestId names it in the logs",
 } as const;
+
+/** A 503: a dependency did not answer in time; the request may be retried after `Retry-After` seconds. */
+const unavailable = (description: string) => ({ description, headers: retryAfterHeader });
 
 /** A query parameter described from its schema (required unless it has a default). */
 function queryParameter(name: string, schema: z.ZodMiniType, extra: JsonSchema) {
@@ -73,6 +89,7 @@ function routes() {
     createRoute({
       method: "get",
       path: "/reports/daily-sales",
+      operationId: "dailySales",
       summary: "Accepted orders, units and revenue per UTC day",
       description:
         "One entry per day with at least one accepted order, by the day the order was processed (UTC). " +
@@ -85,15 +102,16 @@ function routes() {
           content: { "application/json": { schema: dailySalesSchema } },
         },
         ...problemResponses(problem, {
-          ...accessResponses,
+          ...commonResponses,
           400: "Missing or invalid from/to, to before from, or a range over 366 days",
-          503: "Database unavailable",
+          503: unavailable("Database unavailable"),
         }),
       },
     }),
     createRoute({
       method: "get",
       path: "/reports/top-products",
+      operationId: "topProducts",
       summary: "Best-selling products by revenue over a range of UTC days",
       parameters: [
         ...rangeParameters(topProductsQuerySchema.shape),
@@ -106,15 +124,16 @@ function routes() {
           content: { "application/json": { schema: topProductsSchema } },
         },
         ...problemResponses(problem, {
-          ...accessResponses,
+          ...commonResponses,
           400: "Invalid range or limit outside 1..100",
-          503: "Database unavailable",
+          503: unavailable("Database unavailable"),
         }),
       },
     }),
     createRoute({
       method: "get",
       path: "/reports/queue",
+      operationId: "queueDepths",
       summary: "Approximate depth of the orders queue and its dead-letter queue",
       security: staffOnly,
       responses: {
@@ -122,7 +141,7 @@ function routes() {
           description: "Depths from SQS GetQueueAttributes",
           content: { "application/json": { schema: queueDepthsSchema } },
         },
-        ...problemResponses(problem, { ...accessResponses, 503: "SQS could not be read" }),
+        ...problemResponses(problem, { ...commonResponses, 503: unavailable("SQS could not be read") }),
       },
     }),
   ];

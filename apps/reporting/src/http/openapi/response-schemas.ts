@@ -37,9 +37,15 @@ const depth = z.object({
 
 export const queueDepthsSchema = z.object({ orders: depth, deadLetter: depth }).openapi("QueueDepths");
 
-/** RFC 9457 problem details, as the reports answer them. */
+/** RFC 9457 problem details, as the reports answer them, with the request id the service adds. */
 export const problem = problemSchema({
   type: { example: "/docs#problem-validation-error" },
+  members: {
+    requestId: z.string().optional().openapi({
+      description:
+        "The request's id, as in X-Request-Id; absent when the gateway answered before the service ran.",
+    }),
+  },
   errors: {
     in: ["query", "path", "header", "body"],
     pointer: { example: "/to" },

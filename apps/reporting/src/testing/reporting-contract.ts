@@ -1,0 +1,26 @@
+import { holdToContract, loadContract, type OpenApiDocument } from "@orders/contract-check";
+import type { ServiceEnv } from "@orders/http-problem";
+import type { Hono } from "hono";
+import { createApp, type ReportingDeps } from "../http/create-app";
+import document from "../http/openapi/openapi.json" with { type: "json" };
+
+/**
+ * The reporting service's published document (the file `/openapi.json` serves, byte for byte) as the judge
+ * of every exchange a test has with the service. Served outside it: the document itself, `/docs`, and the
+ * dashboard (its page, its scripts and `/me`).
+ */
+export const reportingContract = loadContract(document as unknown as OpenApiDocument, {
+  outside: ["/openapi.json", "/docs", "/docs/*", "/", "/me", "/assets/*"],
+});
+
+/**
+ * The reporting app as `createApp` builds it, every response it gives held to the document: a test
+ * that gets a response the document does not describe fails, naming the operation and what broke. Tests
+ * build the app with this, never with `createApp` itself.
+ *
+ * @example
+ * const app = checkedApp({ reports, queues, logger });
+ */
+export function checkedApp(deps: ReportingDeps): Hono<ServiceEnv> {
+  return holdToContract(createApp(deps), reportingContract);
+}
