@@ -1,40 +1,29 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { dropDatabase, findFreePort, uniqueDatabaseName } from "@orders/local-postgres";
 import { pgBouncerInstallCommand } from "@orders/preflight";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { readyBanner } from "./banner";
-import { type LocalStack, startLocalStack } from "./local-stack";
+import type { LocalStack } from "./local-stack";
 import { repoPath, repoRoot } from "./repo-paths";
+import { startTestStack, type TestStack } from "./testing/test-stack";
 
 const run = promisify(execFile);
 
 let stack: LocalStack;
-const database = uniqueDatabaseName("stack_no_pgbouncer");
-const output: string[] = [];
+let output: string[] = [];
+let testStack: TestStack | undefined;
 
 // A machine without PgBouncer: the lookup is pointed at a path where nothing is (PGBOUNCER_BIN is the only
 // place it looks when set), as on a machine where the package was never installed.
 beforeAll(async () => {
   vi.stubEnv("PGBOUNCER_BIN", repoPath("no-pgbouncer-here/pgbouncer"));
-  stack = await startLocalStack({
-    config: {
-      apiPort: await findFreePort(),
-      reportingPort: await findFreePort(),
-      sqsPort: 0,
-      reportingScheduleSeconds: 3600,
-      identityPort: 0,
-    },
-    database,
-    colour: false,
-    write: (line) => output.push(line),
-  });
+  testStack = await startTestStack("stack_no_pgbouncer");
+  ({ stack, output } = testStack);
 });
 
 afterAll(async () => {
-  await stack?.stop();
+  await testStack?.stop();
   vi.unstubAllEnvs();
-  if (process.env.DATABASE_URL) await dropDatabase(process.env.DATABASE_URL, database).catch(() => {});
 });
 
 describe("the local stack on a machine without PgBouncer", () => {

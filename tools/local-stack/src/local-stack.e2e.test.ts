@@ -5,15 +5,15 @@ import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { demoCatalogue } from "@orders/db";
 import { localSqsClient, queueDepth } from "@orders/local-aws";
 import { signInWithPassword } from "@orders/local-identity";
-import { dropDatabase, findFreePort, uniqueDatabaseName } from "@orders/local-postgres";
 import { orderFlow } from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { readyBanner } from "./banner";
-import { type LocalStack, startLocalStack } from "./local-stack";
+import type { LocalStack } from "./local-stack";
 import { orderPlan, type PlannedRequest, UNKNOWN_SKU } from "./order-plan";
 import { repoPath, repoRoot } from "./repo-paths";
 import { listeningSockets, processTree } from "./testing/listening-sockets";
+import { startTestStack, type TestStack } from "./testing/test-stack";
 
 const run = promisify(execFile);
 
@@ -25,30 +25,19 @@ const CLIENT_CONCURRENCY = 16;
 
 let stack: LocalStack;
 let sql: postgres.Sql;
-const database = uniqueDatabaseName("stack_e2e");
-const output: string[] = [];
+let database: string;
+let output: string[] = [];
+let testStack: TestStack | undefined;
 
 beforeAll(async () => {
-  stack = await startLocalStack({
-    config: {
-      apiPort: await findFreePort(),
-      reportingPort: await findFreePort(),
-      sqsPort: 0,
-      reportingScheduleSeconds: 3600,
-      identityPort: 0,
-    },
-    database,
-    colour: false,
-    write: (line) => output.push(line),
-  });
+  testStack = await startTestStack("stack_e2e");
+  ({ stack, database, output } = testStack);
   sql = postgres(stack.databaseUrl, { max: 2, onnotice: () => {} });
 });
 
 afterAll(async () => {
   await sql?.end();
-  await stack?.stop();
-  // With DATABASE_URL the server outlives the stack: drop this run's database. The embedded one is gone.
-  if (process.env.DATABASE_URL) await dropDatabase(process.env.DATABASE_URL, database).catch(() => {});
+  await testStack?.stop();
 });
 
 interface Placed {

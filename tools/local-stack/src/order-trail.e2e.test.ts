@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { localSqsClient } from "@orders/local-aws";
 import { signInWithPassword } from "@orders/local-identity";
-import { dropDatabase, findFreePort, uniqueDatabaseName } from "@orders/local-postgres";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { type LocalStack, startLocalStack } from "./local-stack";
+import type { LocalStack } from "./local-stack";
+import { startTestStack, type TestStack } from "./testing/test-stack";
 
 /**
  * What someone following one order sees in `npm start`'s output: the api's line and the worker's line for
@@ -12,27 +12,16 @@ import { type LocalStack, startLocalStack } from "./local-stack";
  * Insights query of docs/deploy.md filters on.
  */
 let stack: LocalStack;
-const database = uniqueDatabaseName("stack_trail");
-const output: string[] = [];
+let output: string[] = [];
+let testStack: TestStack | undefined;
 
 beforeAll(async () => {
-  stack = await startLocalStack({
-    config: {
-      apiPort: await findFreePort(),
-      reportingPort: await findFreePort(),
-      sqsPort: 0,
-      reportingScheduleSeconds: 3600,
-      identityPort: 0,
-    },
-    database,
-    colour: false,
-    write: (line) => output.push(line),
-  });
+  testStack = await startTestStack("stack_trail");
+  ({ stack, output } = testStack);
 });
 
 afterAll(async () => {
-  await stack?.stop();
-  if (process.env.DATABASE_URL) await dropDatabase(process.env.DATABASE_URL, database).catch(() => {});
+  await testStack?.stop();
 });
 
 /** The JSON log lines one service printed (`<service> | {...}`). */
