@@ -57,7 +57,7 @@ export interface QuotaFit {
 }
 
 export function quotaFit(uses: { vpcs: number; elasticIps: number }): QuotaFit {
-  const fit = (vpcs: number) =>
+  const stagesWithin = (vpcs: number) =>
     Math.min(
       uses.vpcs === 0 ? Number.POSITIVE_INFINITY : Math.floor(vpcs / uses.vpcs),
       uses.elasticIps === 0
@@ -67,7 +67,7 @@ export function quotaFit(uses: { vpcs: number; elasticIps: number }): QuotaFit {
   return {
     uses,
     quotas: networkQuotas,
-    stagesPerRegion: fit(networkQuotas.vpcsPerRegion),
-    stagesPerRegionWithDefaultVpc: fit(networkQuotas.vpcsPerRegion - 1),
+    stagesPerRegion: stagesWithin(networkQuotas.vpcsPerRegion),
+    stagesPerRegionWithDefaultVpc: stagesWithin(networkQuotas.vpcsPerRegion - 1),
   };
 }
