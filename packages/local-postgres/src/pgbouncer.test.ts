@@ -32,4 +32,12 @@ describe("locating PgBouncer", () => {
     // Debian's own path comes first when the package is installed.
     expect([fake, "/usr/sbin/pgbouncer"]).toContain(found);
   });
+
+  it("does not take a path that cannot run: a program masked by /dev/null, or a file without an x bit", async () => {
+    expect(locatePgBouncerBinary({ PGBOUNCER_BIN: "/dev/null", PATH: "" })).toBeUndefined();
+    const plain = join(dir, "not-executable");
+    await writeFile(plain, "#!/bin/sh\n");
+    await chmod(plain, 0o644);
+    expect(locatePgBouncerBinary({ PGBOUNCER_BIN: plain, PATH: "" })).toBeUndefined();
+  });
 });

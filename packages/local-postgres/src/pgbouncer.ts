@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { accessSync, constants, statSync } from "node:fs";
 import { chown, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
@@ -44,7 +44,8 @@ export interface StartPgBouncerOptions {
 /**
  * The PgBouncer binary: `PGBOUNCER_BIN` when set (and only there: pointing it at a missing path is how to run
  * without PgBouncer on a machine that has it), else where Debian's package puts it, else on `PATH`.
- * Undefined when there is none.
+ * Only an executable regular file counts: a path that exists but cannot run (a leftover, or a program masked
+ * by a bind mount) is no PgBouncer. Undefined when there is none.
  */
 export function locatePgBouncerBinary(
   env: Record<string, string | undefined> = process.env,
@@ -52,7 +53,16 @@ export function locatePgBouncerBinary(
   const candidates = env.PGBOUNCER_BIN
     ? [env.PGBOUNCER_BIN]
     : ["/usr/sbin/pgbouncer", ...(env.PATH ?? "").split(delimiter).map((dir) => join(dir, "pgbouncer"))];
-  return candidates.find((path) => existsSync(path));
+  return candidates.find(isExecutableFile);
+}
+
+function isExecutableFile(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** {@link locatePgBouncerBinary}, throwing a message that says how to get PgBouncer when there is none. */
@@ -126,6 +136,11 @@ log_disconnections = 0
   });
   let exited = false;
   let output = "";
+  // A spawn that fails (EACCES, ENOENT) emits `error` instead of `exit`: end the start-up with its reason.
+  child.on("error", (error) => {
+    output += `${error.message}\n`;
+    exited = true;
+  });
   const onOutput = (chunk: Buffer) => {
     output += chunk.toString();
     log(chunk.toString());
