@@ -125,7 +125,7 @@ function routes() {
         },
         ...problemResponses(problem, {
           ...commonResponses,
-          400: "Invalid range or limit outside 1..100",
+          400: "Missing or invalid from/to, to before from, or a range over 366 days; or limit outside 1..100",
           503: unavailable("Database unavailable"),
         }),
       },

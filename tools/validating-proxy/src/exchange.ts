@@ -1,0 +1,65 @@
+import type { GeneratedRequest } from "./operation-requests";
+
+/** One finding of the proxy, as Prism writes it in `sl-violations`. */
+export interface Violation {
+  /** Where: `["request", "query", "from"]`, `["response", "body", "0", "day"]`, `["request"]` (security). */
+  location: string[];
+  severity: string;
+  code: string | number;
+  message: string;
+}
+
+/** A generated request, sent through the proxy, with the service's answer and the proxy's verdicts. */
+export interface Exchange {
+  request: GeneratedRequest;
+  status: number;
+  contentType: string;
+  /** The answer's body, as text. */
+  body: string;
+  /** What the proxy found wrong with the request (errors only): empty when the document allows it. */
+  requestViolations: Violation[];
+  /** What the proxy found wrong with the answer (errors only). */
+  responseViolations: Violation[];
+}
+
+/** The errors Prism lists in an answer's `sl-violations` header, split by side. */
+export function violationsOf(headers: Headers): { request: Violation[]; response: Violation[] } {
+  const raw = headers.get("sl-violations");
+  const all = raw === null ? [] : (JSON.parse(raw) as Violation[]);
+  const errors = all.filter((v) => v.severity === "Error");
+  return {
+    request: errors.filter((v) => v.location[0] === "request"),
+    response: errors.filter((v) => v.location[0] === "response"),
+  };
+}
+
+/**
+ * Sends requests one at a time through the proxy at `proxyUrl`, with the bearer token `token()` gives for
+ * the ones meant signed in, and records each exchange.
+ */
+export async function sendThrough(
+  proxyUrl: string,
+  requests: readonly GeneratedRequest[],
+  token: (request: GeneratedRequest) => Promise<string>,
+): Promise<Exchange[]> {
+  const exchanges: Exchange[] = [];
+  for (const request of requests) {
+    const headers = new Headers(request.headers);
+    if (request.signedIn) headers.set("authorization", `Bearer ${await token(request)}`);
+    const res = await fetch(`${proxyUrl}${request.target}`, {
+      method: request.method,
+      headers,
+      ...(request.body === undefined ? {} : { body: request.body }),
+    });
+    const violations = violationsOf(res.headers);
+    exchanges.push({
+      request,
+      status: res.status,
+      contentType: res.headers.get("content-type") ?? "",
+      body: await res.text(),
+      requestViolations: violations.request,
+      responseViolations: violations.response,
+    });
+  }
+  return exchanges;
+}
