@@ -46,12 +46,16 @@ export async function sendThrough(
   for (const request of requests) {
     const headers = new Headers(request.headers);
     if (request.signedIn) headers.set("authorization", `Bearer ${await token(request)}`);
+    const started = Date.now();
+    if (process.env.OV_DEBUG) console.log("SEND", JSON.stringify(request));
     const res = await fetch(`${proxyUrl}${request.target}`, {
       method: request.method,
       headers,
       ...(request.body === undefined ? {} : { body: request.body }),
     });
     const violations = violationsOf(res.headers);
+    if (process.env.OV_DEBUG)
+      console.log("DBG", Date.now() - started, res.status, request.method, request.target, request.breaks);
     exchanges.push({
       request,
       status: res.status,

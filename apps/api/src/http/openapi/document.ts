@@ -111,7 +111,7 @@ function routes() {
           content: { "application/json": { schema: orderAccepted } },
         },
         ...problemResponses(problem, {
-          400: "Invalid body or header, or malformed JSON",
+          400: "Invalid body or header, or malformed JSON; beyond its schema, a body is refused when a `sku` appears twice, `currency` is no ISO 4217 code, or `customerId` or a `sku` is blank, holds control or format characters or is over 64 UTF-16 code units",
           401: unauthorized,
           403: {
             description:
