@@ -125,15 +125,17 @@ export function allowedValue(raw: JsonSchema, resolve: Resolve): fc.Arbitrary<un
           : (formatted(schema.format ?? "") ?? textOfLength(min, max));
       return base.filter((text) => codePointLength(text) >= min && codePointLength(text) <= max);
     }
-    case "integer":
-      return fc.integer({
-        min:
-          schema.exclusiveMinimum !== undefined
-            ? schema.exclusiveMinimum + 1
-            : (schema.minimum ?? -1_000_000),
-        max:
-          schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - 1 : (schema.maximum ?? 1_000_000),
-      });
+    case "integer": {
+      const min =
+        schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : (schema.minimum ?? -1_000_000);
+      const max =
+        schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - 1 : (schema.maximum ?? 1_000_000);
+      // The bounds themselves often: where a service and its document part, it is mostly by one.
+      return fc.oneof(
+        { arbitrary: fc.constantFrom(min, max), weight: 1 },
+        { arbitrary: fc.integer({ min, max }), weight: 2 },
+      );
+    }
     case "number":
       return fc.double({
         min: schema.minimum ?? -1e9,
