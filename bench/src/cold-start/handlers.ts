@@ -1,4 +1,5 @@
 import { apiGatewayEvent, sqsEvent, sqsRecord } from "@orders/local-aws/testing";
+import { serviceRoles } from "@orders/settings";
 import { benchOrderMessage } from "../harness/order-messages";
 
 /** What a cold-start run needs to know about the local dependencies it invokes against. */
@@ -108,8 +109,18 @@ export const handlersUnderTest: HandlerUnderTest[] = [
   },
   {
     name: "migrator",
-    entry: "packages/db/src/migrator-lambda.ts",
-    env: (deps) => deps.env,
+    entry: "apps/migrator/src/handlers/lambda.ts",
+    // Its configuration is read at init, as infra sets it; nothing is contacted until it is invoked.
+    env: (deps) => ({
+      ...deps.env,
+      DB_HOST: "127.0.0.1",
+      DB_NAME: "orders",
+      MASTER_SECRET_ARN: "cold-start-master",
+      SERVICE_SECRET_ARNS: JSON.stringify(
+        Object.fromEntries(Object.keys(serviceRoles).map((service) => [service, `cold-start-${service}`])),
+      ),
+      MIGRATIONS_FOLDER: "migrations",
+    }),
     event: () => "none",
     note: "init only: its invocation reads Secrets Manager, which has no local emulator here",
   },

@@ -1,26 +1,23 @@
 import { readFile } from "node:fs/promises";
+import { defaultMigrationsFolder, demoCatalogue } from "@orders/db/provisioning";
 import { createDatabase, type PostgresServer, startEmbeddedPostgres } from "@orders/local-postgres";
 import { type ServiceName, serviceRoles } from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultMigrationsFolder } from "./migrate";
-import {
-  type MigratorConfig,
-  MigratorConfigError,
-  migrateAndSetPasswords,
-  migratorConfigFromEnv,
-  type SecretReader,
-} from "./migrator-lambda";
-import { rdsCaBundle } from "./rds-ca-bundle";
-import { demoCatalogue } from "./seed";
+import type { SecretStore } from "../domain/ports";
+import { type Chain, rdsLikeChain } from "../testing/rds-like-chain";
+import { createRuntime } from "./runtime";
 
-// Its own server: service roles are cluster-wide, and changing their passwords on the shared test server
-// would lock out the other test files running at the same time.
+// Its own server: service roles are cluster-wide, and changing their passwords on a shared test server would
+// lock out the other test files running at the same time. It speaks TLS with a certificate for `localhost`
+// from a chain shaped like RDS's, so the runtime connects exactly as in AWS: verified TLS to the host name.
 let server: PostgresServer;
+let chain: Chain;
 const clients: postgres.Sql[] = [];
 
 beforeAll(async () => {
-  server = await startEmbeddedPostgres();
+  chain = rdsLikeChain();
+  server = await startEmbeddedPostgres({ tls: chain.server });
 }, 60_000);
 
 afterAll(async () => {
@@ -29,7 +26,7 @@ afterAll(async () => {
 });
 
 /** An in-memory secret store standing in for Secrets Manager (the port is the boundary under test). */
-function secretStore(values: Record<string, unknown>): SecretReader & { reads: string[] } {
+function secretStore(values: Record<string, unknown>): SecretStore & { reads: string[] } {
   const reads: string[] = [];
   return {
     reads,
@@ -59,18 +56,26 @@ function secretsWith(passwords: Record<ServiceName, string>, overrides: Record<s
   });
 }
 
-async function freshDatabase(): Promise<MigratorConfig> {
-  const name = `migrator_${Math.random().toString(36).slice(2, 10)}`;
-  await createDatabase(server.url(), name);
+/** A fresh, empty database and the environment infra would give the migrator for it. */
+async function freshDatabase(): Promise<{ database: string; environment: Record<string, string> }> {
+  const database = `migrator_${Math.random().toString(36).slice(2, 10)}`;
+  await createDatabase(server.url(), database);
   return {
-    host: server.host,
-    port: server.port,
-    database: name,
-    masterSecretId: "sec-master",
-    serviceSecretIds,
-    migrationsFolder: defaultMigrationsFolder,
-    ssl: false,
+    database,
+    environment: {
+      DB_HOST: "localhost",
+      DB_PORT: String(server.port),
+      DB_NAME: database,
+      MASTER_SECRET_ARN: "sec-master",
+      SERVICE_SECRET_ARNS: JSON.stringify(serviceSecretIds),
+      MIGRATIONS_FOLDER: defaultMigrationsFolder,
+    },
   };
+}
+
+/** One migrator run over `environment`, its secrets from `secrets`, its TLS trusting the test chain. */
+function migrate(environment: Record<string, string>, secrets: SecretStore) {
+  return createRuntime(environment, { secrets, ca: [chain.root, chain.intermediate] }).migrate();
 }
 
 /** Logs in as a service role with a password; returns the SQLSTATE of a failure, or "ok". */
@@ -104,16 +109,16 @@ async function journalEntries(): Promise<number> {
 
 const INVALID_PASSWORD = "28P01";
 
-describe("deploy migrator", () => {
+describe("the migrator runtime against PostgreSQL", () => {
   it("migrates an empty database and lets every service role log in with its secret's password", async () => {
-    const config = await freshDatabase();
+    const { database, environment } = await freshDatabase();
     const passwords = {
       api: "api-pass-1",
       worker: "worker-pass-1",
       reporting: "reporting-pass-1",
       reportingHttp: "reporting-http-pass-1",
     };
-    const result = await migrateAndSetPasswords(config, secretsWith(passwords));
+    const result = await migrate(environment, secretsWith(passwords));
 
     const migrations = await journalEntries();
     expect(result).toEqual({
@@ -122,118 +127,87 @@ describe("deploy migrator", () => {
       roles: Object.values(serviceRoles),
       seeded: 0,
     });
-    const admin = postgres(server.url(config.database), { max: 1, onnotice: () => {} });
+    const admin = postgres(server.url(database), { max: 1, onnotice: () => {} });
     clients.push(admin);
     const [tables] = await admin<{ n: number }[]>`
       select count(*)::int as n from information_schema.tables where table_schema = 'public'`;
     expect(tables?.n).toBeGreaterThan(0);
     for (const service of Object.keys(passwords) as ServiceName[]) {
-      expect(await login(config.database, service, passwords[service])).toBe("ok");
-      expect(await login(config.database, service, "wrong")).toBe(INVALID_PASSWORD);
+      expect(await login(database, service, passwords[service])).toBe("ok");
+      expect(await login(database, service, "wrong")).toBe(INVALID_PASSWORD);
     }
   });
 
   it("is idempotent and applies a rotated password on the next run", async () => {
-    const config = await freshDatabase();
+    const { database, environment } = await freshDatabase();
     const first = { api: "a-1", worker: "w-1", reporting: "r-1", reportingHttp: "h-1" };
-    await migrateAndSetPasswords(config, secretsWith(first));
+    await migrate(environment, secretsWith(first));
 
     const rotated = { ...first, worker: "w-2-rotated" };
-    const again = await migrateAndSetPasswords(config, secretsWith(rotated));
+    const again = await migrate(environment, secretsWith(rotated));
     expect(again.applied).toBe(0);
     expect(again.total).toBe(await journalEntries());
-    expect(await login(config.database, "worker", "w-2-rotated")).toBe("ok");
-    expect(await login(config.database, "worker", "w-1")).toBe(INVALID_PASSWORD);
-    expect(await login(config.database, "api", "a-1")).toBe("ok");
+    expect(await login(database, "worker", "w-2-rotated")).toBe("ok");
+    expect(await login(database, "worker", "w-1")).toBe(INVALID_PASSWORD);
+    expect(await login(database, "api", "a-1")).toBe("ok");
   });
 
   it("loads the demo catalogue only when asked (dev stages)", async () => {
-    const config = await freshDatabase();
+    const { database, environment } = await freshDatabase();
     const secrets = secretsWith({ api: "a", worker: "w", reporting: "r", reportingHttp: "h" });
-    const plain = await migrateAndSetPasswords(config, secrets);
-    const admin = postgres(server.url(config.database), { max: 1, onnotice: () => {} });
+    const plain = await migrate(environment, secrets);
+    const admin = postgres(server.url(database), { max: 1, onnotice: () => {} });
     clients.push(admin);
     const count = async () => (await admin<{ n: number }[]>`select count(*)::int as n from products`)[0]?.n;
     expect(plain.seeded).toBe(0);
     expect(await count()).toBe(0);
 
-    const seeded = await migrateAndSetPasswords({ ...config, seedDemoCatalogue: true }, secrets);
+    const seeded = await migrate({ ...environment, SEED_DEMO_CATALOGUE: "true" }, secrets);
     expect(seeded.seeded).toBe(demoCatalogue.length);
     expect(await count()).toBe(demoCatalogue.length);
   });
 
   it("refuses a secret for the wrong user before touching the database", async () => {
-    const config = await freshDatabase();
+    const { database, environment } = await freshDatabase();
     const secrets = secretsWith(
       { api: "a", worker: "w", reporting: "r", reportingHttp: "h" },
       { "sec-worker": { username: serviceRoles.api, password: "x" } },
     );
-    await expect(migrateAndSetPasswords(config, secrets)).rejects.toThrow(
-      /worker secret is for user "orders_api"/,
-    );
-    const admin = postgres(server.url(config.database), { max: 1, onnotice: () => {} });
+    await expect(migrate(environment, secrets)).rejects.toThrow(/worker secret is for user "orders_api"/);
+    const admin = postgres(server.url(database), { max: 1, onnotice: () => {} });
     clients.push(admin);
     const [row] = await admin<{ t: string | null }[]>`select to_regclass('public.orders')::text as t`;
     expect(row?.t).toBeNull();
   });
 
   it("refuses malformed secrets", async () => {
-    const config = await freshDatabase();
+    const { environment } = await freshDatabase();
     const noPassword = secretsWith(
       { api: "a", worker: "w", reporting: "r", reportingHttp: "h" },
       { "sec-master": { username: "x" } },
     );
-    await expect(migrateAndSetPasswords(config, noPassword)).rejects.toThrow(/master secret must be/);
+    await expect(migrate(environment, noPassword)).rejects.toThrow(/master secret must be/);
   });
 
   it("fails when the master password is wrong", async () => {
-    const config = await freshDatabase();
+    const { environment } = await freshDatabase();
     const secrets = secretsWith(
       { api: "a", worker: "w", reporting: "r", reportingHttp: "h" },
       { "sec-master": { username: server.user, password: "not-it" } },
     );
-    await expect(migrateAndSetPasswords(config, secrets)).rejects.toMatchObject({ code: INVALID_PASSWORD });
+    await expect(migrate(environment, secrets)).rejects.toMatchObject({ code: INVALID_PASSWORD });
   });
-});
 
-describe("migrator configuration", () => {
-  const env = {
-    DB_HOST: "orders.cluster-abc.eu-west-1.rds.amazonaws.com",
-    DB_PORT: "5432",
-    DB_NAME: "orders",
-    MASTER_SECRET_ARN: "arn:master",
-    SERVICE_SECRET_ARNS: JSON.stringify({
-      api: "arn:a",
-      worker: "arn:w",
-      reporting: "arn:r",
-      reportingHttp: "arn:h",
-    }),
-    MIGRATIONS_FOLDER: "migrations",
-    LAMBDA_TASK_ROOT: "/var/task",
-  };
-
-  it("reads what infra sets, with verified TLS against the cluster host", () => {
-    expect(migratorConfigFromEnv(env)).toEqual({
-      host: env.DB_HOST,
-      port: 5432,
-      database: "orders",
-      masterSecretId: "arn:master",
-      serviceSecretIds: { api: "arn:a", worker: "arn:w", reporting: "arn:r", reportingHttp: "arn:h" },
-      migrationsFolder: "/var/task/migrations",
-      ssl: { rejectUnauthorized: true, host: env.DB_HOST, servername: env.DB_HOST, ca: [...rdsCaBundle] },
-      seedDemoCatalogue: false,
+  it("connects with verified TLS: a cluster certificate outside the trusted authorities fails the run", async () => {
+    const { database, environment } = await freshDatabase();
+    const secrets = secretsWith({ api: "a", worker: "w", reporting: "r", reportingHttp: "h" });
+    // The default authorities are the RDS bundle, which did not issue the test server's certificate.
+    await expect(createRuntime(environment, { secrets }).migrate()).rejects.toMatchObject({
+      code: "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
     });
-    expect(migratorConfigFromEnv({ ...env, SEED_DEMO_CATALOGUE: "true" }).seedDemoCatalogue).toBe(true);
-  });
-
-  it("names what is missing or malformed", () => {
-    expect(() => migratorConfigFromEnv({ ...env, MASTER_SECRET_ARN: undefined })).toThrow(
-      /MASTER_SECRET_ARN/,
-    );
-    expect(() => migratorConfigFromEnv({ ...env, SERVICE_SECRET_ARNS: "{" })).toThrow(MigratorConfigError);
-    expect(() =>
-      migratorConfigFromEnv({ ...env, SERVICE_SECRET_ARNS: JSON.stringify({ api: "a", worker: "w" }) }),
-    ).toThrow(/reporting/);
-    expect(() => migratorConfigFromEnv({ ...env, DB_PORT: "99999" })).toThrow(/DB_PORT/);
+    const admin = postgres(server.url(database), { max: 1, onnotice: () => {} });
+    clients.push(admin);
+    const [row] = await admin<{ t: string | null }[]>`select to_regclass('public.orders')::text as t`;
+    expect(row?.t).toBeNull();
   });
 });
