@@ -3,7 +3,7 @@ import type { OrderWithItems, Product } from "@orders/db";
 
 /** Where accepted orders go. Resolves only once the message is durably on the queue. */
 export interface OrderQueue {
-  /** Throws DependencyUnavailableError when the queue does not take the message (in time). */
+  /** Throws QueueUnavailableError when the queue does not take the message (in time). */
   enqueue(message: OrderMessage, options?: EnqueueOptions): Promise<void>;
 }
 
@@ -15,11 +15,15 @@ export interface EnqueueOptions {
 
 /** Reads orders the worker has processed. */
 export interface OrderReader {
-  /** Undefined until the worker has written the order (or when it never existed). */
+  /**
+   * Undefined until the worker has written the order (or when it never existed). Throws
+   * DatabaseUnavailableError when the database does not answer (in time).
+   */
   findOrder(id: string): Promise<OrderWithItems | undefined>;
 }
 
 /** Reads the catalogue. */
 export interface ProductReader {
+  /** Throws DatabaseUnavailableError when the database does not answer (in time). */
   listProducts(): Promise<Product[]>;
 }
