@@ -9,8 +9,8 @@ export interface ClusterAddress {
   port: number;
   database: string;
   migrationsFolder: string;
-  /** Verified TLS in AWS; `false` only where a test server offers none. */
-  ssl: ConnectionOptions | false;
+  /** Verified TLS to the cluster's host name (see `clusterTls`). */
+  ssl: ConnectionOptions;
 }
 
 /**

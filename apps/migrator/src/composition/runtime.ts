@@ -13,7 +13,7 @@ export interface MigratorRuntime {
   migrate(): Promise<MigrationResult>;
 }
 
-/** What a test replaces: the secret store (Secrets Manager in AWS), the CA bundle, the logger. */
+/** What a test replaces: the secret store (Secrets Manager in AWS), the CA bundle, the database, the logger. */
 export interface RuntimeOverrides {
   secrets?: SecretStore;
   /** Certificate authorities the cluster's certificate must chain to (the RDS bundle in AWS). */
