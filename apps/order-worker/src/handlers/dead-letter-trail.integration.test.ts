@@ -12,6 +12,7 @@ import {
 import { orderFlow } from "@orders/settings";
 import type postgres from "postgres";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { createRuntime } from "../composition/runtime";
 import { orderMessage, seedProducts, skuPrefix } from "../testing/fixtures";
 import { openWorkerTestDatabase } from "../testing/worker-test-database";
 import { createOrderWorkerHandler } from "./batch-handler";
@@ -65,11 +66,16 @@ it("names a dead-lettered order on every receive, and says so on the last one, w
       lines.push({ message: String(message), attributes: Object.assign({}, ...rest) });
     });
   }
-  const handler = createOrderWorkerHandler({
-    sql: () => worker,
-    logger,
-    metrics: new Metrics({ namespace: "OrdersTest", serviceName: "order-worker-test" }),
-  });
+  const handler = createOrderWorkerHandler(
+    createRuntime(
+      {},
+      {
+        db: { sql: () => worker },
+        logger,
+        metrics: new Metrics({ namespace: "OrdersTest", serviceName: "order-worker-test" }),
+      },
+    ),
+  );
   const mapping = await startEventSourceMapping({
     sqs,
     queueUrl: queues.queueUrl,

@@ -13,6 +13,7 @@ import { createTestDatabase, type TestDatabase } from "@orders/local-database/te
 import { orderFlow } from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { createRuntime } from "../composition/runtime";
 import { orderMessage, seedProducts, skuPrefix } from "../testing/fixtures";
 import { createOrderWorkerHandler } from "./batch-handler";
 
@@ -52,11 +53,16 @@ it("through a real queue: orders settle once, duplicates have no effect, poison 
     await sqs.send(new SendMessageCommand({ QueueUrl: queues.queueUrl, MessageBody: body }));
   }
 
-  const handler = createOrderWorkerHandler({
-    sql: () => worker,
-    logger: new Logger({ serviceName: "order-worker-test" }),
-    metrics: new Metrics({ namespace: "OrdersTest", serviceName: "order-worker-test" }),
-  });
+  const handler = createOrderWorkerHandler(
+    createRuntime(
+      {},
+      {
+        db: { sql: () => worker },
+        logger: new Logger({ serviceName: "order-worker-test" }),
+        metrics: new Metrics({ namespace: "OrdersTest", serviceName: "order-worker-test" }),
+      },
+    ),
+  );
   const mapping = await startEventSourceMapping({
     sqs,
     queueUrl: queues.queueUrl,
