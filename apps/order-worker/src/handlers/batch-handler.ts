@@ -38,11 +38,9 @@ export function createOrderWorkerHandler(runtime: WorkerRuntime): OrderWorkerHan
   const processor = new BatchProcessor(EventType.SQS);
   return async (event, context) => {
     if (context) runtime.logger.addContext(context);
-    const giveUpAt = batchDeadline(context);
-    const results = await runtime.recordOrderBatch(
-      event.Records.map(queuedMessage),
-      giveUpAt === undefined ? {} : { giveUpAt },
-    );
+    const results = await runtime.recordOrderBatch(event.Records.map(queuedMessage), {
+      giveUpAt: batchDeadline(context),
+    });
     try {
       return await processPartialResponse(event, (record: SQSRecord) => replay(results, record), processor, {
         ...(context ? { context } : {}),
