@@ -4,8 +4,8 @@ import { createServiceApp, type ServiceEnv } from "@orders/http-kit";
 import { defaultStaffConvention, isPersonalRequest, type StaffConvention } from "@orders/identity";
 import type { Hono } from "hono";
 import type { QueueDepthReader, ReportReader } from "../domain/ports";
-import type { SignInSettings } from "./dashboard/sign-in-settings";
-import { NotFoundError } from "./errors";
+import type { SignInSettings } from "./dashboard/page-contract";
+import { NotFoundError, toProblemError } from "./errors";
 import { problemKinds } from "./problem-kinds";
 import { registerDashboardRoutes } from "./routes/dashboard";
 import { registerReportRoutes } from "./routes/reports";
@@ -50,6 +50,7 @@ export function createApp(deps: ReportingDeps): Hono<ServiceEnv> {
       import("./openapi/openapi.json", { with: { type: "json" } }).then((m) => m.default as OpenApiDocument),
     problemKinds,
     notFound: (path) => new NotFoundError(path),
+    toProblemError,
     unexpectedDetail: "The report could not be produced.",
     problemHeaders: { "Cache-Control": "no-store" },
   });

@@ -4,8 +4,8 @@ import type { Hono } from "hono";
 import { addDays, utcDayOf } from "../../domain/utc-day";
 import { chartJsSource } from "../dashboard/chart-asset";
 import { dashboardScriptSource } from "../dashboard/dashboard-asset";
+import type { SignInSettings } from "../dashboard/page-contract";
 import { renderDashboard } from "../dashboard/render-dashboard";
-import type { SignInSettings } from "../dashboard/sign-in-settings";
 
 const rangeChoices = [7, 30, 90, 365] as const;
 const defaultDays = 30;
