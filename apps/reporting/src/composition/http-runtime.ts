@@ -1,6 +1,7 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import type { ServiceEnv } from "@orders/http-kit";
+import type { ShippedFile } from "@orders/http-kit/docs-page-files";
 import { staffConventionFromEnv } from "@orders/identity";
 import { deadlines } from "@orders/settings";
 import type { Hono } from "hono";
@@ -10,6 +11,7 @@ import { reportingLogger } from "../adapters/logger";
 import { postgresReportReader, sqsQueueDepthReader } from "../adapters/readers";
 import { reportingSqsClient } from "../adapters/sqs-client";
 import { createApp, type ReportingDeps } from "../http/create-app";
+import { shippedDashboardScript } from "../http/dashboard/dashboard-asset";
 import { signInSettingsFromEnv } from "./sign-in-settings";
 
 /** What the HTTP entry points (the Lambda, the local server) serve, built once per container. */
@@ -29,13 +31,16 @@ export interface HttpRuntimeOverrides {
   /** The SQS client to read queue depths with (e.g. one pointed at a relay); not closed by `close`. */
   sqs?: SQSClient;
   now?: () => Date;
+  /** Where the dashboard's bundled browser code is expected (by default this package's `generated/`). */
+  dashboardScript?: ShippedFile;
 }
 
 /**
  * The reporting HTTP service wired from `environment`: PostgreSQL as the HTTP function's read-only role
  * (connected on first use, each report within the read deadline), one SQS client per container, the
- * dashboard's sign-in settings and the stage's staff convention. Reads every setting now, so a missing or
- * malformed one fails at start-up (the Lambda init phase), naming it; builds nothing at import time.
+ * dashboard's sign-in settings, its bundled browser code and the stage's staff convention. Reads every
+ * setting and finds the bundle now, so a missing or malformed one fails at start-up (the Lambda init
+ * phase), naming it; builds nothing at import time.
  *
  * @example
  * const runtime = createHttpRuntime(process.env);
@@ -48,6 +53,7 @@ export function createHttpRuntime(
   const queueUrls = queueUrlsFromEnv(environment);
   const signIn = signInSettingsFromEnv(environment);
   const staff = staffConventionFromEnv(environment);
+  const dashboardScript = shippedDashboardScript(overrides.dashboardScript);
   const database = reportingDatabase(environment);
   const sqs = overrides.sqs ?? reportingSqsClient();
   const logger = overrides.logger ?? reportingLogger(environment);
@@ -61,6 +67,7 @@ export function createHttpRuntime(
     signIn,
     staff,
     now: overrides.now,
+    dashboardScript,
   };
   return {
     app: createApp(deps),
