@@ -95,6 +95,10 @@ describe("logging", () => {
       correlation_id: "corr-503",
       message: expect.stringMatching(/not accepted/),
     });
-    expect(JSON.stringify(warning?.cause)).toMatch(/queue/i);
+    // The domain's error, and inside it what SQS answered.
+    expect(warning?.cause).toMatchObject({
+      name: "QueueUnavailableError",
+      cause: { name: "SqsSendError", message: expect.stringMatching(/QueueDoesNotExist/) },
+    });
   });
 });
