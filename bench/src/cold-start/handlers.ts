@@ -18,6 +18,8 @@ export interface HandlerUnderTest {
   env(deps: LocalDeps): Record<string, string>;
   /** The event of its one measured invocation ("none": measure init only). */
   event(deps: LocalDeps): unknown;
+  /** Files infra ships beside the function's bundle (SST `copyFiles`, `from` the repository root). */
+  copyFiles?: readonly { from: string; to: string }[];
   note?: string;
   /** A yardstick rather than a platform function: shown beside them, held to none of their limits. */
   reference?: true;
@@ -94,6 +96,8 @@ export const handlersUnderTest: HandlerUnderTest[] = [
     name: "reporting-http",
     entry: "apps/reporting/src/handlers/http-lambda.ts",
     env: (deps) => ({ ...deps.env, DATABASE_URL: deps.databaseUrl("reporting") }),
+    // Its runtime finds the dashboard's bundle at start-up (infra's `dashboardScriptCopyFile`).
+    copyFiles: [{ from: "apps/reporting/generated/dashboard.js", to: "generated/dashboard.js" }],
     event: () => {
       const today = new Date().toISOString().slice(0, 10);
       return apiGatewayEvent("GET", `/reports/daily-sales?from=${today}&to=${today}`, {

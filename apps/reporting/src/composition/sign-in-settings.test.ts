@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type SignInSettings, signInEnv, signInSettingsFromEnv } from "./sign-in-settings";
+import type { SignInSettings } from "../http/dashboard/page-contract";
+import { signInEnv, signInSettingsFromEnv } from "./sign-in-settings";
 
 const base = {
   authorizeUrl: "https://idp.example/auth",

@@ -1,6 +1,5 @@
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import { seedDemoCatalogue } from "@orders/db";
-import { createDb, type RenewableDb, renewableDb } from "@orders/db-client";
 import { silentLogger } from "@orders/http-kit/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { createTestDatabase, type TestDatabase } from "@orders/local-database/testing";
@@ -8,16 +7,16 @@ import { type FreezeRelay, startFreezeRelayInFront } from "@orders/local-postgre
 import { deadlines } from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { postgresReportReader, sqsQueueDepthReader } from "./adapters/readers";
-import { reportingSqsClient } from "./adapters/sqs-client";
-import { type LocalQueues, startLocalQueues } from "./testing/local-queues";
-import { checkedApp } from "./testing/reporting-contract";
+import { reportingSqsClient } from "../adapters/sqs-client";
+import { type LocalQueues, startLocalQueues } from "../testing/local-queues";
+import { checkedApp } from "../testing/reporting-contract";
+import { createHttpRuntime, type HttpRuntime } from "./http-runtime";
 
 let database: TestDatabase;
 let queues: LocalQueues;
 let dbRelay: FreezeRelay;
 let sqsRelay: FreezeRelay;
-let db: RenewableDb;
+let runtime: HttpRuntime;
 let sqs: SQSClient;
 let app: ReturnType<typeof checkedApp>;
 
@@ -31,17 +30,17 @@ beforeAll(async () => {
   const sqsFront = await startFreezeRelayInFront(new URL(queues.urls.orders).origin);
   dbRelay = dbFront.relay;
   sqsRelay = sqsFront.relay;
-  // Wired as adapters/runtime.ts wires it, each dependency behind a relay that can go silent.
-  db = renewableDb(() => createDb({ kind: "url", url: dbFront.url }, { applicationName: "reporting" }));
+  // The HTTP runtime as the Lambda builds it, each dependency behind a relay that can go silent.
   sqs = reportingSqsClient(sqsFront.url);
-  app = checkedApp({
-    reports: postgresReportReader(
-      () => db.current().sql,
-      (work) => db.within(deadlines.reportingDatabaseReadMs, (client) => work(client.sql)),
-    ),
-    queues: sqsQueueDepthReader(() => sqs, queues.urls),
-    logger: silentLogger(),
-  });
+  runtime = createHttpRuntime(
+    {
+      DATABASE_URL: dbFront.url,
+      ORDERS_QUEUE_URL: queues.urls.orders,
+      ORDERS_DLQ_URL: queues.urls.deadLetter,
+    },
+    { logger: silentLogger(), sqs },
+  );
+  app = checkedApp(runtime.deps);
 });
 
 afterEach(() => {
@@ -51,7 +50,7 @@ afterEach(() => {
 
 afterAll(async () => {
   sqs?.destroy();
-  await db?.close();
+  await runtime?.close();
   await dbRelay?.stop();
   await sqsRelay?.stop();
   await queues?.stop();

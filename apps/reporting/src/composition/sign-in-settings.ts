@@ -1,15 +1,13 @@
 import { API_SCOPE } from "@orders/identity";
-import { ReportingConfigError } from "../../adapters/config";
-import type { SignInSettings } from "./page-contract";
-
-export type { SignInSettings } from "./page-contract";
+import { ReportingConfigError } from "../adapters/config";
+import type { SignInSettings } from "../http/dashboard/page-contract";
 
 const logoutReturnParameters = ["post_logout_redirect_uri", "logout_uri"] as const;
 
 /**
  * The settings from `SIGN_IN_AUTHORIZE_URL`, `SIGN_IN_TOKEN_URL`, `SIGN_IN_CLIENT_ID`, `SIGN_IN_SCOPE`,
  * `SIGN_IN_LOGOUT_URL` and `SIGN_IN_LOGOUT_RETURN_PARAMETER` (set by infra and the local stack); undefined
- * when none is set (the dashboard then says so).
+ * when none is set (the dashboard then says so). The HTTP runtime reads them and hands them to the app.
  */
 export function signInSettingsFromEnv(
   env: Record<string, string | undefined> = process.env,
