@@ -1,5 +1,5 @@
 import { classifyDbError } from "@orders/db-client";
-import { unavailableOnTransient } from "@orders/http-problem";
+import { unavailableOnTransient } from "@orders/http-kit";
 import { RETRY_AFTER_SECONDS } from "@orders/settings";
 import { DependencyUnavailableError } from "../http/errors";
 import { problemKinds } from "../http/problem-kinds";

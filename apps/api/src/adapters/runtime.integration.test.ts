@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { silentLogger } from "@orders/http-problem/testing";
+import { silentLogger } from "@orders/http-kit/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { findFreePort } from "@orders/local-postgres";
 import { type PinningRelay, startPinningRelay } from "@orders/proxy-check";

@@ -1,11 +1,11 @@
-import { ProblemError, type ProblemKind } from "@orders/http-problem";
+import { ProblemError, type ProblemKind } from "@orders/http-kit";
 import { HTTPException } from "hono/http-exception";
 import { MAX_BODY_BYTES } from "./limits";
 import { problemKinds } from "./problem-kinds";
 
 /*
  * The API's error hierarchy: everything a route throws on purpose is a ProblemError (from
- * @orders/http-problem), turned into an RFC 9457 problem in exactly one place (`createApp`'s `onError`).
+ * @orders/http-kit), turned into an RFC 9457 problem in exactly one place (`createApp`'s `onError`).
  * Anything else is a bug and becomes a 500. `ValidationError` and `MethodNotAllowedError` come from the package as they are.
  */
 

@@ -1,4 +1,4 @@
-import { captureLogs } from "@orders/http-problem/testing";
+import { captureLogs } from "@orders/http-kit/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DbOrderReader } from "../adapters/db-order-reader";

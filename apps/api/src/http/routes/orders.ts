@@ -1,5 +1,5 @@
 import { customerId, orderRequest } from "@orders/contracts";
-import { fieldErrorsFrom, jsonBody, type ServiceEnv, ValidationError, validate } from "@orders/http-problem";
+import { fieldErrorsFrom, jsonBody, type ServiceEnv, ValidationError, validate } from "@orders/http-kit";
 import { callerOf, ForbiddenError } from "@orders/identity";
 import { deadlines } from "@orders/settings";
 import type { Hono } from "hono";
