@@ -121,8 +121,7 @@ export const ioLibraries: readonly string[] = [
   "@aws-lite/*",
   "@aws-lambda-powertools/*",
   "@orders/db-client",
-  // The HTTP service kit, under its old name and its new one.
-  "@orders/http-problem",
+  // The HTTP service kit: its error funnel, middleware and app factory are Hono.
   "@orders/http-kit",
   ...[
     "fs",
