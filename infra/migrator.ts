@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { cloudDatabase } from "./database";
-import { functionSpecs, migrationsBundlePath, seconds } from "./src/functions";
+import { functionSpecs, migrationsBundlePath, migrationsCopyFile, seconds } from "./src/functions";
 import { migratorPermissions } from "./src/iam-policies";
 import { migrationsFingerprint } from "./src/migrations-fingerprint";
 import { profile } from "./stage";
@@ -8,15 +8,15 @@ import { commonFunctionArgs } from "./wiring";
 
 const spec = functionSpecs.migrator;
 
-/** Hash of packages/db/migrations: a new or changed migration re-runs the invocation below. */
-const fingerprint = migrationsFingerprint(join($cli.paths.root, "packages/db/migrations"));
+/** Hash of the schema package's migrations: a new or changed migration re-runs the invocation below. */
+const fingerprint = migrationsFingerprint(join($cli.paths.root, migrationsCopyFile.from));
 
 /**
- * Deploy-time migrator: applies pending migrations as the master user, directly on the cluster (an
- * advisory lock and DDL through the proxy would pin the session), then sets each service role's password
- * from its secret so the proxy can log in as it. TLS to the cluster is verified against the RDS certificate
- * authorities bundled with its code (packages/db/src/rds-ca-bundle.ts). Not created under `sst dev`, where the local stack migrates
- * the local database.
+ * Deploy-time migrator (apps/migrator): applies pending migrations as the master user, directly on the
+ * cluster (an advisory lock and DDL through the proxy would pin the session), then sets each service role's
+ * password from its secret so the proxy can log in as it. TLS to the cluster is verified against the RDS
+ * certificate authorities bundled with its code (apps/migrator/src/adapters/rds-ca-bundle.ts). Not created
+ * under `sst dev`, where the local stack migrates the local database.
  */
 export const migrator = cloudDatabase
   ? new sst.aws.Function("Migrator", {
@@ -24,7 +24,7 @@ export const migrator = cloudDatabase
       handler: spec.handler,
       memory: spec.memory,
       timeout: seconds(spec.timeoutSeconds),
-      copyFiles: [{ from: "packages/db/migrations", to: migrationsBundlePath }],
+      copyFiles: [migrationsCopyFile],
       environment: {
         DB_HOST: cloudDatabase.clusterEndpoint,
         DB_PORT: String(cloudDatabase.port),

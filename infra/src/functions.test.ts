@@ -2,7 +2,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { deadlineProblems, deadlines, orderFlow } from "@orders/settings";
 import { describe, expect, it } from "vitest";
-import { dashboardScriptCopyFile, docsPageCopyFiles, functionSpecs, lambdaRuntime } from "./functions";
+import {
+  dashboardScriptCopyFile,
+  docsPageCopyFiles,
+  functionSpecs,
+  lambdaRuntime,
+  migrationsBundlePath,
+  migrationsCopyFile,
+} from "./functions";
 import { stageProfile } from "./stage-profile";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -92,5 +99,17 @@ describe("dashboardScriptCopyFile", () => {
   it("names the reporting build's output, placed where the service looks beside its bundle", () => {
     expect(existsSync(join(root, dashboardScriptCopyFile.from)), dashboardScriptCopyFile.from).toBe(true);
     expect(dashboardScriptCopyFile.to).toBe("generated/dashboard.js");
+  });
+});
+
+describe("migrationsCopyFile", () => {
+  it("ships every migration the journal lists, under the folder the migrator reads", () => {
+    const folder = join(root, migrationsCopyFile.from);
+    const journal = JSON.parse(readFileSync(join(folder, "meta/_journal.json"), "utf8")) as {
+      entries: { tag: string }[];
+    };
+    expect(journal.entries.length).toBeGreaterThan(0);
+    for (const { tag } of journal.entries) expect(existsSync(join(folder, `${tag}.sql`)), tag).toBe(true);
+    expect(migrationsCopyFile.to).toBe(migrationsBundlePath);
   });
 });

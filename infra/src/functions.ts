@@ -1,4 +1,4 @@
-import { copyFilesFor, docsPageFiles } from "@orders/http-problem/docs-page-files";
+import { copyFilesFor, docsPageFiles } from "@orders/http-kit/docs-page-files";
 import { orderFlow } from "@orders/settings";
 
 /** Lambda settings every function states explicitly instead of inheriting SST defaults. */
@@ -64,7 +64,7 @@ export const functionSpecs = {
     serviceName: "reporting-rollup",
   },
   migrator: {
-    handler: "packages/db/src/migrator-lambda.handler",
+    handler: "apps/migrator/src/handlers/lambda.handler",
     memory: "512 MB",
     timeoutSeconds: 300,
     serviceName: "migrator",
@@ -94,3 +94,9 @@ export const dashboardScriptCopyFile = {
 
 /** Where the migrator finds the SQL files inside its bundle (copied there by `copyFiles`). */
 export const migrationsBundlePath = "migrations";
+
+/**
+ * The schema package's committed migrations, shipped beside the migrator's bundle under
+ * {@link migrationsBundlePath} (its MIGRATIONS_FOLDER): the SQL files are read at run time, not bundled.
+ */
+export const migrationsCopyFile = { from: "packages/db/migrations", to: migrationsBundlePath };

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { createOrderQueues, startLocalSqs } from "@orders/local-aws";
 import { median } from "simple-statistics";
@@ -76,12 +76,18 @@ export async function coldStart(options: BenchOptions): Promise<BenchResult> {
 
     for (const handler of present) {
       const bundle = await bundleHandler(join(repoRoot, handler.entry), dir, handler.name);
+      // As in Lambda: the copied files beside the bundle, which is the task root.
+      const taskRoot = dirname(bundle.file);
+      for (const file of handler.copyFiles ?? []) {
+        await mkdir(dirname(join(taskRoot, file.to)), { recursive: true });
+        await copyFile(join(repoRoot, file.from), join(taskRoot, file.to));
+      }
       const samples: Sample[] = [];
       for (let run = 0; run < runs; run++) {
         const payload = handler.event(deps);
         const event = payload === "none" ? "none" : JSON.stringify(payload);
         const { stdout } = await promisify(execFile)(process.execPath, [driver, bundle.file, event], {
-          env: { PATH: process.env.PATH ?? "", ...handler.env(deps) },
+          env: { PATH: process.env.PATH ?? "", LAMBDA_TASK_ROOT: taskRoot, ...handler.env(deps) },
           cwd: dir,
           maxBuffer: 16 * MB,
         });

@@ -1,4 +1,5 @@
 import { apiGatewayEvent, sqsEvent, sqsRecord } from "@orders/local-aws/testing";
+import { serviceRoles } from "@orders/settings";
 import { benchOrderMessage } from "../harness/order-messages";
 
 /** What a cold-start run needs to know about the local dependencies it invokes against. */
@@ -17,6 +18,8 @@ export interface HandlerUnderTest {
   env(deps: LocalDeps): Record<string, string>;
   /** The event of its one measured invocation ("none": measure init only). */
   event(deps: LocalDeps): unknown;
+  /** Files infra ships beside the function's bundle (SST `copyFiles`, `from` the repository root). */
+  copyFiles?: readonly { from: string; to: string }[];
   note?: string;
   /** A yardstick rather than a platform function: shown beside them, held to none of their limits. */
   reference?: true;
@@ -93,6 +96,8 @@ export const handlersUnderTest: HandlerUnderTest[] = [
     name: "reporting-http",
     entry: "apps/reporting/src/handlers/http-lambda.ts",
     env: (deps) => ({ ...deps.env, DATABASE_URL: deps.databaseUrl("reporting") }),
+    // Its runtime finds the dashboard's bundle at start-up (infra's `dashboardScriptCopyFile`).
+    copyFiles: [{ from: "apps/reporting/generated/dashboard.js", to: "generated/dashboard.js" }],
     event: () => {
       const today = new Date().toISOString().slice(0, 10);
       return apiGatewayEvent("GET", `/reports/daily-sales?from=${today}&to=${today}`, {
@@ -108,8 +113,18 @@ export const handlersUnderTest: HandlerUnderTest[] = [
   },
   {
     name: "migrator",
-    entry: "packages/db/src/migrator-lambda.ts",
-    env: (deps) => deps.env,
+    entry: "apps/migrator/src/handlers/lambda.ts",
+    // Its configuration is read at init, as infra sets it; nothing is contacted until it is invoked.
+    env: (deps) => ({
+      ...deps.env,
+      DB_HOST: "127.0.0.1",
+      DB_NAME: "orders",
+      MASTER_SECRET_ARN: "cold-start-master",
+      SERVICE_SECRET_ARNS: JSON.stringify(
+        Object.fromEntries(Object.keys(serviceRoles).map((service) => [service, `cold-start-${service}`])),
+      ),
+      MIGRATIONS_FOLDER: "migrations",
+    }),
     event: () => "none",
     note: "init only: its invocation reads Secrets Manager, which has no local emulator here",
   },

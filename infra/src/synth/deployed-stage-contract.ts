@@ -1,10 +1,18 @@
+import { join, resolve } from "node:path";
 import { API_SCOPE, protectedRouteKeys } from "@orders/identity";
 import { orderFlow, type ServiceName, serviceRoles } from "@orders/settings";
 import { beforeAll, describe, expect, it } from "vitest";
 import { alarmSpecs } from "../alarm-specs";
 import { dbUserArn } from "../db-user-arn";
-import { functionSpecs, lambdaRuntime, lambdaTracing, xrayWritePolicyArn } from "../functions";
+import {
+  functionSpecs,
+  lambdaRuntime,
+  lambdaTracing,
+  migrationsCopyFile,
+  xrayWritePolicyArn,
+} from "../functions";
 import { cognitoIssuer } from "../identity-plan";
+import { migrationsFingerprint } from "../migrations-fingerprint";
 import { networkPlan, quotaFit } from "../network-plan";
 import { stageProfile } from "../stage-profile";
 import { syntheticAccount, syntheticProxyArn } from "./mocks";
@@ -18,6 +26,9 @@ export const databaseUserOf: Record<Exclude<keyof typeof functionSpecs, "migrato
   reportingHttp: "reportingHttp",
   rollup: "reporting",
 };
+
+/** The repository root, from which SST resolves `copyFiles` sources. */
+const repoRoot = resolve(import.meta.dirname, "../../..");
 
 /** Routes docs/deploy.md and the README call public (health, catalogue, OpenAPI, docs, dashboard page). */
 export const publicRouteKeys = ["$default"];
@@ -156,6 +167,28 @@ export function describeDeployedStage(stage: string, graph: () => StageGraph): v
       expect(role?.name).toBe("DatabaseProxyServiceRole");
       const reads = g.roleStatements(role as NonNullable<typeof role>).flatMap((s) => s.Resource);
       expect([...reads].sort()).toEqual(serviceSecrets);
+    });
+  });
+
+  describe(`stage ${stage}: the migrator`, () => {
+    it("builds the migrator app's handler with the schema's migrations beside it, where its environment points", () => {
+      const g = graph();
+      const migrator = g.functionByHandler(functionSpecs.migrator.handler);
+      const build = g.buildOf(functionSpecs.migrator.handler);
+      expect(build.copyFiles).toEqual([
+        { from: join(repoRoot, migrationsCopyFile.from), to: migrationsCopyFile.to, isDir: true },
+      ]);
+      expect(migrator.environment.MIGRATIONS_FOLDER).toBe(migrationsCopyFile.to);
+    });
+
+    it("invokes the migrator during the deploy, again whenever a migration changes", () => {
+      const g = graph();
+      const migrator = g.functionByHandler(functionSpecs.migrator.handler);
+      const run = g.one("aws:lambda/invocation:Invocation", "MigratorRun");
+      expect(run.inputs.functionName).toBe(migrator.resource.outputs.name);
+      const fingerprint = migrationsFingerprint(join(repoRoot, migrationsCopyFile.from));
+      expect(run.inputs.triggers).toMatchObject({ migrations: fingerprint });
+      expect(JSON.parse(String(run.inputs.input))).toEqual({ migrations: fingerprint });
     });
   });
 

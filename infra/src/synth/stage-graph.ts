@@ -53,6 +53,13 @@ export interface DeployedFunction {
   statements: Statement[];
 }
 
+/** A function's build as SST hands it to the CLI. */
+export interface FunctionBuild {
+  functionID: string;
+  handler: string;
+  copyFiles: { from: string; to: string; isDir: boolean }[];
+}
+
 /** A rule that admits traffic into a security group, wherever it is declared. */
 export interface IngressRule {
   resource: SynthResource;
@@ -139,6 +146,19 @@ export class StageGraph {
         .map((call) => call.args as { functionID: string; handler: string })
         .map((target) => [target.functionID, target.handler]),
     );
+  }
+
+  /**
+   * What the CLI was asked to build for the function running `handler` (`Runtime.Build`): the handler and the
+   * files copied beside its bundle (`from` absolute, `to` inside the bundle). Not asked under `sst dev`.
+   */
+  buildOf(handler: string): FunctionBuild {
+    const builds = this.synth.rpcCalls
+      .filter((call) => call.method === "Runtime.Build")
+      .map((call) => call.args as FunctionBuild)
+      .filter((build) => build.handler === handler);
+    if (builds.length !== 1) throw new Error(`${builds.length} builds of ${handler}`);
+    return builds[0] as FunctionBuild;
   }
 
   /** The function whose handler is this `file.export` path (from functionSpecs). */

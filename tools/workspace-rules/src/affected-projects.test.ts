@@ -28,6 +28,13 @@ describe("nx affected", () => {
     );
   });
 
+  // The migrator runs only in AWS: the offline stage build and the cold-start benchmark name it by path.
+  it("runs the stage build and the cold-start benchmark when the migrator changes", () => {
+    expect(affectedBy("apps/migrator/src/handlers/lambda.ts")).toEqual(
+      expect.arrayContaining(["@orders/migrator", "@orders/bench", "@orders/infra"]),
+    );
+  });
+
   it("runs every project when the lock file changes", () => {
     expect(affectedBy("package-lock.json")).toEqual(
       expect.arrayContaining(["@orders/settings", "@orders/contracts", "@orders/local-postgres"]),

@@ -1,3 +1,5 @@
+import { posix } from "node:path";
+
 /**
  * Which kinds of project may depend on which. Nx's own enforcement ships as an ESLint rule and this repo
  * lints with Biome, so the rule table is checked here, over package.json files and import statements.
@@ -86,4 +88,132 @@ export function toolingReachedAtRunTime(projects: Project[]): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * The layers inside `apps/<app>/src/` and what each may import inside the app (the decision record "Layers
+ * inside an app"). A folder under src/ is a layer; a file at the top of src/ (`local.ts`) is an entry point,
+ * like `handlers/`. `io: false` marks a layer that may import no library that does I/O.
+ */
+export const appLayers: Record<string, { mayImport: readonly string[]; io: boolean }> = {
+  "domain/": { mayImport: ["domain/"], io: false },
+  "adapters/": { mayImport: ["domain/", "adapters/"], io: true },
+  "http/": { mayImport: ["domain/", "http/"], io: true },
+  "composition/": { mayImport: ["domain/", "adapters/", "http/", "composition/"], io: true },
+  "handlers/": { mayImport: ["domain/", "http/", "composition/", "handlers/"], io: true },
+  "entry point": { mayImport: ["domain/", "http/", "composition/", "handlers/"], io: true },
+};
+
+/** Folders under src/ outside the runtime: they may import any layer, and no runtime file may import them. */
+export const outsideRuntime: readonly string[] = ["testing/", "scripts/"];
+
+/**
+ * Libraries that do I/O, by package name; `@scope/*` stands for every package of the scope, and a name
+ * covers its subpaths (`hono/http-exception`, `node:fs/promises`). Node's built-ins count with or without
+ * the `node:` prefix.
+ */
+export const ioLibraries: readonly string[] = [
+  "postgres",
+  "drizzle-orm",
+  "hono",
+  "@hono/*",
+  "@aws-sdk/*",
+  "@aws-lite/*",
+  "@aws-lambda-powertools/*",
+  "@orders/db-client",
+  // The HTTP service kit: its error funnel, middleware and app factory are Hono.
+  "@orders/http-kit",
+  ...[
+    "fs",
+    "net",
+    "http",
+    "https",
+    "http2",
+    "tls",
+    "dgram",
+    "dns",
+    "child_process",
+    "cluster",
+    "worker_threads",
+    "readline",
+    "inspector",
+    "sqlite",
+  ].map((name) => `node:${name}`),
+];
+
+/** Whether a file under src/ (path relative to it, with `/`) is part of the running app. */
+export function isRuntimeFile(path: string): boolean {
+  return (
+    /\.(ts|tsx|mts|cts)$/.test(path) &&
+    !/\.test\.(ts|tsx|mts|cts)$/.test(path) &&
+    !path.endsWith(".d.ts") &&
+    !outsideRuntime.some((folder) => path.startsWith(folder))
+  );
+}
+
+/** One app's source as the layer check reads it. */
+export interface AppSource {
+  /** The app's folder in the workspace, e.g. `apps/api`. */
+  dir: string;
+  /** The folders directly under its src/. */
+  folders: readonly string[];
+  /**
+   * Each file (path relative to src/, with `/`) with every module specifier it imports or re-exports, and the
+   * source text of every specifier it computes (`import(name)`), which no check can follow.
+   */
+  files: readonly { path: string; imports: readonly string[]; computedImports: readonly string[] }[];
+}
+
+/** Returns every import that breaks the layer table, and every folder that is no layer, as a sentence each. */
+export function layerViolations(app: AppSource): string[] {
+  const problems: string[] = [];
+  const known = [...Object.keys(appLayers).filter((layer) => layer.endsWith("/")), ...outsideRuntime];
+  for (const folder of app.folders) {
+    if (!known.includes(`${folder}/`)) {
+      problems.push(
+        `${app.dir}/src/${folder}/ is not a layer: src/ holds ${known.join(", ")} and entry points such as local.ts`,
+      );
+    }
+  }
+  for (const file of app.files.filter((f) => isRuntimeFile(f.path))) {
+    const layer = layerOf(file.path, app.folders);
+    const rule = appLayers[layer];
+    if (!rule) continue; // a folder that is no layer, reported once above
+    const allowed = `${layer} may import ${rule.mayImport.join(", ")}`;
+    for (const computed of file.computedImports) {
+      problems.push(
+        `${app.dir}/src/${file.path} (${layer}) imports a computed module (${computed}); name the module so its layer can be checked`,
+      );
+    }
+    for (const specifier of file.imports) {
+      const where = `${app.dir}/src/${file.path} (${layer}) imports "${specifier}"`;
+      if (/^\.\.?(\/|$)/.test(specifier)) {
+        const target = posix.normalize(posix.join(posix.dirname(file.path), specifier));
+        const targetLayer = /^\.\.(\/|$)/.test(target) ? "outside src/" : layerOf(target, app.folders);
+        if (!rule.mayImport.includes(targetLayer)) problems.push(`${where} from ${targetLayer}; ${allowed}`);
+      } else if (!rule.io && isIoLibrary(specifier)) {
+        problems.push(`${where}, a library that does I/O; ${allowed} and no library that does I/O`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** The layer of a path relative to src/: its first folder, or "entry point" for a file at the top. */
+function layerOf(path: string, folders: readonly string[]): string {
+  const [first = "", ...rest] = path.split("/");
+  if (rest.length > 0 || folders.includes(first)) return `${first}/`;
+  return /\.test(\.[a-z]+)?$/.test(first) ? "tests" : "entry point";
+}
+
+function isIoLibrary(specifier: string): boolean {
+  // `fs` is `node:fs`; a scoped name or one already prefixed is what it says.
+  const names = /^(@|node:)/.test(specifier) ? [specifier] : [specifier, `node:${specifier}`];
+  return ioLibraries.some((library) =>
+    names.some((name) =>
+      library.endsWith("/*")
+        ? name.startsWith(library.slice(0, -1))
+        : name === library || name.startsWith(`${library}/`),
+    ),
+  );
 }

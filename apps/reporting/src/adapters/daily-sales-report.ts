@@ -1,14 +1,7 @@
 import type postgres from "postgres";
+import type { DailySalesEntry } from "../domain/reports";
 import type { UtcDay } from "../domain/utc-day";
 import { dayCoverage } from "./coverage";
-
-/** Accepted orders of one UTC day. */
-export interface DailySalesEntry {
-  day: UtcDay;
-  orders: number;
-  units: number;
-  revenueCents: number;
-}
 
 /**
  * Accepted orders per UTC day (by `processed_at`) from `from` to `to`, both included, one entry per day with

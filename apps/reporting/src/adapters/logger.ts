@@ -1,8 +1,11 @@
 import { Logger } from "@aws-lambda-powertools/logger";
+import type { Environment } from "./config";
 
 /**
  * The reporting service's structured logger (JSON lines; CloudWatch in AWS, stdout locally). Infra names
  * each function's service through POWERTOOLS_SERVICE_NAME (the HTTP function and the rollup log as two
  * services); a constructor value would override it, so the name here is only the local fallback.
  */
-export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME || "reporting" });
+export function reportingLogger(environment: Environment): Logger {
+  return new Logger({ serviceName: environment.POWERTOOLS_SERVICE_NAME || "reporting" });
+}

@@ -1,11 +1,14 @@
 import { Metrics } from "@aws-lambda-powertools/metrics";
+import type { Environment } from "./config";
 
 /**
  * The rollup's Powertools metrics (CloudWatch Embedded Metric Format on stdout). Infra sets the namespace
  * and names each function's service through POWERTOOLS_SERVICE_NAME; the values here are the local
- * fallbacks, as for the logger.
+ * fallbacks, as for the logger. Powertools reads POWERTOOLS_METRICS_DISABLED when this is called.
  */
-export const rollupMetrics = new Metrics({
-  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE || "Orders",
-  serviceName: process.env.POWERTOOLS_SERVICE_NAME || "reporting-rollup",
-});
+export function rollupMetrics(environment: Environment): Metrics {
+  return new Metrics({
+    namespace: environment.POWERTOOLS_METRICS_NAMESPACE || "Orders",
+    serviceName: environment.POWERTOOLS_SERVICE_NAME || "reporting-rollup",
+  });
+}

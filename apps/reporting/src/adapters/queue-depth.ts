@@ -1,12 +1,8 @@
 import type { SQSClient } from "@aws-sdk/client-sqs";
-import { type QueueDepth, readQueueDepth } from "@orders/queue-depth";
+import { readQueueDepth } from "@orders/queue-depth";
+import type { QueueDepths } from "../domain/reports";
 
-/** The orders queue and its dead-letter queue, as the dashboard shows them. */
-export interface QueueDepths {
-  orders: QueueDepth;
-  deadLetter: QueueDepth;
-}
-
+/** The queues the dashboard watches. */
 export interface QueueUrls {
   orders: string;
   deadLetter: string;

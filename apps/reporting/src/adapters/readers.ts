@@ -1,19 +1,18 @@
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import { classifyDbError, type DbCall } from "@orders/db-client";
-import { unavailableOnTransient } from "@orders/http-problem";
 import { deadlines } from "@orders/settings";
 import type postgres from "postgres";
+import { QueueDepthsUnavailableError, ReportStoreUnavailableError } from "../domain/errors";
 import type { QueueDepthReader, ReportReader } from "../domain/ports";
-import { DatabaseUnavailableError, QueueUnavailableError } from "../http/errors";
 import { dailySalesReport } from "./daily-sales-report";
 import { type QueueUrls, readQueueDepths } from "./queue-depth";
 import { topProductsReport } from "./top-products-report";
 
 /**
  * Reports from PostgreSQL. `sql` is a getter so the connection is opened on the first request, not at cold
- * start; `call` runs one report's queries on it (directly, or within the read deadline: see runtime.ts).
- * Transient database failures (a passed deadline included) become a 503 problem; anything else stays
- * a bug (500).
+ * start; `call` runs one report's queries on it (directly, or within the read deadline: see the HTTP
+ * runtime). Transient database failures (a passed deadline included) become the domain's
+ * `ReportStoreUnavailableError`; anything else stays a bug.
  */
 export function postgresReportReader(
   sql: () => postgres.Sql,
@@ -26,27 +25,29 @@ export function postgresReportReader(
   };
 }
 
-function translateDbErrors<T>(query: () => Promise<T>): Promise<T> {
-  return unavailableOnTransient(
-    query,
-    (error) => classifyDbError(error).retryable,
-    (cause) => new DatabaseUnavailableError(cause),
-  );
+async function translateDbErrors<T>(query: () => Promise<T>): Promise<T> {
+  try {
+    return await query();
+  } catch (error) {
+    if (classifyDbError(error).retryable) throw new ReportStoreUnavailableError(error);
+    throw error;
+  }
 }
 
 /**
- * Queue depths from SQS; any SQS failure is a 503 problem (the dashboard shows it and keeps the rest).
- * `sqs` is a getter, like `sql` above: the caller decides where the client comes from (the runtime builds
- * one per container at start-up; a test hands in its own).
+ * Queue depths from SQS; any SQS failure is the domain's `QueueDepthsUnavailableError` (the dashboard shows
+ * it and keeps the rest). `sqs` is a getter, like `sql` above: the caller decides where the client comes
+ * from (the runtime builds one per container at start-up; a test hands in its own).
  */
 export function sqsQueueDepthReader(sqs: () => SQSClient, urls: QueueUrls): QueueDepthReader {
   return {
-    read: () =>
-      unavailableOnTransient(
+    read: async () => {
+      try {
         // One deadline for both calls and the SDK's retries; Node does not keep the process up for it.
-        () => readQueueDepths(sqs(), urls, AbortSignal.timeout(deadlines.reportingQueueDepthMs)),
-        () => true, // every SQS failure: the dashboard shows the 503 and keeps the rest
-        (cause) => new QueueUnavailableError(cause),
-      ),
+        return await readQueueDepths(sqs(), urls, AbortSignal.timeout(deadlines.reportingQueueDepthMs));
+      } catch (error) {
+        throw new QueueDepthsUnavailableError(error);
+      }
+    },
   };
 }

@@ -1,18 +1,8 @@
 import type postgres from "postgres";
+import type { RollupStore } from "../domain/ports";
+import type { RollupResult } from "../domain/reports";
 import type { UtcDay } from "../domain/utc-day";
 import { acceptedOrdersOfDays } from "./accepted-orders";
-
-/** What one rollup run did. */
-export interface RollupResult {
-  /** Days rebuilt (each now has a `daily_sales` row, zero when it had no accepted orders). */
-  days: UtcDay[];
-  /** Accepted orders counted over those days. */
-  orders: number;
-  /** `daily_product_sales` rows written (inserted or updated). */
-  productRows: number;
-  /** `daily_product_sales` rows removed because their SKU no longer has sales that day. */
-  removedProductRows: number;
-}
 
 /**
  * Rebuilds `daily_sales` and `daily_product_sales` for `days` from the accepted orders, in one transaction
@@ -94,4 +84,12 @@ export async function runRollup(sql: postgres.Sql, days: readonly UtcDay[]): Pro
       removedProductRows: row?.removedProductRows ?? 0,
     };
   });
+}
+
+/**
+ * The rollup store the scheduled rollup rebuilds through: {@link runRollup} on PostgreSQL. `sql` is a getter,
+ * so the connection opens on the first run, not at cold start.
+ */
+export function postgresRollupStore(sql: () => postgres.Sql): RollupStore {
+  return { rebuild: (days) => runRollup(sql(), days) };
 }

@@ -1,14 +1,7 @@
 import type postgres from "postgres";
+import type { TopProductEntry } from "../domain/reports";
 import type { UtcDay } from "../domain/utc-day";
 import { dayCoverage } from "./coverage";
-
-/** A product's accepted sales over a range. */
-export interface TopProductEntry {
-  sku: string;
-  name: string;
-  units: number;
-  revenueCents: number;
-}
 
 /**
  * The `limit` products with the most revenue from accepted orders between `from` and `to` (UTC days of

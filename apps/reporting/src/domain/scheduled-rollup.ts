@@ -1,18 +1,11 @@
-import type { Logger } from "@aws-lambda-powertools/logger";
-import type postgres from "postgres";
-import { type RollupResult, runRollup } from "../adapters/run-rollup";
+import type { RollupLog, RollupMetrics, RollupStore } from "./ports";
+import type { RollupResult } from "./reports";
 import { rollupDays } from "./rollup-days";
 import { parseRollupRequest } from "./rollup-request";
 
-/** Where a run's figures go (Powertools Metrics: EMF lines on stdout, CloudWatch metrics in AWS). */
-export interface RollupMetrics {
-  addMetric(name: string, unit: "Count" | "Milliseconds", value: number): void;
-  publishStoredMetrics(): void;
-}
-
 export interface ScheduledRollupDeps {
-  sql: postgres.Sql;
-  logger: Pick<Logger, "info">;
+  rollups: RollupStore;
+  logger: RollupLog;
   /** `DaysRebuilt` and `RollupDuration` for a run that committed, `RollupFailures` for one that threw. */
   metrics?: RollupMetrics;
   now?: () => Date;
@@ -42,7 +35,7 @@ async function rollUp(event: unknown, deps: ScheduledRollupDeps): Promise<Rollup
   const request = parseRollupRequest(event);
   const days = rollupDays((deps.now ?? (() => new Date()))(), request);
   const started = performance.now();
-  const result = await runRollup(deps.sql, days);
+  const result = await deps.rollups.rebuild(days);
   deps.logger.info("daily sales rolled up", {
     firstDay: days[0],
     lastDay: days.at(-1),

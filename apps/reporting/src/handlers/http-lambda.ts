@@ -1,9 +1,8 @@
 import { handle } from "hono/aws-lambda";
-import { createRuntime } from "../adapters/runtime";
-import { createApp } from "../http/create-app";
+import { createHttpRuntime } from "../composition/http-runtime";
 
-// Module scope: built once per container, reused by every invocation it serves.
-const runtime = createRuntime();
+/** Built once per container (the Lambda init phase), reused by every invocation it serves. */
+export const runtime = createHttpRuntime(process.env);
 
 /** API Gateway / Function URL handler for the reports, the OpenAPI document and the dashboard. */
-export const handler = handle(createApp(runtime.deps));
+export const handler = handle(runtime.app);

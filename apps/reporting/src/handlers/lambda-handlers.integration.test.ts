@@ -25,9 +25,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const { reportingDb, rollupClient } = await import("../adapters/database");
-  await reportingDb().close();
-  await rollupClient.current().close();
+  await http?.runtime.close();
+  await rollup?.runtime.close();
   await h?.close();
 });
 

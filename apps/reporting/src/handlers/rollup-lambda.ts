@@ -1,9 +1,9 @@
 import type { Context } from "aws-lambda";
-import { rollupClient } from "../adapters/database";
-import { logger } from "../adapters/logger";
-import { rollupMetrics } from "../adapters/metrics";
-import type { RollupResult } from "../adapters/run-rollup";
-import { scheduledRollup } from "../domain/scheduled-rollup";
+import { createRollupRuntime } from "../composition/rollup-runtime";
+import type { RollupResult } from "../domain/reports";
+
+/** Built once per container (the Lambda init phase), reused by every invocation it serves. */
+export const runtime = createRollupRuntime(process.env);
 
 /**
  * EventBridge schedule target (asynchronous invocation): rebuilds the daily sales rollups for today and
@@ -12,6 +12,6 @@ import { scheduledRollup } from "../domain/scheduled-rollup";
  * idempotent, so retries are safe. Each run prints its metrics (days rebuilt, duration, or a failure).
  */
 export async function handler(event: unknown, context?: Context): Promise<RollupResult> {
-  if (context) logger.addContext(context);
-  return await scheduledRollup(event, { sql: rollupClient.current().sql, logger, metrics: rollupMetrics });
+  if (context) runtime.logger.addContext(context);
+  return await runtime.rollUp(event);
 }

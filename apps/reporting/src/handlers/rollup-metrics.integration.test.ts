@@ -22,8 +22,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   emf?.restore();
-  const { reportingDb } = await import("../adapters/database");
-  await reportingDb().close();
+  await rollup?.runtime.close();
   await h?.close();
 });
 

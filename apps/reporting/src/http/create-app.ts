@@ -1,11 +1,12 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
-import { createServiceApp, type ServiceEnv } from "@orders/http-problem";
+import type { OpenApiDocument } from "@orders/http-kit";
+import { createServiceApp, type ServiceEnv } from "@orders/http-kit";
 import { defaultStaffConvention, isPersonalRequest, type StaffConvention } from "@orders/identity";
-import type { OpenApiDocument } from "@orders/openapi";
 import type { Hono } from "hono";
 import type { QueueDepthReader, ReportReader } from "../domain/ports";
-import type { SignInSettings } from "./dashboard/sign-in-settings";
-import { NotFoundError } from "./errors";
+import { dashboardScriptSource } from "./dashboard/dashboard-asset";
+import type { SignInSettings } from "./dashboard/page-contract";
+import { NotFoundError, toProblemError } from "./errors";
 import { problemKinds } from "./problem-kinds";
 import { registerDashboardRoutes } from "./routes/dashboard";
 import { registerReportRoutes } from "./routes/reports";
@@ -21,6 +22,11 @@ export interface ReportingDeps {
   signIn?: SignInSettings;
   /** Which claim lists the caller's groups (the stage's setting; `cognito:groups` by default). */
   staff?: StaffConvention;
+  /**
+   * The dashboard's bundled browser code (the runtime passes the one it found at start-up); by default
+   * read from this package on the first request.
+   */
+  dashboardScript?: () => Promise<string>;
 }
 
 /**
@@ -39,7 +45,12 @@ export function createApp(deps: ReportingDeps): Hono<ServiceEnv> {
     logger: deps.logger,
     routes: (app) => {
       registerReportRoutes(app, { ...deps, staff });
-      registerDashboardRoutes(app, { now: deps.now ?? (() => new Date()), signIn: deps.signIn, staff });
+      registerDashboardRoutes(app, {
+        now: deps.now ?? (() => new Date()),
+        signIn: deps.signIn,
+        staff,
+        dashboardScript: deps.dashboardScript ?? dashboardScriptSource,
+      });
     },
     // Reports and who is signed in are the caller's: nothing answered to a token is cached.
     isPrivate: (c) =>
@@ -50,6 +61,7 @@ export function createApp(deps: ReportingDeps): Hono<ServiceEnv> {
       import("./openapi/openapi.json", { with: { type: "json" } }).then((m) => m.default as OpenApiDocument),
     problemKinds,
     notFound: (path) => new NotFoundError(path),
+    toProblemError,
     unexpectedDetail: "The report could not be produced.",
     problemHeaders: { "Cache-Control": "no-store" },
   });

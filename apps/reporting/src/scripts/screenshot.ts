@@ -13,7 +13,7 @@ import { launchChromium } from "@orders/local-browser";
 import { provisionDatabase } from "@orders/local-database";
 import { dropDatabase, uniqueDatabaseName, usePostgres } from "@orders/local-postgres";
 import postgres from "postgres";
-import { logger } from "../adapters/logger";
+import { reportingLogger } from "../adapters/logger";
 import { postgresReportReader, sqsQueueDepthReader } from "../adapters/readers";
 import { runRollup } from "../adapters/run-rollup";
 import { reportingSqsClient } from "../adapters/sqs-client";
@@ -82,7 +82,7 @@ try {
     createApp({
       reports: postgresReportReader(() => reporting.sql),
       queues: sqsQueueDepthReader(() => sqs, queues.urls),
-      logger,
+      logger: reportingLogger(process.env),
       signIn,
     }),
   );

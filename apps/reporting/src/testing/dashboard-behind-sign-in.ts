@@ -1,10 +1,10 @@
 import { ContractViolation, checkedFetch } from "@orders/contract-check";
-import type { ServiceEnv } from "@orders/http-problem";
+import type { ServiceEnv } from "@orders/http-kit";
 import type { Page } from "@orders/local-browser";
 import { LOCAL_API_SCOPE } from "@orders/local-identity";
 import { type IdentityFixture, startIdentityFixture } from "@orders/local-identity/testing";
 import type { Hono } from "hono";
-import type { SignInSettings } from "../http/dashboard/sign-in-settings";
+import type { SignInSettings } from "../http/dashboard/page-contract";
 import { reportingContract } from "./reporting-contract";
 import { type ServedApp, serveApp } from "./serve-app";
 

@@ -1,5 +1,7 @@
-import { loadOnce, readPackageFile } from "@orders/http-problem";
-import type { ShippedFile } from "@orders/http-problem/docs-page-files";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { loadOnce, packageFileCandidates, readPackageFile } from "@orders/http-kit";
+import type { ShippedFile } from "@orders/http-kit/docs-page-files";
 
 /**
  * The dashboard's browser code (`browser/main.ts`), bundled by `build-dashboard-script.ts` into this
@@ -17,3 +19,20 @@ export const dashboardScriptFile = {
 export const dashboardScriptSource = loadOnce(async () =>
   (await readPackageFile(dashboardScriptFile)).toString("utf8"),
 );
+
+/**
+ * The bundled script as the runtime serves it: found now (the first place of `packageFileCandidates` that
+ * has it), read on the first request and kept in memory. Called at start-up, so a missing bundle stops the
+ * service there, naming every place it looked and the command that builds it, instead of answering 500 to
+ * the first browser that asks for it.
+ */
+export function shippedDashboardScript(shipped: ShippedFile = dashboardScriptFile): () => Promise<string> {
+  const candidates = packageFileCandidates(shipped);
+  const path = candidates.find((candidate) => existsSync(candidate));
+  if (!path) {
+    throw new Error(
+      `the dashboard's browser code is not built: ${shipped.package}/${shipped.file} not found (looked in ${candidates.join(", ")}); run npm run build -w @orders/reporting`,
+    );
+  }
+  return loadOnce(() => readFile(path, "utf8"));
+}

@@ -1,6 +1,6 @@
 import { html, raw } from "hono/html";
 import type { UtcDay } from "../../domain/utc-day";
-import type { SignInSettings } from "./sign-in-settings";
+import type { SignInSettings } from "./page-contract";
 
 export interface DashboardView {
   from: UtcDay;

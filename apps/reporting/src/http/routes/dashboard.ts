@@ -1,11 +1,10 @@
-import type { ServiceEnv } from "@orders/http-problem";
+import type { ServiceEnv } from "@orders/http-kit";
 import { callerOf, type StaffConvention } from "@orders/identity";
 import type { Hono } from "hono";
 import { addDays, utcDayOf } from "../../domain/utc-day";
 import { chartJsSource } from "../dashboard/chart-asset";
-import { dashboardScriptSource } from "../dashboard/dashboard-asset";
+import type { SignInSettings } from "../dashboard/page-contract";
 import { renderDashboard } from "../dashboard/render-dashboard";
-import type { SignInSettings } from "../dashboard/sign-in-settings";
 
 const rangeChoices = [7, 30, 90, 365] as const;
 const defaultDays = 30;
@@ -26,7 +25,13 @@ function contentSecurityPolicy(signIn: SignInSettings | undefined): string {
  */
 export function registerDashboardRoutes(
   app: Hono<ServiceEnv>,
-  deps: { now: () => Date; signIn: SignInSettings | undefined; staff: StaffConvention },
+  deps: {
+    now: () => Date;
+    signIn: SignInSettings | undefined;
+    staff: StaffConvention;
+    /** The bundled browser code served at `/assets/dashboard.js`. */
+    dashboardScript: () => Promise<string>;
+  },
 ): void {
   app.get("/", (c) => {
     const asked = Number(c.req.query("days"));
@@ -54,7 +59,7 @@ export function registerDashboardRoutes(
   app.get("/assets/dashboard.js", async (c) => {
     c.header("Content-Type", "text/javascript; charset=utf-8");
     c.header("Cache-Control", "public, max-age=300");
-    return c.body(await dashboardScriptSource());
+    return c.body(await deps.dashboardScript());
   });
 
   app.get("/assets/chart.umd.min.js", async (c) => {
