@@ -139,6 +139,6 @@ export function describeCounts(name: string, counts: Counts): string {
   return (
     `${name}: ${counts.sent} requests through the proxy, ${counts.allowed} allowed by the document ` +
     `(${counts.allowedBreakingProse} of them breaking a rule stated in prose), ${counts.refused} refused by it; ` +
-    `statuses ${statuses}`
+    `${counts.judgedOtherwise} judged otherwise than generated; statuses ${statuses}`
   );
 }

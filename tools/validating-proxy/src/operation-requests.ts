@@ -69,7 +69,7 @@ interface Parts {
  * schemas, optional ones present or not) and ones broken in exactly one place (a required parameter or the
  * body missing, a parameter or a body property off its schema, no token where the operation needs one).
  * Parameters are sent in OpenAPI's default styles (form query, simple path). Bodies are always JSON: Prism
- * never answers a malformed JSON body (docs/decisions, "outside validator").
+ * never answers a malformed JSON body (the decision record on the outside validating proxy).
  */
 export function operationRequests(
   document: OpenApiDocument,

@@ -52,6 +52,23 @@ export function codePointLength(text: string): number {
 }
 
 /**
+ * Day-shaped text that names no day: month 00 or over 12, day 00 or past the month's end (30 February,
+ * 29 February of a common year), year 0000.
+ */
+const impossibleDay = fc
+  .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
+  .filter(([year, month, day]) => {
+    if (year === 0 || month < 1 || month > 12 || day < 1) return true;
+    const last = new Date(Date.UTC(2000, month, 0)).getUTCDate();
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    return day > (month === 2 ? (leap ? 29 : 28) : last);
+  })
+  .map(
+    ([y, m, d]) =>
+      `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
+  );
+
+/**
  * One character of text: mostly printable ASCII, sometimes any Unicode code point outside the surrogates
  * (accents, CJK, emoji beyond the BMP, control and format characters), so generated text also probes what
  * a schema's `string` leaves open.
@@ -321,20 +338,3 @@ export function brokenValue(
   }
   return ways.length === 0 ? undefined : fc.oneof(...ways);
 }
-
-/**
- * Day-shaped text that names no day: month 00 or over 12, day 00 or past the month's end (30 February,
- * 29 February of a common year), year 0000.
- */
-const impossibleDay = fc
-  .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
-  .filter(([year, month, day]) => {
-    if (year === 0 || month < 1 || month > 12 || day < 1) return true;
-    const last = new Date(Date.UTC(2000, month, 0)).getUTCDate();
-    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-    return day > (month === 2 ? (leap ? 29 : 28) : last);
-  })
-  .map(
-    ([y, m, d]) =>
-      `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
-  );

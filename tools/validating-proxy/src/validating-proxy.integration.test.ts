@@ -63,6 +63,26 @@ describe("a service behind the validating proxy", () => {
   });
 });
 
+describe("an empty query value", () => {
+  it("is refused by OpenAPI's rule, which Prism skips", async () => {
+    fault = undefined;
+    const request = {
+      operationId: "listThings",
+      method: "GET",
+      template: "/things",
+      target: "/things?day=2026-01-01&limit=",
+      headers: {},
+      signedIn: false,
+      values: { path: {}, query: { day: "2026-01-01", limit: "" }, header: {} },
+      breaks: "query limit empty",
+    };
+    const [exchange] = await sendThrough(proxy.url, [request], async () => "a-token");
+    expect(exchange?.requestViolations.map((v) => v.code)).toEqual(["allowEmptyValue"]);
+    expect(exchange?.status).toBe(400);
+    expect(judge(exchange === undefined ? [] : [exchange]).findings).toEqual([]);
+  });
+});
+
 describe("unstatedRules", () => {
   it("names a rule an operation it holds for does not state", () => {
     expect(unstatedRules(document, [blankName])).toEqual([]);
