@@ -1,4 +1,4 @@
-import { copyFilesFor, docsPageFiles } from "@orders/http-problem/docs-page-files";
+import { copyFilesFor, docsPageFiles } from "@orders/http-kit/docs-page-files";
 import { orderFlow } from "@orders/settings";
 
 /** Lambda settings every function states explicitly instead of inheriting SST defaults. */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createDb } from "@orders/db-client";
-import { silentLogger } from "@orders/http-problem/testing";
+import { silentLogger } from "@orders/http-kit/testing";
 import { signedInAs } from "@orders/identity/testing";
 import postgres from "postgres";
 import { DbOrderReader } from "../src/adapters/db-order-reader";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { seedDemoCatalogue } from "@orders/db";
-import { PROBLEM_CONTENT_TYPE, type ServiceEnv } from "@orders/http-problem";
-import { silentLogger } from "@orders/http-problem/testing";
+import { PROBLEM_CONTENT_TYPE, type ServiceEnv } from "@orders/http-kit";
+import { silentLogger } from "@orders/http-kit/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { createTestDatabase, type TestDatabase } from "@orders/local-database/testing";
 import { type FreezeRelay, startFreezeRelayInFront } from "@orders/local-postgres/testing";

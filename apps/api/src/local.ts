@@ -1,9 +1,6 @@
 import { serve } from "@hono/node-server";
 import { authorizerConfigFromEnv, withLocalAuthorizer } from "@orders/local-identity/local-authorizer";
-import { apiConfigFromEnv } from "./adapters/config";
-import { flushMetrics } from "./adapters/metrics";
-import { createRuntime } from "./adapters/runtime";
-import { createApp } from "./http/create-app";
+import { createRuntime } from "./composition/runtime";
 
 /**
  * Local entry point: the same app as on Lambda behind a Node HTTP server. Env: PORT (default 3000),
@@ -12,10 +9,10 @@ import { createApp } from "./http/create-app";
  * authorizer does.
  */
 const port = Number(process.env.PORT ?? 3000);
-const runtime = createRuntime(apiConfigFromEnv());
-const logger = runtime.deps.logger;
+const runtime = createRuntime(process.env);
+const logger = runtime.logger;
 
-const authorized = withLocalAuthorizer(createApp(runtime.deps).fetch, {
+const authorized = withLocalAuthorizer(runtime.app.fetch, {
   service: "api",
   ...authorizerConfigFromEnv(),
 });
@@ -24,7 +21,7 @@ const fetch: typeof authorized = async (...args) => {
   try {
     return await authorized(...args);
   } finally {
-    flushMetrics(runtime.metrics);
+    runtime.flushMetrics();
   }
 };
 

@@ -1,7 +1,7 @@
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import { seedDemoCatalogue } from "@orders/db";
 import { createDb, type RenewableDb, renewableDb } from "@orders/db-client";
-import { silentLogger } from "@orders/http-problem/testing";
+import { silentLogger } from "@orders/http-kit/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { createTestDatabase, type TestDatabase } from "@orders/local-database/testing";
 import { type FreezeRelay, startFreezeRelayInFront } from "@orders/local-postgres/testing";

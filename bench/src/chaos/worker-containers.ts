@@ -3,6 +3,7 @@ import { Metrics } from "@aws-lambda-powertools/metrics";
 import { createDb, type RenewableDb, renewableDb } from "@orders/db-client";
 import { lambdaContainerPool, type SqsLambdaHandler } from "@orders/local-aws";
 import { createOrderWorkerHandler } from "@orders/order-worker/handler";
+import { createRuntime } from "@orders/order-worker/runtime";
 import type { ContainerCrashes } from "./container-crashes";
 
 /**
@@ -21,17 +22,24 @@ export function workerContainers(
   process.env.POWERTOOLS_METRICS_DISABLED = "true";
   const clients: RenewableDb[] = [];
   const pool = lambdaContainerPool(async (container) => {
-    // Wired as the worker's lambda.ts: one connection, replaced when a batch outlives its deadline.
+    // Wired as the worker's runtime wires it: one connection, replaced when a batch outlives its deadline.
     const db = crashes.within(container, () =>
       renewableDb(() => createDb({ kind: "url", url: databaseUrl }, { applicationName: "chaos-worker" })),
     );
     clients.push(db);
-    const handler = createOrderWorkerHandler({
-      sql: () => db.current().sql,
-      within: (deadlineMs, work) => db.within(deadlineMs, (client) => work(client.sql)),
-      logger: new Logger({ serviceName: "order-worker", logLevel: "SILENT" }),
-      metrics: new Metrics({ namespace: "Orders", serviceName: "order-worker" }),
-    });
+    const handler = createOrderWorkerHandler(
+      createRuntime(
+        {},
+        {
+          db: {
+            sql: () => db.current().sql,
+            within: (deadlineMs, work) => db.within(deadlineMs, (client) => work(client.sql)),
+          },
+          logger: new Logger({ serviceName: "order-worker", logLevel: "SILENT" }),
+          metrics: new Metrics({ namespace: "Orders", serviceName: "order-worker" }),
+        },
+      ),
+    );
     return (event, context) => crashes.within(container, () => handler(event, context));
   });
   return {

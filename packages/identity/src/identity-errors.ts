@@ -1,4 +1,4 @@
-import { ProblemError } from "@orders/http-problem";
+import { ProblemError } from "@orders/http-kit";
 import { forbiddenKind, unauthorizedKind } from "./problem-kinds";
 
 /**

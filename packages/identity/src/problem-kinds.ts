@@ -1,4 +1,4 @@
-import type { ProblemKind } from "@orders/http-problem";
+import type { ProblemKind } from "@orders/http-kit";
 
 /** No token, or one the authorizer refused (malformed, expired, wrong issuer or audience, bad signature). */
 export const unauthorizedKind = {

@@ -1,4 +1,4 @@
-import { problemResponse, toProblem } from "@orders/http-problem";
+import { problemResponse, toProblem } from "@orders/http-kit";
 import {
   API_SCOPE,
   type GatewayService,

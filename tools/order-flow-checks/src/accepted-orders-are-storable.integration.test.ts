@@ -4,6 +4,7 @@ import { type ApiHarness, startApiHarness } from "@orders/api/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { sqsEvent, sqsRecord } from "@orders/local-aws/testing";
 import { createOrderWorkerHandler } from "@orders/order-worker/handler";
+import { createRuntime } from "@orders/order-worker/runtime";
 import fc from "fast-check";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,11 +33,16 @@ afterAll(async () => {
 });
 
 const handler = () =>
-  createOrderWorkerHandler({
-    sql: () => worker,
-    logger: new Logger({ serviceName: "order-flow-check", logLevel: "SILENT" }),
-    metrics: new Metrics({ namespace: "OrderFlowCheck", serviceName: "order-flow-check" }),
-  });
+  createOrderWorkerHandler(
+    createRuntime(
+      {},
+      {
+        db: { sql: () => worker },
+        logger: new Logger({ serviceName: "order-flow-check", logLevel: "SILENT" }),
+        metrics: new Metrics({ namespace: "OrderFlowCheck", serviceName: "order-flow-check" }),
+      },
+    ),
+  );
 
 /** Text the database cannot hold, or that an id must not be. */
 const hostile = fc.constantFrom(

@@ -1,5 +1,4 @@
-import type { Product } from "@orders/db";
-import type { ProductReader } from "../domain/ports";
+import type { Product, ProductReader } from "../domain/ports";
 
 /**
  * A catalogue reader that keeps what it read for `ttlMs` (from when the read started) and makes every

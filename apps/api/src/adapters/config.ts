@@ -1,5 +1,5 @@
 // The subpath, not the package index: the index also brings postgres.js and the IAM signer, which
-// load only on the first database read (see adapters/runtime.ts).
+// load only on the first database read (see composition/runtime.ts).
 import { type ConnectionConfig, connectionConfigFromEnv } from "@orders/db-client/config";
 import { ApiConfigError } from "./config-error";
 import { type SqsConnection, sqsConnectionFromEnv } from "./sqs/sqs-connection";

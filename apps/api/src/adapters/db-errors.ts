@@ -1,23 +1,16 @@
 import { classifyDbError } from "@orders/db-client";
-import { unavailableOnTransient } from "@orders/http-problem";
-import { RETRY_AFTER_SECONDS } from "@orders/settings";
-import { DependencyUnavailableError } from "../http/errors";
-import { problemKinds } from "../http/problem-kinds";
+import { DatabaseUnavailableError } from "../domain/errors";
 
 /**
- * Runs a read, turning transient database failures (connection lost, proxy at capacity, timeout) into a 503
- * the client may retry. Anything else (a missing grant, bad SQL) is a bug and stays a 500.
+ * Runs a read, turning transient database failures (connection lost, proxy at capacity, timeout) into a
+ * {@link DatabaseUnavailableError}, which the client may retry. Anything else (a missing grant, bad SQL) is a
+ * bug and stays as it was thrown.
  */
 export async function readingDatabase<T>(read: () => Promise<T>): Promise<T> {
-  return unavailableOnTransient(
-    read,
-    (error) => classifyDbError(error).retryable,
-    (cause) =>
-      new DependencyUnavailableError(
-        problemKinds.databaseUnavailable,
-        "The database is unavailable right now.",
-        RETRY_AFTER_SECONDS,
-        { cause },
-      ),
-  );
+  try {
+    return await read();
+  } catch (error) {
+    if (classifyDbError(error).retryable) throw new DatabaseUnavailableError({ cause: error });
+    throw error;
+  }
 }

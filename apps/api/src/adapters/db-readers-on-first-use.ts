@@ -1,4 +1,4 @@
-import { loadOnce } from "@orders/http-problem";
+import { loadOnce } from "@orders/http-kit";
 import type { OrderReader, ProductReader } from "../domain/ports";
 
 /** The database readers and the one client behind them. */

@@ -1,8 +1,8 @@
 import type { OrderMessage } from "@orders/contracts";
-import type { OrderWithItems } from "@orders/db";
+import type { ProcessedOrder } from "./ports";
 
 /** What a stored order says about the request that made it. */
-export type StoredOrder = Pick<OrderWithItems, "customerId" | "currency" | "items">;
+export type StoredOrder = Pick<ProcessedOrder, "customerId" | "currency" | "items">;
 
 /**
  * Whether a stored order is the one `message` asks for: same customer, currency and lines (each SKU with its

@@ -1,4 +1,4 @@
-import type { OrderWithItems } from "@orders/db";
+import type { ProcessedOrder } from "./ports";
 
 /** An order as `GET /orders/{id}` shows it. */
 export interface OrderView {
@@ -14,7 +14,7 @@ export interface OrderView {
 }
 
 /** Database row → API shape (ISO timestamps; the rejection reason only when there is one). */
-export function toOrderView(order: OrderWithItems): OrderView {
+export function toOrderView(order: ProcessedOrder): OrderView {
   return {
     orderId: order.id,
     customerId: order.customerId,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { checkedFetch } from "@orders/contract-check";
-import { PROBLEM_CONTENT_TYPE } from "@orders/http-problem";
+import { PROBLEM_CONTENT_TYPE } from "@orders/http-kit";
 import {
   forgeToken,
   type IdentityFixture,

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { parseOrderMessage } from "@orders/contracts";
 import { createDb } from "@orders/db-client";
-import { PROBLEM_CONTENT_TYPE, type Problem as ProblemOf } from "@orders/http-problem";
-import { silentLogger } from "@orders/http-problem/testing";
+import { PROBLEM_CONTENT_TYPE, type Problem as ProblemOf } from "@orders/http-kit";
+import { silentLogger } from "@orders/http-kit/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { findFreePort } from "@orders/local-postgres";
 import { catalogueCache } from "@orders/settings";

@@ -1,7 +1,7 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
-import { createServiceApp, type ServiceEnv } from "@orders/http-problem";
+import type { OpenApiDocument } from "@orders/http-kit";
+import { createServiceApp, type ServiceEnv } from "@orders/http-kit";
 import { isPersonalRequest } from "@orders/identity";
-import type { OpenApiDocument } from "@orders/openapi";
 import type { Hono } from "hono";
 import type { OrderQueue, OrderReader, ProductReader } from "../domain/ports";
 import { NotFoundError, toProblemError } from "./errors";

@@ -1,12 +1,16 @@
-import { ProblemError, type ProblemKind } from "@orders/http-problem";
+import { fieldErrorsFrom, ProblemError, type ProblemKind, ValidationError } from "@orders/http-kit";
+import { RETRY_AFTER_SECONDS } from "@orders/settings";
 import { HTTPException } from "hono/http-exception";
+import { IdempotencyKeyReusedError, UnqueueableOrderError } from "../domain/accept-order";
+import { DatabaseUnavailableError, QueueUnavailableError } from "../domain/errors";
 import { MAX_BODY_BYTES } from "./limits";
 import { problemKinds } from "./problem-kinds";
 
 /*
  * The API's error hierarchy: everything a route throws on purpose is a ProblemError (from
- * @orders/http-problem), turned into an RFC 9457 problem in exactly one place (`createApp`'s `onError`).
- * Anything else is a bug and becomes a 500. `ValidationError` and `MethodNotAllowedError` come from the package as they are.
+ * @orders/http-kit), turned into an RFC 9457 problem in exactly one place (`createApp`'s `onError`); the
+ * errors the domain declares are mapped to their problem kinds here (`toProblemError`). Anything else is a
+ * bug and becomes a 500. `ValidationError` and `MethodNotAllowedError` come from the package as they are.
  */
 
 export class MalformedBodyError extends ProblemError {
@@ -57,11 +61,31 @@ export class DependencyUnavailableError extends ProblemError {
 }
 
 /**
- * Maps any thrown value into the hierarchy. Hono's own HTTPExceptions (malformed JSON from the validator,
- * 415 from the media-type gate, 413 from bodyLimit) are translated; anything else is unexpected (undefined).
+ * Maps any thrown value into the hierarchy: the domain's errors to their problem kinds (a dependency that is
+ * unavailable to a 503 with `Retry-After`), and Hono's own HTTPExceptions (malformed JSON from the
+ * validator, 415 from the media-type gate, 413 from bodyLimit) likewise; anything else is unexpected
+ * (undefined).
  */
 export function toProblemError(error: unknown): ProblemError | undefined {
   if (error instanceof ProblemError) return error;
+  if (error instanceof QueueUnavailableError)
+    return new DependencyUnavailableError(
+      problemKinds.queueUnavailable,
+      "The order could not be queued and was not accepted.",
+      RETRY_AFTER_SECONDS,
+      { cause: error },
+    );
+  if (error instanceof DatabaseUnavailableError)
+    return new DependencyUnavailableError(
+      problemKinds.databaseUnavailable,
+      "The database is unavailable right now.",
+      RETRY_AFTER_SECONDS,
+      { cause: error },
+    );
+  // The request passed its own schema, so this is the message contract speaking: name what failed.
+  if (error instanceof UnqueueableOrderError)
+    return new ValidationError(fieldErrorsFrom(error.issues, "body"));
+  if (error instanceof IdempotencyKeyReusedError) return new IdempotencyKeyReusedProblem(error.orderId);
   if (error instanceof HTTPException) {
     switch (error.status) {
       case 400:

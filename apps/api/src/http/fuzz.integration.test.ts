@@ -1,6 +1,6 @@
 import { checkedFetch } from "@orders/contract-check";
 import { parseOrderMessage } from "@orders/contracts";
-import { PROBLEM_CONTENT_TYPE } from "@orders/http-problem";
+import { PROBLEM_CONTENT_TYPE } from "@orders/http-kit";
 import { signedInAs } from "@orders/identity/testing";
 import { type IdentityFixture, startIdentityFixture } from "@orders/local-identity/testing";
 import fc from "fast-check";

@@ -1,4 +1,4 @@
-import { captureLogs } from "@orders/http-problem/testing";
+import { captureLogs } from "@orders/http-kit/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DbOrderReader } from "../adapters/db-order-reader";
@@ -95,6 +95,10 @@ describe("logging", () => {
       correlation_id: "corr-503",
       message: expect.stringMatching(/not accepted/),
     });
-    expect(JSON.stringify(warning?.cause)).toMatch(/queue/i);
+    // The domain's error, and inside it what SQS answered.
+    expect(warning?.cause).toMatchObject({
+      name: "QueueUnavailableError",
+      cause: { name: "SqsSendError", message: expect.stringMatching(/QueueDoesNotExist/) },
+    });
   });
 });

@@ -1,8 +1,8 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import { orderItemsTable, ordersTable, seedDemoCatalogue } from "@orders/db";
 import { createDb, type DbClient } from "@orders/db-client";
-import type { ServiceEnv } from "@orders/http-problem";
-import { silentLogger } from "@orders/http-problem/testing";
+import type { ServiceEnv } from "@orders/http-kit";
+import { silentLogger } from "@orders/http-kit/testing";
 import { createTestDatabase, type TestDatabase } from "@orders/local-database/testing";
 import { drizzle } from "drizzle-orm/postgres-js";
 import type { Hono } from "hono";

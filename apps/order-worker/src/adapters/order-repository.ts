@@ -1,14 +1,45 @@
 import type { OrderMessage } from "@orders/contracts";
+import { classifyDbError } from "@orders/db-client";
 import { proxyMaxStatementTextBytes } from "@orders/settings";
 import type postgres from "postgres";
+import { OrderRecordingError } from "../domain/errors";
+import type { OrderOutcome, OrderRecorder } from "../domain/ports";
 import { type ArrayElementType, arrayLiteral, arrayText } from "./sql-literal";
 
-/** What happened to one order message of a batch (in the order the messages were given). */
-export type OrderOutcome =
-  | { kind: "accepted"; orderId: string; totalCents: number }
-  | { kind: "rejected"; orderId: string; reason: string }
-  /** Already recorded by an earlier delivery (or an earlier message of the batch): no second effect. */
-  | { kind: "duplicate"; orderId: string };
+/** The container's database, as the recorder uses it. */
+export interface OrderDatabase {
+  /** The container's one client, logged in as the worker role (opened on first use). */
+  sql(): postgres.Sql;
+  /**
+   * Runs `work` within `deadlineMs`, failing it with a retryable error (and replacing the connection) when it
+   * outlives it: see `renewableDb`. Without it a call has no deadline of its own, only the function's timeout.
+   */
+  within?<T>(deadlineMs: number, work: (sql: postgres.Sql) => Promise<T>): Promise<T>;
+}
+
+/**
+ * The `OrderRecorder` port on PostgreSQL: `processOrderBatch` on the container's client, within the
+ * caller's deadline when it gives one. Any failure, the deadline's included, reaches the caller as
+ * `OrderRecordingError`, classified by `classifyDbError` (which errors a retry can fix).
+ *
+ * @example
+ * const orders = postgresOrderRecorder({ sql: () => db.current().sql });
+ * const outcomes = await orders.recordBatch(messages);
+ */
+export function postgresOrderRecorder(db: OrderDatabase): OrderRecorder {
+  return {
+    recordBatch: async (messages, options = {}) => {
+      const { giveUpAt } = options;
+      try {
+        return giveUpAt === undefined || db.within === undefined
+          ? await processOrderBatch(db.sql(), messages)
+          : await db.within(Math.max(0, giveUpAt - Date.now()), (sql) => processOrderBatch(sql, messages));
+      } catch (error) {
+        throw new OrderRecordingError(classifyDbError(error), error);
+      }
+    },
+  };
+}
 
 /**
  * The worker's write path: decides and records a whole batch of order messages in ONE statement — one round
@@ -22,8 +53,8 @@ export type OrderOutcome =
  * exactly-once argument (SKU-ordered locks, a fresh snapshot for existing ids, ON CONFLICT inserts, items and
  * stock only for inserted orders) is written beside the SQL.
  *
- * Throws the driver's error when the statement fails (nothing is written); callers classify it
- * (`classifyDbError`). Needs only the worker role's grants (EXECUTE on the function; it runs as the caller).
+ * Throws the driver's error when the statement fails (nothing is written); `postgresOrderRecorder` classifies
+ * it. Needs only the worker role's grants (EXECUTE on the function; it runs as the caller).
  *
  * @example
  * const outcomes = await processOrderBatch(getDb().sql, messages); // one outcome per message, same order

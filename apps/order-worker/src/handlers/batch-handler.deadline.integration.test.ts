@@ -1,7 +1,6 @@
 import { FullBatchFailureError } from "@aws-lambda-powertools/batch";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics } from "@aws-lambda-powertools/metrics";
-import { createDb, type RenewableDb, renewableDb } from "@orders/db-client";
 import { localLambdaContext } from "@orders/local-aws";
 import { sqsEvent, sqsRecord } from "@orders/local-aws/testing";
 import { createTestDatabase, type TestDatabase } from "@orders/local-database/testing";
@@ -9,8 +8,9 @@ import { type FreezeRelay, startFreezeRelayInFront } from "@orders/local-postgre
 import { deadlines } from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createRuntime, type WorkerRuntime } from "../composition/runtime";
 import { orderMessage, seedProducts, skuPrefix } from "../testing/fixtures";
-import { createOrderWorkerHandler, type OrderRecordFailed } from "./batch-handler";
+import { createOrderWorkerHandler, type OrderRecordFailed, type OrderWorkerHandler } from "./batch-handler";
 
 /** Time the batch may use before the worker's margin: short, so the test is. */
 const BATCH_BUDGET_MS = 800;
@@ -18,31 +18,32 @@ const BATCH_BUDGET_MS = 800;
 let database: TestDatabase;
 let admin: postgres.Sql;
 let relay: FreezeRelay;
-let db: RenewableDb;
+let handler: OrderWorkerHandler;
+let runtime: WorkerRuntime;
 
 beforeAll(async () => {
   database = await createTestDatabase("worker-deadline");
   admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
   const front = await startFreezeRelayInFront(database.serviceUrl("worker"));
   relay = front.relay;
-  // Wired as lambda.ts wires it.
-  db = renewableDb(() => createDb({ kind: "url", url: front.url }, { applicationName: "worker-deadline" }));
+  // Composed as lambda.ts composes it, from an environment that names the relay as the database.
+  runtime = createRuntime(
+    { DATABASE_URL: front.url, POWERTOOLS_SERVICE_NAME: "worker-deadline" },
+    {
+      logger: new Logger({ serviceName: "order-worker-test", logLevel: "SILENT" }),
+      metrics: new Metrics({ namespace: "OrdersTest", serviceName: "order-worker-test" }),
+    },
+  );
+  handler = createOrderWorkerHandler(runtime);
 });
 
 afterEach(() => relay.thaw());
 
 afterAll(async () => {
-  await db.close();
+  await runtime.close();
   await relay.stop();
   await admin.end();
   await database.drop();
-});
-
-const handler = createOrderWorkerHandler({
-  sql: () => db.current().sql,
-  within: (deadlineMs, work) => db.within(deadlineMs, (client) => work(client.sql)),
-  logger: new Logger({ serviceName: "order-worker-test", logLevel: "SILENT" }),
-  metrics: new Metrics({ namespace: "OrdersTest", serviceName: "order-worker-test" }),
 });
 
 /** A context whose function times out `budgetMs` after the worker's margin. */

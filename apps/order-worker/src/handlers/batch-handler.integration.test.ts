@@ -7,6 +7,7 @@ import { findFreePort, startTcpRelay, type TcpRelay } from "@orders/local-postgr
 import { serviceRoles } from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createRuntime } from "../composition/runtime";
 import { orderMessage, seedProducts, skuPrefix } from "../testing/fixtures";
 import { openWorkerTestDatabase } from "../testing/worker-test-database";
 import { createOrderWorkerHandler, OrderRecordFailed } from "./batch-handler";
@@ -27,7 +28,11 @@ function handlerWith(sql: () => postgres.Sql) {
   const errors = vi.spyOn(logger, "error");
   const infos = vi.spyOn(logger, "info");
   const metrics = new Metrics({ namespace: "OrdersTest", serviceName: "order-worker-test" });
-  return { handler: createOrderWorkerHandler({ sql, logger, metrics }), errors, infos };
+  return {
+    handler: createOrderWorkerHandler(createRuntime({}, { db: { sql }, logger, metrics })),
+    errors,
+    infos,
+  };
 }
 
 async function stockOf(sku: string): Promise<number> {

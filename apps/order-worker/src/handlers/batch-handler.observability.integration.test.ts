@@ -5,6 +5,7 @@ import { orderFlow } from "@orders/settings";
 import type { SQSRecord } from "aws-lambda";
 import type postgres from "postgres";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createRuntime } from "../composition/runtime";
 import { orderMessage, seedProducts, skuPrefix } from "../testing/fixtures";
 import { openWorkerTestDatabase } from "../testing/worker-test-database";
 import { createOrderWorkerHandler } from "./batch-handler";
@@ -33,7 +34,10 @@ function observedHandler() {
     });
   }
   const metrics = new Metrics({ namespace: "OrdersTest", serviceName: "order-worker" });
-  return { handler: createOrderWorkerHandler({ sql: () => worker, logger, metrics }), lines };
+  return {
+    handler: createOrderWorkerHandler(createRuntime({}, { db: { sql: () => worker }, logger, metrics })),
+    lines,
+  };
 }
 
 function traced(record: SQSRecord, header: string, correlationId?: string): SQSRecord {

@@ -1,43 +1,33 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics } from "@aws-lambda-powertools/metrics";
-import { ReceiveMessageCommand, SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
-import {
-  createOrderQueues,
-  type LocalSqs,
-  type OrderQueues,
-  queueDepth,
-  startEventSourceMapping,
-  startLocalSqs,
-} from "@orders/local-aws";
+import { ReceiveMessageCommand, SendMessageCommand } from "@aws-sdk/client-sqs";
+import { queueDepth } from "@orders/local-aws";
 import { orderFlow } from "@orders/settings";
 import type postgres from "postgres";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { createRuntime } from "../composition/runtime";
 import { orderMessage, seedProducts, skuPrefix } from "../testing/fixtures";
+import { startWorkerQueues, type WorkerQueues } from "../testing/worker-queues";
 import { openWorkerTestDatabase } from "../testing/worker-test-database";
 import { createOrderWorkerHandler } from "./batch-handler";
 
 let admin: postgres.Sql;
 let worker: postgres.Sql;
 let close: () => Promise<void>;
-let local: LocalSqs;
-let sqs: SQSClient;
-let queues: OrderQueues;
+let local: WorkerQueues;
 
 beforeAll(async () => {
   ({ admin, worker, close } = await openWorkerTestDatabase("worker-dead-letter-trail"));
-  local = await startLocalSqs();
-  sqs = local.client();
-  // The deployed redrive policy (orderFlow.maxReceiveCount), with a 1 s visibility timeout to watch retries.
-  queues = await createOrderQueues(sqs, { name: "orders-trail-test", visibilityTimeoutSeconds: 1 });
+  local = await startWorkerQueues("orders-trail-test");
 });
 
 afterAll(async () => {
-  sqs?.destroy();
-  await local?.stop();
+  await local?.close();
   await close();
 });
 
 it("names a dead-lettered order on every receive, and says so on the last one, with the ids the api sent", async () => {
+  const { sqs, queues } = local;
   const p = skuPrefix();
   await seedProducts(admin, [{ sku: `${p}-A`, priceCents: 1000, stock: 3 }]);
   // The same SKU twice: the contract accepts it, the worker never can (poison, see readOrderMessage).
@@ -65,29 +55,19 @@ it("names a dead-lettered order on every receive, and says so on the last one, w
       lines.push({ message: String(message), attributes: Object.assign({}, ...rest) });
     });
   }
-  const handler = createOrderWorkerHandler({
-    sql: () => worker,
-    logger,
-    metrics: new Metrics({ namespace: "OrdersTest", serviceName: "order-worker-test" }),
-  });
-  const mapping = await startEventSourceMapping({
-    sqs,
-    queueUrl: queues.queueUrl,
-    handler,
-    batchSize: 10,
-    batchWindowSeconds: 0,
-    maxConcurrency: 1,
-    receiveWaitSeconds: 1,
-    onBatch: () => {},
-  });
-  try {
-    await vi.waitFor(async () => expect((await queueDepth(sqs, queues.deadLetterQueueUrl)).visible).toBe(1), {
-      timeout: 30_000,
-      interval: 250,
-    });
-  } finally {
-    await mapping.stop();
-  }
+  const handler = createOrderWorkerHandler(
+    createRuntime(
+      {},
+      {
+        db: { sql: () => worker },
+        logger,
+        metrics: new Metrics({ namespace: "OrdersTest", serviceName: "order-worker-test" }),
+      },
+    ),
+  );
+  await local.consumeUntil(handler, { maxConcurrency: 1, timeoutMs: 30_000, intervalMs: 250 }, async () =>
+    expect((await queueDepth(sqs, queues.deadLetterQueueUrl)).visible).toBe(1),
+  );
 
   const trail = lines.filter((line) => line.attributes.orderId === poison.orderId);
   expect(trail.map((line) => line.attributes.receiveCount)).toEqual(

@@ -1,47 +1,33 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics } from "@aws-lambda-powertools/metrics";
-import { ReceiveMessageCommand, SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
-import {
-  createOrderQueues,
-  type LocalSqs,
-  type OrderQueues,
-  queueDepth,
-  startEventSourceMapping,
-  startLocalSqs,
-} from "@orders/local-aws";
-import { createTestDatabase, type TestDatabase } from "@orders/local-database/testing";
+import { ReceiveMessageCommand, SendMessageCommand } from "@aws-sdk/client-sqs";
+import { queueDepth } from "@orders/local-aws";
 import { orderFlow } from "@orders/settings";
-import postgres from "postgres";
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import type postgres from "postgres";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createRuntime } from "../composition/runtime";
 import { orderMessage, seedProducts, skuPrefix } from "../testing/fixtures";
+import { startWorkerQueues, type WorkerQueues } from "../testing/worker-queues";
+import { openWorkerTestDatabase } from "../testing/worker-test-database";
 import { createOrderWorkerHandler } from "./batch-handler";
 
-let database: TestDatabase;
 let admin: postgres.Sql;
 let worker: postgres.Sql;
-let local: LocalSqs;
-let sqs: SQSClient;
-let queues: OrderQueues;
+let close: () => Promise<void>;
+let local: WorkerQueues;
 
 beforeAll(async () => {
-  database = await createTestDatabase("worker-queue");
-  admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
-  worker = postgres(database.serviceUrl("worker"), { max: 1, prepare: false, onnotice: () => {} });
-  local = await startLocalSqs();
-  sqs = local.client();
-  // The deployed redrive policy (orderFlow.maxReceiveCount), with a 1 s visibility timeout to watch retries.
-  queues = await createOrderQueues(sqs, { name: "orders-worker-test", visibilityTimeoutSeconds: 1 });
+  ({ admin, worker, close } = await openWorkerTestDatabase("worker-queue"));
+  local = await startWorkerQueues("orders-worker-test");
 });
 
 afterAll(async () => {
-  sqs?.destroy();
-  await local?.stop();
-  await worker.end();
-  await admin.end();
-  await database.drop();
+  await local?.close();
+  await close();
 });
 
 it("through a real queue: orders settle once, duplicates have no effect, poison ends in the DLQ", async () => {
+  const { sqs, queues } = local;
   const p = skuPrefix();
   await seedProducts(admin, [{ sku: `${p}-A`, priceCents: 1000, stock: 3 }]);
   const orders = Array.from({ length: 4 }, () => orderMessage([{ sku: `${p}-A`, quantity: 1 }]));
@@ -52,38 +38,26 @@ it("through a real queue: orders settle once, duplicates have no effect, poison 
     await sqs.send(new SendMessageCommand({ QueueUrl: queues.queueUrl, MessageBody: body }));
   }
 
-  const handler = createOrderWorkerHandler({
-    sql: () => worker,
-    logger: new Logger({ serviceName: "order-worker-test" }),
-    metrics: new Metrics({ namespace: "OrdersTest", serviceName: "order-worker-test" }),
-  });
-  const mapping = await startEventSourceMapping({
-    sqs,
-    queueUrl: queues.queueUrl,
-    handler,
-    batchSize: 10,
-    batchWindowSeconds: 0,
-    maxConcurrency: 2,
-    receiveWaitSeconds: 1,
-    onBatch: () => {},
-  });
-  try {
-    await vi.waitFor(
-      async () => {
-        const [queue, dlq] = await Promise.all([
-          queueDepth(sqs, queues.queueUrl),
-          queueDepth(sqs, queues.deadLetterQueueUrl),
-        ]);
-        expect({ queued: queue.visible + queue.inFlight, deadLettered: dlq.visible }).toEqual({
-          queued: 0,
-          deadLettered: 1,
-        });
+  const handler = createOrderWorkerHandler(
+    createRuntime(
+      {},
+      {
+        db: { sql: () => worker },
+        logger: new Logger({ serviceName: "order-worker-test" }),
+        metrics: new Metrics({ namespace: "OrdersTest", serviceName: "order-worker-test" }),
       },
-      { timeout: 20_000, interval: 100 },
-    );
-  } finally {
-    await mapping.stop();
-  }
+    ),
+  );
+  await local.consumeUntil(handler, { maxConcurrency: 2, timeoutMs: 20_000, intervalMs: 100 }, async () => {
+    const [queue, dlq] = await Promise.all([
+      queueDepth(sqs, queues.queueUrl),
+      queueDepth(sqs, queues.deadLetterQueueUrl),
+    ]);
+    expect({ queued: queue.visible + queue.inFlight, deadLettered: dlq.visible }).toEqual({
+      queued: 0,
+      deadLettered: 1,
+    });
+  });
 
   const { Messages = [] } = await sqs.send(
     new ReceiveMessageCommand({

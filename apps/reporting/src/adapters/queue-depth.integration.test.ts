@@ -1,5 +1,5 @@
 import { ReceiveMessageCommand, SendMessageBatchCommand } from "@aws-sdk/client-sqs";
-import { silentLogger } from "@orders/http-problem/testing";
+import { silentLogger } from "@orders/http-kit/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkedApp } from "../testing/reporting-contract";

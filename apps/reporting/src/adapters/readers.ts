@@ -1,6 +1,6 @@
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import { classifyDbError, type DbCall } from "@orders/db-client";
-import { unavailableOnTransient } from "@orders/http-problem";
+import { unavailableOnTransient } from "@orders/http-kit";
 import { deadlines } from "@orders/settings";
 import type postgres from "postgres";
 import type { QueueDepthReader, ReportReader } from "../domain/ports";

@@ -1,7 +1,7 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
-import { createServiceApp, type ServiceEnv } from "@orders/http-problem";
+import type { OpenApiDocument } from "@orders/http-kit";
+import { createServiceApp, type ServiceEnv } from "@orders/http-kit";
 import { defaultStaffConvention, isPersonalRequest, type StaffConvention } from "@orders/identity";
-import type { OpenApiDocument } from "@orders/openapi";
 import type { Hono } from "hono";
 import type { QueueDepthReader, ReportReader } from "../domain/ports";
 import type { SignInSettings } from "./dashboard/sign-in-settings";

@@ -1,4 +1,4 @@
-import type { ServiceEnv } from "@orders/http-problem";
+import type { ServiceEnv } from "@orders/http-kit";
 import { type HeadlessChromium, launchChromium, type Page } from "@orders/local-browser";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
-import { MethodNotAllowedError, problemTypeUri, toProblem } from "@orders/http-problem";
-import { silentLogger } from "@orders/http-problem/testing";
+import { MethodNotAllowedError, problemTypeUri, toProblem } from "@orders/http-kit";
+import { silentLogger } from "@orders/http-kit/testing";
 import { describe, expect, it } from "vitest";
 import { checkedApp } from "../testing/reporting-contract";
 import { DatabaseUnavailableError, NotFoundError, QueueUnavailableError } from "./errors";

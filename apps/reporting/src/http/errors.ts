@@ -1,10 +1,10 @@
-import { ProblemError } from "@orders/http-problem";
+import { ProblemError } from "@orders/http-kit";
 import { RETRY_AFTER_SECONDS } from "@orders/settings";
 import { problemKinds } from "./problem-kinds";
 
 /*
  * The service's error hierarchy: what a route throws on purpose is a ProblemError (from
- * @orders/http-problem), turned into an RFC 9457 problem in one place (the kit's error funnel, installed by
+ * @orders/http-kit), turned into an RFC 9457 problem in one place (the kit's error funnel, installed by
  * `createApp`). Anything else is a bug: a 500. `ValidationError` and `MethodNotAllowedError` come from the
  * package as they are.
  */

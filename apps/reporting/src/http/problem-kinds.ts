@@ -4,7 +4,7 @@ import {
   methodNotAllowedKind,
   notFoundKind,
   validationErrorKind,
-} from "@orders/http-problem";
+} from "@orders/http-kit";
 import { forbiddenKind, identityProblemAdvice, unauthorizedKind } from "@orders/identity";
 
 /**

@@ -1,5 +1,5 @@
-import { PROBLEM_CONTENT_TYPE } from "@orders/http-problem";
-import { silentLogger } from "@orders/http-problem/testing";
+import { PROBLEM_CONTENT_TYPE } from "@orders/http-kit";
+import { silentLogger } from "@orders/http-kit/testing";
 import { signedInAs } from "@orders/identity/testing";
 import { describe, expect, it } from "vitest";
 import { checkedApp } from "../testing/reporting-contract";

@@ -1,5 +1,5 @@
 import { ContractViolation, checkedFetch } from "@orders/contract-check";
-import type { ServiceEnv } from "@orders/http-problem";
+import type { ServiceEnv } from "@orders/http-kit";
 import type { Page } from "@orders/local-browser";
 import { LOCAL_API_SCOPE } from "@orders/local-identity";
 import { type IdentityFixture, startIdentityFixture } from "@orders/local-identity/testing";

@@ -1,5 +1,5 @@
 import { holdToContract, loadContract, type OpenApiDocument } from "@orders/contract-check";
-import type { ServiceEnv } from "@orders/http-problem";
+import type { ServiceEnv } from "@orders/http-kit";
 import type { Hono } from "hono";
 import { createApp, type ReportingDeps } from "../http/create-app";
 import document from "../http/openapi/openapi.json" with { type: "json" };

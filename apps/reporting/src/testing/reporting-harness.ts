@@ -1,7 +1,7 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import { seedDemoCatalogue } from "@orders/db";
 import { createDb, type DbClient } from "@orders/db-client";
-import { captureLogs } from "@orders/http-problem/testing";
+import { captureLogs } from "@orders/http-kit/testing";
 import { createTestDatabase, type TestDatabase } from "@orders/local-database/testing";
 import postgres from "postgres";
 import { postgresReportReader, sqsQueueDepthReader } from "../adapters/readers";

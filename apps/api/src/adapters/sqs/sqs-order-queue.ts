@@ -1,9 +1,8 @@
 import { type Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
 import { type OrderMessage, orderMessageBody } from "@orders/contracts";
-import { deadlines, RETRY_AFTER_SECONDS } from "@orders/settings";
+import { deadlines } from "@orders/settings";
+import { QueueUnavailableError } from "../../domain/errors";
 import type { EnqueueOptions, OrderQueue } from "../../domain/ports";
-import { DependencyUnavailableError } from "../../http/errors";
-import { problemKinds } from "../../http/problem-kinds";
 import { sqsConnectionFromEnv } from "./sqs-connection";
 import { SqsSendError, SqsSender } from "./sqs-sender";
 
@@ -19,7 +18,7 @@ export function createSqsSender(env: Record<string, string | undefined> = proces
 /**
  * Sends order messages to the orders queue, with the correlation id and schema version as attributes, and
  * counts what happened as metrics (names are the CloudWatch metric names): `OrdersQueued`,
- * `QueueUnavailable` (the order was answered 503) and `SqsSendRetries` (attempts beyond the first, whatever
+ * `QueueUnavailable` (the order was not accepted) and `SqsSendRetries` (attempts beyond the first, whatever
  * the outcome). Recording a metric is an in-memory add; the handler prints them after the answer is built.
  */
 export class SqsOrderQueue implements OrderQueue {
@@ -50,12 +49,7 @@ export class SqsOrderQueue implements OrderQueue {
       this.metrics?.addMetric("QueueUnavailable", MetricUnit.Count, 1);
       const attempts = error instanceof SqsSendError ? error.attempts : 1;
       this.metrics?.addMetric("SqsSendRetries", MetricUnit.Count, attempts - 1);
-      throw new DependencyUnavailableError(
-        problemKinds.queueUnavailable,
-        "The order could not be queued and was not accepted.",
-        RETRY_AFTER_SECONDS,
-        { cause: error },
-      );
+      throw new QueueUnavailableError({ cause: error });
     }
   }
 }

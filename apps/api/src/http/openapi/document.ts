@@ -1,7 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { orderRequest } from "@orders/contracts";
-import { API_SCOPE } from "@orders/identity";
-import type { OpenApiDocument } from "@orders/openapi";
+import type { OpenApiDocument } from "@orders/http-kit";
 import {
   BEARER_SCHEME,
   bearerChallengeHeader,
@@ -12,7 +11,8 @@ import {
   retryAfterHeader,
   serviceDocumentInfo,
   withBearerSecurity,
-} from "@orders/openapi/build";
+} from "@orders/http-kit/openapi";
+import { API_SCOPE } from "@orders/identity";
 import { catalogueCache } from "@orders/settings";
 import { acceptOrderHeaders, orderIdParams } from "../schemas";
 import { health, orderAccepted, orderView, problem, productList } from "./response-schemas";

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { problemSchema } from "@orders/openapi/build";
+import { problemSchema } from "@orders/http-kit/openapi";
 
 /*
  * Response schemas of the API, for the OpenAPI document only (responses are built by the routes and never

@@ -1,4 +1,4 @@
-import type { ServiceEnv } from "@orders/http-problem";
+import type { ServiceEnv } from "@orders/http-kit";
 import type { Hono } from "hono";
 
 /** `GET /health`: touches neither queue nor database, so a load balancer probe never costs a connection. */

@@ -1,13 +1,13 @@
 import { customerId, orderRequest } from "@orders/contracts";
-import { fieldErrorsFrom, jsonBody, type ServiceEnv, ValidationError, validate } from "@orders/http-problem";
+import { jsonBody, type ServiceEnv, validate } from "@orders/http-kit";
 import { callerOf, ForbiddenError } from "@orders/identity";
 import { deadlines } from "@orders/settings";
 import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { acceptOrder, IdempotencyKeyReusedError, UnqueueableOrderError } from "../../domain/accept-order";
+import { acceptOrder } from "../../domain/accept-order";
 import { toOrderView } from "../../domain/order-view";
 import type { OrderQueue, OrderReader } from "../../domain/ports";
-import { IdempotencyKeyReusedProblem, NotFoundError, PayloadTooLargeError } from "../errors";
+import { NotFoundError, PayloadTooLargeError } from "../errors";
 import { MAX_BODY_BYTES } from "../limits";
 import { acceptOrderHeaders, orderIdParams } from "../schemas";
 
@@ -59,13 +59,9 @@ export function registerOrderRoutes(
             error,
           }),
       };
-      const message = await acceptOrder(deps.queue, input, known).catch((error: unknown) => {
-        // The request passed its own schema, so this is the message contract speaking: name what failed.
-        if (error instanceof UnqueueableOrderError)
-          throw new ValidationError(fieldErrorsFrom(error.issues, "body"));
-        if (error instanceof IdempotencyKeyReusedError) throw new IdempotencyKeyReusedProblem(error.orderId);
-        throw error;
-      });
+      // What acceptOrder refuses (a message the queue contract refuses, a key already used for another body,
+      // a queue that does not take it) are domain errors: the error funnel maps them (errors.ts).
+      const message = await acceptOrder(deps.queue, input, known);
       c.var.logger.info("order queued", { orderId: message.orderId, items: message.items.length });
       return c.json({ orderId: message.orderId, status: "queued" as const }, 202, {
         Location: `/orders/${message.orderId}`,

@@ -1,4 +1,4 @@
-import type { ServiceEnv } from "@orders/http-problem";
+import type { ServiceEnv } from "@orders/http-kit";
 import { catalogueCache } from "@orders/settings";
 import type { Hono } from "hono";
 import { etag } from "hono/etag";

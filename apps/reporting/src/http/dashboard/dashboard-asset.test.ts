@@ -1,5 +1,5 @@
 import { Script } from "node:vm";
-import { packageFileCandidates } from "@orders/http-problem";
+import { packageFileCandidates } from "@orders/http-kit";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { bundleDashboardScript } from "./build-dashboard-script";
 import { dashboardScriptFile, dashboardScriptSource } from "./dashboard-asset";

@@ -1,5 +1,5 @@
-import { loadOnce, readPackageFile } from "@orders/http-problem";
-import type { ShippedFile } from "@orders/http-problem/docs-page-files";
+import { loadOnce, readPackageFile } from "@orders/http-kit";
+import type { ShippedFile } from "@orders/http-kit/docs-page-files";
 
 /**
  * The dashboard's browser code (`browser/main.ts`), bundled by `build-dashboard-script.ts` into this

@@ -1,6 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { API_SCOPE } from "@orders/identity";
-import type { OpenApiDocument } from "@orders/openapi";
+import type { OpenApiDocument } from "@orders/http-kit";
 import {
   BEARER_SCHEME,
   bearerChallengeHeader,
@@ -12,7 +11,8 @@ import {
   retryAfterHeader,
   serviceDocumentInfo,
   withBearerSecurity,
-} from "@orders/openapi/build";
+} from "@orders/http-kit/openapi";
+import { API_SCOPE } from "@orders/identity";
 import type * as z from "zod/mini";
 import { rangeQuerySchema, topProductsQuerySchema } from "../schemas";
 import { dailySalesSchema, problem, queueDepthsSchema, topProductsSchema } from "./response-schemas";

@@ -1,4 +1,4 @@
-import { writeDocument } from "@orders/openapi/build";
+import { writeDocument } from "@orders/http-kit/openapi";
 import { buildOpenApiDocument } from "./document";
 
 /** Regenerates openapi.json from the schemas (`npm run openapi -w @orders/reporting`). */

@@ -1,4 +1,4 @@
-import type { ServiceEnv } from "@orders/http-problem";
+import type { ServiceEnv } from "@orders/http-kit";
 import { callerOf, type StaffConvention } from "@orders/identity";
 import type { Hono } from "hono";
 import { addDays, utcDayOf } from "../../domain/utc-day";

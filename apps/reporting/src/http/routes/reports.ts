@@ -1,5 +1,5 @@
-import type { ServiceEnv } from "@orders/http-problem";
-import { validate } from "@orders/http-problem";
+import type { ServiceEnv } from "@orders/http-kit";
+import { validate } from "@orders/http-kit";
 import { type StaffConvention, staffCallerOf } from "@orders/identity";
 import type { Hono } from "hono";
 import type { QueueDepthReader, ReportReader } from "../../domain/ports";

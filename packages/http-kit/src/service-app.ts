@@ -1,8 +1,8 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
-import type { OpenApiDocument } from "@orders/openapi";
 import { type Context, Hono } from "hono";
 import { registerDocsRoutes } from "./docs-routes";
 import { wrongMethodAsProblem } from "./method-not-allowed";
+import type { OpenApiDocument } from "./openapi/openapi-document";
 import type { ProblemError } from "./problem-error";
 import { answerWithProblems } from "./problem-funnel";
 import type { DocumentedProblemKind } from "./problem-kind";

@@ -1,5 +1,5 @@
-import type { OpenApiDocument } from "@orders/openapi";
 import { describe, expect, it } from "vitest";
+import type { OpenApiDocument } from "./openapi/openapi-document";
 import { PROBLEM_CONTENT_TYPE } from "./problem";
 import { ProblemError } from "./problem-error";
 import { internalErrorKind, methodNotAllowedKind, notFoundKind, validationErrorKind } from "./problem-kind";

@@ -26,7 +26,7 @@ export interface ProblemSchemaOptions {
 
 /**
  * The `Problem` component of a service's OpenAPI document: RFC 9457 problem details as
- * `@orders/http-problem` answers them (`type`, `title`, `status`, `detail`, `instance`, the service's own
+ * `@orders/http-kit` answers them (`type`, `title`, `status`, `detail`, `instance`, the service's own
  * members, and `errors` for a validation problem). Build time only, like the rest of this entry point.
  *
  * @example

@@ -1,6 +1,6 @@
 import { orderFlow } from "@orders/settings";
-import type { SQSRecord } from "aws-lambda";
-import type { RecordResult } from "./settle-records";
+import type { QueuedMessage } from "./queued-message";
+import type { RecordResult } from "./settle-batch";
 
 /** The ids that name one order everywhere: in the api's log, the worker's, X-Ray and the queue. */
 // Type aliases, not interfaces: the logger takes records with an index signature, which only aliases satisfy.
@@ -9,7 +9,7 @@ export type OrderIds = {
   orderId?: string;
   /** The request's X-Request-Id (or API Gateway's request id), as the api logged it. */
   correlation_id?: string;
-  /** The X-Ray trace of the request that accepted the order (SQS's `AWSTraceHeader`), when it was traced. */
+  /** The X-Ray trace of the request that accepted the order (the message's trace header), when it was traced. */
   order_trace_id?: string;
 };
 
@@ -31,16 +31,16 @@ export interface OrderTrailEntry {
 }
 
 /**
- * The log line for one settled record. Every outcome names the order, its correlation id and the trace it
+ * The log line for one settled message. Every outcome names the order, its correlation id and the trace it
  * came with, so one query over the api's and the worker's logs follows an order from its 202 to its commit
  * (docs/deploy.md). A failure on the last receive SQS allows (`orderFlow.maxReceiveCount`) says so: SQS
  * moves the message to the dead-letter queue instead of delivering it again, and this line is what the
  * dead-letter runbook searches for.
  */
-export function orderTrailEntry(record: SQSRecord, result: RecordResult, now: Date): OrderTrailEntry {
-  const ids = orderIds(record);
-  const receiveCount = Number(record.attributes?.ApproximateReceiveCount ?? 1);
-  const base = { ...ids, messageId: record.messageId, receiveCount };
+export function orderTrailEntry(queued: QueuedMessage, result: RecordResult, now: Date): OrderTrailEntry {
+  const ids = orderIds(queued);
+  const { receiveCount } = queued;
+  const base = { ...ids, messageId: queued.messageId, receiveCount };
   if (!result.ok) {
     const deadLetter = receiveCount >= orderFlow.maxReceiveCount;
     return {
@@ -65,7 +65,7 @@ export function orderTrailEntry(record: SQSRecord, result: RecordResult, now: Da
       attributes: { ...base, outcome: "duplicate" },
     };
   }
-  const age = orderAgeMs(record, now);
+  const age = orderAgeMs(queued, now);
   const committed = { ...base, ...(age === undefined ? {} : { ageMs: age }) };
   if (outcome.kind === "rejected") {
     return {
@@ -78,16 +78,15 @@ export function orderTrailEntry(record: SQSRecord, result: RecordResult, now: Da
 }
 
 /**
- * The order's ids, read from whatever the record carries: the body when it parses as JSON (a poison body
+ * The order's ids, read from whatever the message carries: the body when it parses as JSON (a poison body
  * may still name its order), else the `correlationId` message attribute the api sets on every message.
  */
-export function orderIds(record: SQSRecord): OrderIds {
-  const body = jsonObject(record.body);
+export function orderIds(queued: QueuedMessage): OrderIds {
+  const body = jsonObject(queued.body);
   const orderId = typeof body?.orderId === "string" ? body.orderId : undefined;
   const correlationId =
-    (typeof body?.correlationId === "string" ? body.correlationId : undefined) ??
-    record.messageAttributes?.correlationId?.stringValue;
-  const trace = traceRoot(record.attributes?.AWSTraceHeader);
+    (typeof body?.correlationId === "string" ? body.correlationId : undefined) ?? queued.correlationId;
+  const trace = traceRoot(queued.traceHeader);
   return {
     ...(orderId ? { orderId } : {}),
     ...(correlationId ? { correlation_id: correlationId } : {}),
@@ -96,8 +95,8 @@ export function orderIds(record: SQSRecord): OrderIds {
 }
 
 /** Milliseconds from the order's `acceptedAt` (the api's clock) to `now`; undefined without a valid one. */
-export function orderAgeMs(record: SQSRecord, now: Date): number | undefined {
-  const acceptedAt = jsonObject(record.body)?.acceptedAt;
+export function orderAgeMs(queued: QueuedMessage, now: Date): number | undefined {
+  const acceptedAt = jsonObject(queued.body)?.acceptedAt;
   if (typeof acceptedAt !== "string") return undefined;
   const at = Date.parse(acceptedAt);
   return Number.isNaN(at) ? undefined : Math.max(0, now.getTime() - at);

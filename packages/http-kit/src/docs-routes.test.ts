@@ -2,11 +2,11 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import type { OpenApiDocument } from "@orders/openapi";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { docsPageFiles } from "./docs-page-files";
 import { registerDocsRoutes } from "./docs-routes";
+import type { OpenApiDocument } from "./openapi/openapi-document";
 import { validationErrorKind } from "./problem-kind";
 
 const document = {

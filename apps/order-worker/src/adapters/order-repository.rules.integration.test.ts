@@ -4,10 +4,11 @@ import type { TestDatabase } from "@orders/local-database/testing";
 import fc from "fast-check";
 import type postgres from "postgres";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { type CatalogueEntry, decideOrders } from "../domain/decide-orders";
+import type { OrderOutcome } from "../domain/ports";
 import { orderMessage, seedProducts, skuPrefix } from "../testing/fixtures";
 import { openWorkerTestDatabase } from "../testing/worker-test-database";
-import { type OrderOutcome, processOrderBatch } from "./order-repository";
-import { type CatalogueEntry, decideOrders } from "./record-order-batch-spec";
+import { processOrderBatch } from "./order-repository";
 
 // The database function `record_order_batch` decides in SQL what `decideOrders` decides in TypeScript. This
 // test holds them to the same answers on generated batches: scarce stock, unknown SKUs, foreign currencies,

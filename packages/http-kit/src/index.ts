@@ -9,6 +9,7 @@ export {
 } from "./field-errors";
 export { loadOnce } from "./load-once";
 export { wrongMethodAsProblem } from "./method-not-allowed";
+export type { OpenApiDocument } from "./openapi/openapi-document";
 export { DOCS_PAGE_CSP, registerOpenApiRoute } from "./openapi-route";
 export { packageFileCandidates, readPackageFile } from "./package-file";
 export {

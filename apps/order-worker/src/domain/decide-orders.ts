@@ -27,10 +27,10 @@ export type OrderDecision =
  * The worker's decision rules, as a pure function: NOT the production path but the executable specification
  * of the database function `record_order_batch` (packages/db/migrations/0002_record_order_batch.sql), which
  * applies the same rules in production, under the product locks, in the statement that writes (see
- * `processOrderBatch`, beside this file, for why there). It lives with the adapter that calls that function,
- * not in `domain/`, because nothing at runtime calls it.
- * A property test (record-order-batch-spec.integration.test.ts) holds the two to the same answer on generated
- * batches; change both together. Returns one decision per message, in message order. Expects each message to
+ * `processOrderBatch` in adapters/order-repository.ts for why there). Nothing at runtime calls it; it lives
+ * in `domain/` because it is the rules, and pure.
+ * A property test (adapters/order-repository.rules.integration.test.ts) holds the two to the same answer on
+ * generated batches; change both together. Returns one decision per message, in message order. Expects each message to
  * name a SKU once (see `readOrderMessage`).
  *
  * Orders are considered in message order; each accepted order consumes stock that later orders of the same

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { orderMessage } from "../testing/fixtures";
-import { type CatalogueEntry, decideOrders } from "./record-order-batch-spec";
+import { type CatalogueEntry, decideOrders } from "./decide-orders";
 
 function catalogueOf(...entries: Omit<CatalogueEntry, "currency">[]): Map<string, CatalogueEntry> {
   return new Map(entries.map((e) => [e.sku, { currency: "USD", ...e }]));

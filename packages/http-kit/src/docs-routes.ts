@@ -1,8 +1,8 @@
 import { gzipSync } from "node:zlib";
-import type { OpenApiDocument } from "@orders/openapi";
 import type { Env, Hono } from "hono";
 import { docsAssetPath, docsPageFiles, docsScriptFile, type ShippedFile } from "./docs-page-files";
 import { loadOnce } from "./load-once";
+import type { OpenApiDocument } from "./openapi/openapi-document";
 import { DOCS_PAGE_CSP, registerOpenApiRoute } from "./openapi-route";
 import { readPackageFile } from "./package-file";
 import type { DocumentedProblemKind } from "./problem-kind";
