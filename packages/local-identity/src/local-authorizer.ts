@@ -29,7 +29,7 @@ export interface LocalAuthorizerOptions extends JwtAuthorizerConfig {
 
 /**
  * What the services put on every answer to a caller (`securityHeaders` and `noStoreWhen` in
- * `@orders/http-problem`), on the refusals made here before the app runs: a browser never sniffs the body
+ * `@orders/http-kit`), on the refusals made here before the app runs: a browser never sniffs the body
  * into script or style, and no cache keeps an answer to a caller's token.
  */
 const refusalHeaders = {
