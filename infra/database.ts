@@ -2,7 +2,7 @@ import { databaseConnection, databaseName, type ServiceName, serviceRoles } from
 import { vpc } from "./network";
 import { proxyPool } from "./src/connection-budget";
 import { serviceCredentialsGeneration, servicePasswordLength } from "./src/credentials";
-import { localDevDatabaseFor } from "./src/dev-database";
+import { localDevDatabaseFor, localDevServicePasswordsFor } from "./src/dev-database";
 import { proxyAssumeRolePolicy, proxySecretsPolicy } from "./src/iam-policies";
 import { namePrefix, physicalName } from "./src/naming";
 import { reportingReadEndpoint } from "./src/stage-profile";
@@ -12,6 +12,12 @@ const services = Object.keys(serviceRoles) as ServiceName[];
 
 /** `sst dev` runs functions on your machine against this database instead of Aurora. */
 export const localDatabase = localDevDatabaseFor(process.env, { dev: $dev, root: $cli.paths.root });
+
+/** The service roles' passwords `npm run dev:db` generated, for the functions' URLs under `sst dev`. */
+export const localServicePasswords = localDevServicePasswordsFor(process.env, {
+  dev: $dev,
+  root: $cli.paths.root,
+});
 
 /**
  * One Secrets Manager secret per service user ({username, password}): RDS Proxy logs in to PostgreSQL with

@@ -1,5 +1,5 @@
 import { lambdaBundling, type ServiceName } from "@orders/settings";
-import { cloudDatabase } from "./database";
+import { cloudDatabase, localServicePasswords } from "./database";
 import { vpc } from "./network";
 import { devServiceDatabaseUrl } from "./src/dev-database";
 import { databaseEnvironment, observabilityEnvironment } from "./src/environment";
@@ -14,7 +14,7 @@ import { profile } from "./stage";
 export function databaseEnv(service: ServiceName, endpoint: "writer" | "reader" = "writer") {
   const db = cloudDatabase;
   if (!db) {
-    const url = devServiceDatabaseUrl(service, process.env);
+    const url = devServiceDatabaseUrl(service, process.env, localServicePasswords);
     return $output(databaseEnvironment({ kind: "local", url }, service));
   }
   const host = endpoint === "reader" ? db.readerHost : db.writerHost;

@@ -1,10 +1,21 @@
 import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { databaseName, localDevDatabase, type ServiceName, serviceRoles } from "@orders/settings";
+import {
+  databaseName,
+  formatLocalServicePasswords,
+  localDevDatabase,
+  type ServiceName,
+  serviceRoles,
+} from "@orders/settings";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as devDatabaseModule from "./dev-database";
-import { devDatabase, devServiceDatabaseUrl, localDevDatabaseFor } from "./dev-database";
+import {
+  devDatabase,
+  devServiceDatabaseUrl,
+  localDevDatabaseFor,
+  localDevServicePasswordsFor,
+} from "./dev-database";
 import { databaseEnvironment } from "./environment";
 
 const services = Object.keys(serviceRoles) as ServiceName[];
@@ -89,16 +100,84 @@ describe("the superuser's password sst dev gives Aurora's dev prop", () => {
   });
 });
 
+describe("the service roles' passwords sst dev puts in the functions' URLs", () => {
+  let root: string;
+  let file: string;
+  const generated = Object.fromEntries(services.map((s) => [s, `generated-${s}`])) as Record<
+    ServiceName,
+    string
+  >;
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), "orders-sst-dev-root-"));
+    await mkdir(join(root, localDevDatabase.dataFolder));
+    file = join(root, localDevDatabase.dataFolder, localDevDatabase.servicePasswordsFile);
+  });
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+    vi.restoreAllMocks();
+  });
+
+  it("come from the file npm run dev:db generated in the app's data folder, or the one named", async () => {
+    await writeFile(file, formatLocalServicePasswords(generated), { mode: 0o600 });
+    const passwords = localDevServicePasswordsFor({}, { dev: true, root });
+    expect(passwords).toEqual(generated);
+    for (const service of services) {
+      const url = new URL(devServiceDatabaseUrl(service, {}, passwords));
+      expect(url.username).toBe(serviceRoles[service]);
+      expect(url.password).toBe(`generated-${service}`);
+    }
+    const elsewhere = join(root, "other-passwords");
+    const other = { ...generated, api: "other-api" };
+    await writeFile(elsewhere, formatLocalServicePasswords(other), { mode: 0o600 });
+    expect(
+      localDevServicePasswordsFor({ LOCAL_DATABASE_SERVICE_PASSWORDS_FILE: elsewhere }, { dev: true, root }),
+    ).toEqual(other);
+  });
+
+  it("are read only under sst dev", async () => {
+    await symlink("/etc/hostname", file);
+    expect(localDevServicePasswordsFor({}, { dev: false, root })).toBeUndefined();
+  });
+
+  it("are never read through a link, from a file others may read, or from a damaged file", async () => {
+    await symlink("/etc/hostname", file);
+    expect(() => localDevServicePasswordsFor({}, { dev: true, root })).toThrow(
+      /is a symbolic link: refusing/,
+    );
+    await rm(file);
+    await writeFile(file, formatLocalServicePasswords(generated), { mode: 0o644 });
+    await chmod(file, 0o644);
+    expect(() => localDevServicePasswordsFor({}, { dev: true, root })).toThrow(/open to other users/);
+    await chmod(file, 0o600);
+    await writeFile(file, "{}\n");
+    expect(() => localDevServicePasswordsFor({}, { dev: true, root })).toThrow(
+      `${file} has no password for api`,
+    );
+  });
+
+  it("are absent, with a warning, before dev:db has run: the URLs then name none", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const passwords = localDevServicePasswordsFor({}, { dev: true, root });
+    expect(passwords).toBeUndefined();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining(`no local service role passwords at ${file}`));
+    expect(new URL(devServiceDatabaseUrl("api", {}, passwords)).password).toBe("");
+  });
+});
+
 describe("the environment each function gets under sst dev", () => {
   it("logs every service in as its own role through the chain, never as the superuser", () => {
     const superuser = devDatabase(undefined);
+    const passwords = Object.fromEntries(services.map((s) => [s, `pw-${s}`])) as Record<ServiceName, string>;
     const seen = new Set<string>();
     for (const service of services) {
-      const env = databaseEnvironment({ kind: "local", url: devServiceDatabaseUrl(service) }, service);
+      const env = databaseEnvironment(
+        { kind: "local", url: devServiceDatabaseUrl(service, {}, passwords) },
+        service,
+      );
       expect(Object.keys(env)).toEqual(["DATABASE_URL"]);
       const url = new URL(env.DATABASE_URL ?? "");
       expect(url.username).toBe(serviceRoles[service]);
-      expect(url.password).toBe(localDevDatabase.servicePasswords[service]);
+      expect(url.password).toBe(`pw-${service}`);
       expect(url.hostname).toBe(superuser.host);
       expect(Number(url.port)).toBe(localDevDatabase.chainPort);
       expect(Number(url.port)).not.toBe(superuser.port);

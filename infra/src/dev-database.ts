@@ -4,6 +4,7 @@ import {
   localDevDatabase,
   localDevServiceUrl,
   localDevSuperuserUrl,
+  parseLocalServicePasswords,
   type ServiceName,
 } from "@orders/settings";
 
@@ -48,6 +49,29 @@ export function localDevDatabaseFor(
 }
 
 /**
+ * The service roles' passwords `npm run dev:db` generated for its cluster, which the functions' URLs carry
+ * under `sst dev`: read from `LOCAL_DATABASE_SERVICE_PASSWORDS_FILE`, default `.dev-db/service-passwords`
+ * under the app's root, only under `sst dev`, and refused when it is a link, another user's, readable by
+ * others, or lacks a service. Undefined (with a warning saying how to make it) before dev:db has run.
+ */
+export function localDevServicePasswordsFor(
+  env: Record<string, string | undefined>,
+  options: { dev: boolean; root: string },
+): Record<ServiceName, string> | undefined {
+  if (!options.dev) return undefined;
+  const file =
+    env.LOCAL_DATABASE_SERVICE_PASSWORDS_FILE ||
+    join(options.root, localDevDatabase.dataFolder, localDevDatabase.servicePasswordsFile);
+  try {
+    return parseLocalServicePasswords(readPrivateFileSync(file), file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    console.warn(`no local service role passwords at ${file}: \`npm run dev:db\` generates them there`);
+    return undefined;
+  }
+}
+
+/**
  * Parses the local database URL `sst dev` uses (Aurora's `dev` prop). Throws on a URL that is not
  * PostgreSQL or names no database, so a typo fails at `sst dev` start rather than at the first query.
  */
@@ -69,13 +93,16 @@ export function devDatabase(url: string | undefined = undefined): DevDatabase {
 
 /**
  * `DATABASE_URL` of a service's functions under `sst dev`: its own role through the chain in front of the
- * local PostgreSQL, as in AWS each function logs in to RDS Proxy as its own user. The reporting reads have
- * no separate read-only endpoint locally: the role's grants are what keeps them read-only.
- * `LOCAL_DATABASE_URL` (host, database) and `LOCAL_DATABASE_CHAIN_PORT` follow a `dev:db` run elsewhere.
+ * local PostgreSQL, with the password dev:db generated for it (`passwords`, from
+ * localDevServicePasswordsFor; none before dev:db has run), as in AWS each function logs in to RDS Proxy as
+ * its own user. The reporting reads have no separate read-only endpoint locally: the role's grants are what
+ * keeps them read-only. `LOCAL_DATABASE_URL` (host, database) and `LOCAL_DATABASE_CHAIN_PORT` follow a
+ * `dev:db` run elsewhere.
  */
 export function devServiceDatabaseUrl(
   service: ServiceName,
   env: Record<string, string | undefined> = {},
+  passwords: Record<ServiceName, string> | undefined = undefined,
 ): string {
   const local = devDatabase(env.LOCAL_DATABASE_URL);
   const raw = env.LOCAL_DATABASE_CHAIN_PORT;
@@ -87,5 +114,6 @@ export function devServiceDatabaseUrl(
     host: local.host,
     database: local.database,
     ...(port === undefined ? {} : { port }),
+    ...(passwords === undefined ? {} : { password: passwords[service] }),
   });
 }

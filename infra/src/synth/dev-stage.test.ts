@@ -1,7 +1,27 @@
-import { serviceRoles } from "@orders/settings";
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { formatLocalServicePasswords, type ServiceName, serviceRoles } from "@orders/settings";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functionSpecs } from "../functions";
 import { databaseUserOf, stageGraph } from "./deployed-stage-contract";
+
+// The service passwords `npm run dev:db` generated, in a data folder of its own (registered before the
+// build below, so the program reads this file).
+const generated = Object.fromEntries(
+  Object.keys(serviceRoles).map((service) => [service, `generated-${service}-${process.pid}`]),
+) as Record<ServiceName, string>;
+let folder: string;
+beforeAll(() => {
+  folder = mkdtempSync(join(tmpdir(), "orders-dev-stage-"));
+  const file = join(folder, "service-passwords");
+  writeFileSync(file, formatLocalServicePasswords(generated), { mode: 0o600 });
+  process.env.LOCAL_DATABASE_SERVICE_PASSWORDS_FILE = file;
+});
+afterAll(() => {
+  delete process.env.LOCAL_DATABASE_SERVICE_PASSWORDS_FILE;
+  rmSync(folder, { recursive: true, force: true });
+});
 
 // `sst dev --stage alice`: the functions run on the developer's machine against the local database.
 const graph = stageGraph("alice", true);
@@ -15,7 +35,7 @@ describe("sst dev mode", () => {
     expect(g.quotaUse()).toEqual({ vpcs: 0, elasticIps: 0 });
   });
 
-  it("keeps every app function out of any VPC and pointed at the local database as its own user", () => {
+  it("keeps every app function out of any VPC and pointed at the local database as its own user, with its generated password", () => {
     const g = graph();
     expect(g.functions()).toHaveLength(Object.keys(databaseUserOf).length);
     for (const [key, service] of Object.entries(databaseUserOf)) {
@@ -24,6 +44,7 @@ describe("sst dev mode", () => {
       const url = new URL(f.environment.DATABASE_URL ?? "missing:");
       expect(url.protocol, f.handler).toBe("postgres:");
       expect(url.username, f.handler).toBe(serviceRoles[service]);
+      expect(url.password, f.handler).toBe(generated[service]);
       expect(
         f.statements.flatMap((s) => s.Action),
         f.handler,

@@ -32,7 +32,7 @@ export interface ProvisionDatabaseOptions {
   create?: "new" | "if-missing";
   /** The service roles that get a password (default: every one). */
   services?: readonly ServiceName[];
-  /** Passwords to set (`dev:db`'s known local ones); a role without one here gets a generated password. */
+  /** Passwords to set (those `dev:db` keeps for its cluster); a role without one here gets a generated password. */
   passwords?: Partial<Record<ServiceName, string>>;
   /**
    * The demo catalogue: `always` (default; an existing SKU gets its price and stock back), `if-empty` (only

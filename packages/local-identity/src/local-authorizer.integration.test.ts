@@ -22,9 +22,16 @@ function get(path: string, authorization?: string): Promise<Response> {
   return gateway(new Request(`http://api.test${path}`, authorization ? { headers: { authorization } } : {}));
 }
 
+/** What the services put on every answer to a caller, on the authorizer's refusals too. */
+function expectRefusalHeaders(response: Response): void {
+  expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+  expect(response.headers.get("cache-control")).toBe("no-store");
+}
+
 async function expectUnauthorized(response: Response, challenge: RegExp, detail: RegExp): Promise<void> {
   expect(response.status).toBe(401);
   expect(response.headers.get("content-type")).toBe("application/problem+json");
+  expectRefusalHeaders(response);
   expect(response.headers.get("www-authenticate")).toMatch(challenge);
   const problem = (await response.json()) as { type: string; detail: string; instance: string };
   expect(problem.type).toBe("/docs#problem-unauthorized");
@@ -56,6 +63,9 @@ describe("the local JWT authorizer", () => {
     const response = await get("/products");
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ path: "/products", jwt: null });
+    // The app's own answer, untouched: what it sets on a public path is its business.
+    expect(response.headers.get("cache-control")).toBeNull();
+    expect(response.headers.get("x-content-type-options")).toBeNull();
   });
 
   it("answers 401 with a bare Bearer challenge when there is no token", async () => {
@@ -126,6 +136,7 @@ describe("what API Gateway's authorizer requires besides a valid signature", () 
   async function expectInsufficientScope(response: Response): Promise<void> {
     expect(response.status).toBe(403);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expectRefusalHeaders(response);
     expect(response.headers.get("www-authenticate")).toBe(
       `Bearer error="insufficient_scope", scope="${API_SCOPE}"`,
     );

@@ -21,9 +21,11 @@ export {
 } from "./private-paths";
 export { isRoot, postgresSystemUser } from "./system-user";
 export {
+  defaultRelayConnectTimeoutMs,
   type RelayConnectionHandler,
   type StartTcpRelayOptions,
   startTcpRelay,
   type TcpRelay,
+  UpstreamConnectTimeoutError,
 } from "./tcp-relay";
 export { type PostgresTarget, usePostgres } from "./use-postgres";

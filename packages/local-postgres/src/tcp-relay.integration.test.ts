@@ -1,7 +1,8 @@
 import { once } from "node:events";
 import { type AddressInfo, connect, createServer, type Server, type Socket } from "node:net";
+import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
-import { startTcpRelay, type TcpRelay } from "./tcp-relay";
+import { startTcpRelay, type TcpRelay, UpstreamConnectTimeoutError } from "./tcp-relay";
 
 /** A TCP server on loopback that hands each accepted socket to `onSocket`. */
 async function upstreamServer(onSocket: (socket: Socket) => void): Promise<{ server: Server; port: number }> {
@@ -23,6 +24,48 @@ async function connectTo(relay: TcpRelay): Promise<{ socket: Socket; received: P
     socket.on("close", () => resolve(text));
   });
   return { socket, received };
+}
+
+/**
+ * A real listener on loopback that never answers a SYN: it listens with a backlog of one and never accepts
+ * (its thread sleeps), and its accept queue is filled first, so Linux drops every further SYN, as a
+ * server too busy to accept or a host behind a dropping firewall looks from outside.
+ */
+async function silentUpstream(): Promise<{ port: number; close(): Promise<void> }> {
+  const wake = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(
+    `const { workerData, parentPort } = require("node:worker_threads");
+     const server = require("node:net").createServer();
+     server.listen({ port: 0, host: "127.0.0.1", backlog: 1 }, () => {
+       parentPort.postMessage(server.address().port);
+       // The thread sleeps until woken: its event loop never runs, so nothing accepts.
+       setImmediate(() => { Atomics.wait(workerData, 0, 0); server.close(); });
+     });`,
+    { eval: true, workerData: wake },
+  );
+  const [port] = (await once(worker, "message")) as [number];
+  const fillers: Socket[] = [];
+  const close = async () => {
+    for (const socket of fillers) socket.destroy();
+    Atomics.store(wake, 0, 1);
+    Atomics.notify(wake, 0);
+    await worker.terminate();
+  };
+  // Fill the accept queue: connections complete until it is full, then a SYN goes unanswered.
+  for (;;) {
+    const socket = connect({ host: "127.0.0.1", port });
+    fillers.push(socket);
+    const connected = await Promise.race([
+      once(socket, "connect").then(() => true),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), 500)),
+    ]);
+    if (!connected) break;
+    if (fillers.length > 64) {
+      await close();
+      throw new Error("the listener's accept queue never filled: no silent upstream on this system");
+    }
+  }
+  return { port, close };
 }
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -136,5 +179,84 @@ describe("startTcpRelay", () => {
     const refused = connect({ host: "127.0.0.1", port: relay.port });
     const [error] = (await once(refused, "error")) as [NodeJS.ErrnoException];
     expect(error.code).toBe("ECONNREFUSED");
+  });
+
+  it("closes the client and says why when the upstream never answers its connection", async () => {
+    const silent = await silentUpstream();
+    cleanups.push(() => silent.close());
+    const errors: Error[] = [];
+    const relay = await startTcpRelay({
+      upstream: { host: "127.0.0.1", port: silent.port },
+      connectTimeoutMs: 300,
+      onUpstreamError: (error) => errors.push(error),
+    });
+    cleanups.push(() => relay.stop());
+    const startedAt = Date.now();
+    const { received } = await connectTo(relay);
+    expect(await received).toBe("");
+    const heldMs = Date.now() - startedAt;
+    // Not before its deadline, and not for the kernel's SYN retries either (about two minutes).
+    expect(heldMs).toBeGreaterThanOrEqual(290);
+    expect(heldMs).toBeLessThan(5_000);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(UpstreamConnectTimeoutError);
+    expect(errors[0]?.message).toBe(
+      `the relay's upstream 127.0.0.1:${silent.port} did not accept a connection within 300 ms: closed the client`,
+    );
+    await expect.poll(() => relay.openConnections()).toBe(0);
+  });
+
+  it("gives up a connection still opening when its client leaves, instead of reporting it later", async () => {
+    const silent = await silentUpstream();
+    cleanups.push(() => silent.close());
+    const errors: Error[] = [];
+    const relay = await startTcpRelay({
+      upstream: { host: "127.0.0.1", port: silent.port },
+      connectTimeoutMs: 300,
+      onUpstreamError: (error) => errors.push(error),
+    });
+    cleanups.push(() => relay.stop());
+    const { socket, received } = await connectTo(relay);
+    await expect.poll(() => relay.openConnections()).toBe(1);
+    socket.destroy();
+    await received;
+    await expect.poll(() => relay.openConnections()).toBe(0);
+    // Past the deadline: the opening connection went with its client, so no timeout was left to fire.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(errors).toEqual([]);
+  });
+
+  it("keeps a connection that opens within the deadline, and reports a refused one", async () => {
+    const { server, port } = await upstreamServer((socket) => socket.pipe(socket));
+    const errors: Error[] = [];
+    const relay = await started(
+      startTcpRelay({
+        upstream: { host: "127.0.0.1", port },
+        connectTimeoutMs: 300,
+        onUpstreamError: (error) => errors.push(error),
+      }),
+      server,
+    );
+    const { socket } = await connectTo(relay);
+    // Past the deadline the connection is still there: it bounds the opening only.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    socket.write("still here");
+    const [echo] = (await once(socket, "data")) as [Buffer];
+    expect(echo.toString()).toBe("still here");
+    socket.destroy();
+    expect(errors).toEqual([]);
+
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const refused = await connectTo(relay);
+    expect(await refused.received).toBe("");
+    expect(errors.map((error) => (error as NodeJS.ErrnoException).code)).toEqual(["ECONNREFUSED"]);
+  });
+
+  it("refuses a connect deadline that is not a positive number of milliseconds", async () => {
+    for (const connectTimeoutMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      await expect(
+        startTcpRelay({ upstream: { host: "127.0.0.1", port: 9 }, connectTimeoutMs }),
+      ).rejects.toThrow(/connectTimeoutMs must be a positive number of milliseconds/);
+    }
   });
 });

@@ -6,11 +6,43 @@ import { connect, createServer, type Socket } from "node:net";
  */
 export type RelayConnectionHandler = (client: Socket, connectUpstream: () => Socket) => void;
 
+/**
+ * How long the relay waits for its upstream to accept a connection (default of `connectTimeoutMs`). A
+ * loopback upstream accepts in well under a millisecond; one that never answers the SYN (a listener whose
+ * queue is full, a host that drops packets) would otherwise hold the client for the kernel's SYN retries,
+ * about two minutes on Linux. Longer than the services' own connect deadline (`connectTimeoutSeconds` of
+ * `databaseConnection` in `@orders/settings`), so a client with a deadline of its own reports its own error
+ * first; short enough that a client without one (psql, a raw socket) is let go in seconds.
+ */
+export const defaultRelayConnectTimeoutMs = 10_000;
+
+/** The upstream did not accept the relay's connection within the connect deadline. */
+export class UpstreamConnectTimeoutError extends Error {
+  override name = "UpstreamConnectTimeoutError";
+  readonly code = "ETIMEDOUT";
+  constructor(upstream: { host: string; port: number }, timeoutMs: number) {
+    super(
+      `the relay's upstream ${upstream.host}:${upstream.port} did not accept a connection within ` +
+        `${timeoutMs} ms: closed the client`,
+    );
+  }
+}
+
 export interface StartTcpRelayOptions {
   /** Where every accepted connection is forwarded. */
   upstream: { host: string; port: number };
   /** Port on 127.0.0.1 to listen on (default: an ephemeral one). */
   port?: number;
+  /**
+   * How long an upstream connection may take to open before it is given up and its client closed (default
+   * {@link defaultRelayConnectTimeoutMs}).
+   */
+  connectTimeoutMs?: number;
+  /**
+   * Told why an upstream connection failed (an {@link UpstreamConnectTimeoutError}, a refused connection, a
+   * reset) before its client is closed: a relay speaks no protocol, so this is where the reason is seen.
+   */
+  onUpstreamError?: (error: Error) => void;
   /**
    * What the relay does with each client (default: connect upstream at once and pipe both ways). Closing is
    * handled here: when one side closes the other is ended, when one side fails both are destroyed.
@@ -29,7 +61,8 @@ export interface TcpRelay {
 
 /**
  * The one TCP relay the local tooling builds on (pinning check, freeze relay, round-trip counter): listens on
- * 127.0.0.1, opens one upstream connection per client, and keeps Nagle's algorithm off on both sockets.
+ * 127.0.0.1, opens one upstream connection per client within a connect deadline (else closes the client and
+ * tells `onUpstreamError` why), and keeps Nagle's algorithm off on both sockets.
  *
  * Nagle off matters for every relay in front of PostgreSQL: a relay forwards a reply as the chunks it
  * receives, and with Nagle on, the second small chunk waits for the client to acknowledge the first, which a
@@ -42,6 +75,12 @@ export interface TcpRelay {
  * await relay.stop();
  */
 export async function startTcpRelay(options: StartTcpRelayOptions): Promise<TcpRelay> {
+  const connectTimeoutMs = options.connectTimeoutMs ?? defaultRelayConnectTimeoutMs;
+  if (!Number.isFinite(connectTimeoutMs) || connectTimeoutMs <= 0) {
+    throw new RangeError(
+      `connectTimeoutMs must be a positive number of milliseconds, got ${connectTimeoutMs}`,
+    );
+  }
   const sockets = new Set<Socket>();
   const clients = new Set<Socket>();
   const track = (socket: Socket) => {
@@ -58,13 +97,21 @@ export async function startTcpRelay(options: StartTcpRelayOptions): Promise<TcpR
       client.destroy();
       upstream?.destroy();
     });
-    client.on("close", () => upstream?.end());
+    // A connection still opening has nothing to deliver: destroyed, so it does not outlive its client.
+    client.on("close", () => (upstream?.connecting ? upstream.destroy() : upstream?.end()));
     const connectUpstream = () => {
       if (upstream) return upstream;
       const opened = connect({ ...options.upstream, noDelay: true });
       upstream = opened;
       track(opened);
-      opened.on("error", () => {
+      const deadline = setTimeout(
+        () => opened.destroy(new UpstreamConnectTimeoutError(options.upstream, connectTimeoutMs)),
+        connectTimeoutMs,
+      );
+      opened.once("connect", () => clearTimeout(deadline));
+      opened.once("close", () => clearTimeout(deadline));
+      opened.on("error", (error) => {
+        options.onUpstreamError?.(error);
         opened.destroy();
         client.destroy();
       });

@@ -11,10 +11,12 @@ export {
 export { type Deadlines, deadlineProblems, deadlines, type FunctionTimeouts } from "./deadlines";
 export { lambdaBundling } from "./lambda-bundling";
 export {
+  formatLocalServicePasswords,
   type LocalDevAddress,
   localDevDatabase,
   localDevServiceUrl,
   localDevSuperuserUrl,
+  parseLocalServicePasswords,
 } from "./local-dev-database";
 export { type OrderFlowSettings, orderFlow, orderFlowProblems, sqsMappingLimits } from "./order-flow";
 export { RETRY_AFTER_SECONDS } from "./retry-after";

@@ -2,18 +2,14 @@ import { databaseName, type ServiceName, serviceRoles } from "./database";
 
 /**
  * The database `npm run dev:db` runs on this machine and functions under `sst dev` connect to. Both sides
- * read it from here, so the ports, role passwords and URLs the tool prints are the ones infra hands the
- * functions.
+ * read it from here, so the ports, file names and URLs the tool prints are the ones infra hands the functions.
  *
- * The superuser's password is generated per data folder by `npm run dev:db` and kept in a file only the
- * user can read (`superuserPasswordFile` in the data folder), where `sst dev` reads it: the superuser can run
- * programs as the developer (`COPY ... TO PROGRAM`), so no other local user may know it.
- *
- * The service roles' passwords are fixed on purpose: `sst dev` builds each function's URL at deploy time,
- * before any local process could tell it a generated one. That is acceptable because they open only this
- * server, which listens on 127.0.0.1 and holds demo data, as roles with the services' grants only. They never
- * authenticate anything in AWS: deployed stages generate each service role's password into its own Secrets
- * Manager secret, and the functions present IAM tokens, never a password.
+ * Every password of it is generated per cluster by `npm run dev:db` and kept in the data folder in files only
+ * the user can read, where `sst dev` reads them when it builds the functions' environment: the superuser's
+ * (`superuserPasswordFile`), which can run programs as the developer (`COPY ... TO PROGRAM`), and the service
+ * roles' (`servicePasswordsFile`), which hold the services' grants. No other local user may know either.
+ * Deployed stages generate each service role's password into its own Secrets Manager secret, and the
+ * functions present IAM tokens there, never a password.
  */
 export const localDevDatabase = {
   /** Loopback address, not `localhost`: Node may resolve that to ::1 first, where nothing listens. */
@@ -27,13 +23,8 @@ export const localDevDatabase = {
   dataFolder: ".dev-db",
   /** The superuser's generated password, in the data folder (mode 0600). */
   superuserPasswordFile: "superuser-password",
-  /** One per service role, known to the pooler and set on the role at every start. */
-  servicePasswords: {
-    api: "orders-api-local-only",
-    worker: "orders-worker-local-only",
-    reporting: "orders-reporting-local-only",
-    reportingHttp: "orders-reporting-http-local-only",
-  } satisfies Record<ServiceName, string>,
+  /** The service roles' generated passwords, one JSON object keyed by service, in the data folder (mode 0600). */
+  servicePasswordsFile: "service-passwords",
 } as const;
 
 /** Where a local URL points; each part defaults to `npm run dev:db`'s. */
@@ -43,9 +34,15 @@ export interface LocalDevAddress {
   database?: string;
 }
 
-/** The URL a service's functions get under `sst dev`: its own role, through the chain. */
-export function localDevServiceUrl(service: ServiceName, at: LocalDevAddress = {}): string {
-  return localUrl(serviceRoles[service], localDevDatabase.servicePasswords[service], {
+/**
+ * The URL a service's functions get under `sst dev`: its own role, through the chain. Without `password`
+ * the URL names none (the passwords are in the data folder's file).
+ */
+export function localDevServiceUrl(
+  service: ServiceName,
+  at: LocalDevAddress & { password?: string } = {},
+): string {
+  return localUrl(serviceRoles[service], at.password, {
     port: localDevDatabase.chainPort,
     ...at,
   });
@@ -70,4 +67,33 @@ function localUrl(user: string, password: string | undefined, at: LocalDevAddres
   if (password !== undefined) url.password = encodeURIComponent(password);
   url.pathname = `/${encodeURIComponent(at.database ?? databaseName)}`;
   return url.toString();
+}
+
+/** The text of the service passwords file: one JSON object with a password per service. */
+export function formatLocalServicePasswords(passwords: Record<ServiceName, string>): string {
+  return `${JSON.stringify(passwords, null, 2)}\n`;
+}
+
+/**
+ * The passwords in the service passwords file's text (`file` names it in errors). Throws unless every
+ * service has a non-empty password, so a damaged file fails where it is read, not at a function's login.
+ */
+export function parseLocalServicePasswords(text: string, file: string): Record<ServiceName, string> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(`${file} is not the JSON object of service passwords \`npm run dev:db\` writes`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new Error(`${file} is not the JSON object of service passwords \`npm run dev:db\` writes`);
+  }
+  const found = parsed as Record<string, unknown>;
+  const services = Object.keys(serviceRoles) as ServiceName[];
+  const missing = services.filter((service) => typeof found[service] !== "string" || found[service] === "");
+  if (missing.length > 0) throw new Error(`${file} has no password for ${missing.join(", ")}`);
+  return Object.fromEntries(services.map((service) => [service, found[service] as string])) as Record<
+    ServiceName,
+    string
+  >;
 }

@@ -1,25 +1,27 @@
 import { localDevDatabase, type ServiceName } from "@orders/settings";
-import { superuserPasswordFile } from "./dev-db-data-dir";
+import { servicePasswordsFile, superuserPasswordFile } from "./dev-db-data-dir";
 import { defaultDevDbDataDir } from "./dev-db-options";
 import type { DevDatabase } from "./dev-db-server";
 import { missingPoolerNotice } from "./pooler-notice";
 
 /**
- * What `npm run dev:db` prints once it is up: the superuser URL for psql (its password stays in its file and
- * is read from there, never printed), each service's URL through the chain, and how to point `sst dev` at
- * it (nothing to set on the default ports and data folder).
+ * What `npm run dev:db` prints once it is up: the superuser URL for psql, each service's URL through the
+ * chain (every password stays in its file and is read from there, never printed), and how to point `sst dev`
+ * at it (nothing to set on the default ports and data folder).
  */
 export function devDbBanner(
-  db: Pick<DevDatabase, "superuserUrl" | "passwordFile" | "chain" | "clusterDir">,
+  db: Pick<DevDatabase, "superuserUrl" | "passwordFile" | "servicePasswordsFile" | "chain" | "clusterDir">,
 ): string {
-  const url = new URL(db.superuserUrl);
-  url.password = "";
+  const url = new URL(withoutPassword(db.superuserUrl));
   const superuserUrl = url.toString();
   const sstEnv = [
     Number(url.port) === localDevDatabase.postgresPort ? "" : `LOCAL_DATABASE_URL='${superuserUrl}'`,
     db.passwordFile === superuserPasswordFile(defaultDevDbDataDir)
       ? ""
       : `LOCAL_DATABASE_PASSWORD_FILE='${db.passwordFile}'`,
+    db.servicePasswordsFile === servicePasswordsFile(defaultDevDbDataDir)
+      ? ""
+      : `LOCAL_DATABASE_SERVICE_PASSWORDS_FILE='${db.servicePasswordsFile}'`,
     db.chain.port === localDevDatabase.chainPort ? "" : `LOCAL_DATABASE_CHAIN_PORT=${db.chain.port}`,
   ]
     .filter(Boolean)
@@ -33,7 +35,8 @@ export function devDbBanner(
     "                 superuser: migrations and psql only, never a function",
     `                 password: in ${db.passwordFile} (only you can read it; generated for this data folder)`,
     `  Services       as their own roles, through the chain on port ${db.chain.port} (${db.chain.description}):`,
-    ...services.map(([service, url]) => `    ${service.padEnd(10)} ${url}`),
+    ...services.map(([service, url]) => `    ${service.padEnd(10)} ${withoutPassword(url)}`),
+    `                 passwords: in ${db.servicePasswordsFile} (only you can read it; generated for this data folder)`,
     ...missingPoolerNotice(db.chain.withoutPooler).map((line) => `                 ${line}`),
     `  Data           ${db.clusterDir} (kept between runs; \`npm run dev:db -- --reset\` starts over)`,
     "",
@@ -42,4 +45,10 @@ export function devDbBanner(
     "Stop: Ctrl-C.",
     "",
   ].join("\n");
+}
+
+function withoutPassword(url: string): string {
+  const parsed = new URL(url);
+  parsed.password = "";
+  return parsed.toString();
 }

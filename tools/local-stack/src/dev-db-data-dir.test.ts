@@ -5,8 +5,17 @@ import { join } from "node:path";
 import { runCommand } from "@orders/cli-args/testing";
 import { findFreePort, isRoot, postgresSystemUser } from "@orders/local-postgres";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { clusterFolderName, prepareDevDbDataDir, superuserPasswordFile } from "./dev-db-data-dir";
-import { devDbSuperuserPassword, fixedPasswordOfOlderClusters } from "./dev-db-password";
+import {
+  clusterFolderName,
+  prepareDevDbDataDir,
+  servicePasswordsFile,
+  superuserPasswordFile,
+} from "./dev-db-data-dir";
+import {
+  devDbServicePasswords,
+  devDbSuperuserPassword,
+  fixedPasswordOfOlderClusters,
+} from "./dev-db-password";
 import { repoPath } from "./repo-paths";
 
 const nobody = {
@@ -48,6 +57,7 @@ describe("the data folder of npm run dev:db", () => {
     expect(await prepareDevDbDataDir(dataDir, { reset: false })).toEqual({
       clusterDir: join(dataDir, clusterFolderName),
       passwordFile: join(dataDir, "superuser-password"),
+      servicePasswordsFile: join(dataDir, "service-passwords"),
     });
     expect((await stat(dataDir)).isDirectory()).toBe(true);
   });
@@ -163,12 +173,71 @@ describe("the superuser's password of npm run dev:db", () => {
     },
   );
 
-  it("is thrown away with --reset, the cluster with it", async () => {
+  it("is thrown away with --reset, the cluster and the service passwords with it", async () => {
     const clusterDir = await keptCluster();
     const file = superuserPasswordFile(dataDir);
+    const services = servicePasswordsFile(dataDir);
     await writeFile(file, "old\n", { mode: 0o600 });
+    await writeFile(services, "{}\n", { mode: 0o600 });
     await prepareDevDbDataDir(dataDir, { reset: true });
     await expect(stat(file)).rejects.toThrow(/ENOENT/);
+    await expect(stat(services)).rejects.toThrow(/ENOENT/);
     await expect(stat(clusterDir)).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe("the service roles' passwords of npm run dev:db", () => {
+  it("are generated for a new cluster into a 0600 file of this user's, and kept with the cluster", async () => {
+    const paths = await prepareDevDbDataDir(dataDir, { reset: false });
+    const first = await devDbServicePasswords(paths);
+    const values = Object.values(first);
+    expect(Object.keys(first).sort()).toEqual(["api", "reporting", "reportingHttp", "worker"]);
+    for (const password of values) expect(password).toMatch(/^[\w-]{32}$/);
+    expect(new Set(values).size).toBe(values.length);
+    const { mode, uid } = await stat(paths.servicePasswordsFile);
+    expect({ mode: mode & 0o777, uid }).toEqual({ mode: 0o600, uid: process.getuid?.() });
+    expect(JSON.parse(await readFile(paths.servicePasswordsFile, "utf8"))).toEqual(first);
+
+    await keptCluster();
+    expect(await devDbServicePasswords(paths)).toEqual(first);
+  });
+
+  it("are new for every new cluster, even when a file is left", async () => {
+    const paths = await prepareDevDbDataDir(dataDir, { reset: false });
+    const first = await devDbServicePasswords(paths);
+    const second = await devDbServicePasswords(paths);
+    for (const [service, password] of Object.entries(second)) {
+      expect(password).not.toBe(first[service as keyof typeof first]);
+    }
+  });
+
+  it("are generated for a kept cluster that has no file yet (made when they were fixed)", async () => {
+    await keptCluster();
+    const paths = await prepareDevDbDataDir(dataDir, { reset: false });
+    const generated = await devDbServicePasswords(paths);
+    expect(generated.api).toMatch(/^[\w-]{32}$/);
+    expect(await devDbServicePasswords(paths)).toEqual(generated);
+  });
+
+  it("are never written through a link planted where the file goes", async () => {
+    const paths = await prepareDevDbDataDir(dataDir, { reset: false });
+    await symlink(victim, paths.servicePasswordsFile);
+    await devDbServicePasswords(paths);
+    await victimUntouched();
+    expect((await stat(paths.servicePasswordsFile)).mode & 0o777).toBe(0o600);
+  });
+
+  it("are never read through a planted link, from a file others may read, or from a damaged file", async () => {
+    await keptCluster();
+    const paths = await prepareDevDbDataDir(dataDir, { reset: false });
+    await symlink(victim, paths.servicePasswordsFile);
+    await expect(devDbServicePasswords(paths)).rejects.toThrow(/service-passwords is a symbolic link/);
+    await victimUntouched();
+    await rm(paths.servicePasswordsFile);
+    await writeFile(paths.servicePasswordsFile, "{}\n", { mode: 0o644 });
+    await chmod(paths.servicePasswordsFile, 0o644);
+    await expect(devDbServicePasswords(paths)).rejects.toThrow(/open to other users \(mode 0644\)/);
+    await chmod(paths.servicePasswordsFile, 0o600);
+    await expect(devDbServicePasswords(paths)).rejects.toThrow(/service-passwords has no password for api/);
   });
 });

@@ -5,16 +5,19 @@ import { checkOwnDirectory, isRoot, postgresSystemUser } from "@orders/local-pos
 import { localDevDatabase } from "@orders/settings";
 
 /**
- * The cluster's own folder inside the data folder. `--reset` removes only this one (and the superuser's
- * password file beside it), never the folder the user named (which may hold other things); a later
+ * The cluster's own folder inside the data folder. `--reset` removes only this one (and the password files
+ * beside it), never the folder the user named (which may hold other things); a later
  * PostgreSQL major gets a folder of its own.
  */
 export const clusterFolderName = "postgres-17";
 
-/** Where `npm run dev:db` keeps a data folder's cluster and the superuser's password. */
+/** Where `npm run dev:db` keeps a data folder's cluster and its passwords. */
 export interface DevDbPaths {
   clusterDir: string;
+  /** The superuser's password. */
   passwordFile: string;
+  /** The service roles' passwords. */
+  servicePasswordsFile: string;
 }
 
 /** The superuser's password file of a data folder (what `sst dev` reads). */
@@ -22,8 +25,13 @@ export function superuserPasswordFile(dataDir: string): string {
   return join(resolve(dataDir), localDevDatabase.superuserPasswordFile);
 }
 
+/** The service roles' password file of a data folder (what `sst dev` reads). */
+export function servicePasswordsFile(dataDir: string): string {
+  return join(resolve(dataDir), localDevDatabase.servicePasswordsFile);
+}
+
 /**
- * Makes the data folder ready: the cluster and password file removed first on `reset`, the folder created
+ * Makes the data folder ready: the cluster and password files removed first on `reset`, the folder created
  * when missing. The data folder and a kept cluster folder must be real directories of this user's that no one
  * else can write to: as root, a link or a folder another user prepared there could redirect what this run
  * writes. As root, PostgreSQL runs as the `postgres` user, so every folder on the way must let it through;
@@ -33,6 +41,7 @@ export async function prepareDevDbDataDir(dataDir: string, options: { reset: boo
   const folder = resolve(dataDir);
   const clusterDir = join(folder, clusterFolderName);
   const passwordFile = superuserPasswordFile(folder);
+  const servicePasswords = servicePasswordsFile(folder);
   if (!(await checkOwnDirectory(folder))) {
     await mkdir(folder, { recursive: true, mode: 0o755 });
     await checkOwnDirectory(folder);
@@ -40,6 +49,7 @@ export async function prepareDevDbDataDir(dataDir: string, options: { reset: boo
   if (options.reset) {
     await removeCluster(clusterDir);
     await rm(passwordFile, { force: true });
+    await rm(servicePasswords, { force: true });
   }
   await checkOwnDirectory(clusterDir).catch((error: Error) => {
     throw new Error(`${error.message}; \`npm run dev:db -- --reset\` starts over with a new cluster`);
@@ -55,7 +65,7 @@ export async function prepareDevDbDataDir(dataDir: string, options: { reset: boo
       );
     }
   }
-  return { clusterDir, passwordFile };
+  return { clusterDir, passwordFile, servicePasswordsFile: servicePasswords };
 }
 
 /**

@@ -1,11 +1,10 @@
 import { rm } from "node:fs/promises";
 import { provisionDatabase } from "@orders/local-database";
 import { startEmbeddedPostgres } from "@orders/local-postgres";
-import { localDevDatabase } from "@orders/settings";
 import postgres from "postgres";
 import { prepareDevDbDataDir } from "./dev-db-data-dir";
 import type { DevDbOptions } from "./dev-db-options";
-import { devDbSuperuserPassword, type SuperuserPassword } from "./dev-db-password";
+import { devDbServicePasswords, devDbSuperuserPassword, type SuperuserPassword } from "./dev-db-password";
 import { type PoolerChain, poolerChainOf } from "./pooler-chain";
 
 export interface DevDatabase {
@@ -13,6 +12,8 @@ export interface DevDatabase {
   superuserUrl: string;
   /** The file that keeps the superuser's generated password (mode 0600), where `sst dev` reads it. */
   passwordFile: string;
+  /** The file that keeps the service roles' generated passwords (mode 0600), where `sst dev` reads them. */
+  servicePasswordsFile: string;
   chain: PoolerChain;
   /** The cluster's folder, kept between runs. */
   clusterDir: string;
@@ -24,16 +25,18 @@ export interface DevDatabase {
 
 /**
  * The local database `sst dev` connects to: PostgreSQL 17 on its fixed port with its data kept in a folder,
- * the superuser's password generated per data folder, migrated on every start (migrations only add), the
- * demo catalogue loaded once, each service role's fixed local password set, and the chain in front of it for
- * the services. Stops what it started if a step fails.
+ * the superuser's and the service roles' passwords generated per cluster and kept in the data folder, migrated
+ * on every start (migrations only add), the demo catalogue loaded once, each service role's kept password set,
+ * and the chain in front of it for the services. Stops what it started if a step fails.
  */
 export async function startDevDatabase(
   options: DevDbOptions,
   log: (line: string) => void = () => {},
 ): Promise<DevDatabase> {
-  const { clusterDir, passwordFile } = await prepareDevDbDataDir(options.dataDir, { reset: options.reset });
-  const superuser = await devDbSuperuserPassword({ clusterDir, passwordFile });
+  const paths = await prepareDevDbDataDir(options.dataDir, { reset: options.reset });
+  const { clusterDir, passwordFile, servicePasswordsFile } = paths;
+  const superuser = await devDbSuperuserPassword(paths);
+  const servicePasswords = await devDbServicePasswords(paths);
   const serverLog: string[] = [];
   const server = await startEmbeddedPostgres({
     port: options.postgresPort,
@@ -65,8 +68,8 @@ export async function startDevDatabase(
     const database = await provisionDatabase({
       serverUrl: server.url(),
       create: "if-missing",
-      // Fixed local passwords, set on every start: a reset or an older run may have left others.
-      passwords: localDevDatabase.servicePasswords,
+      // The kept passwords, set on every start: a reset or an older run may have left others.
+      passwords: servicePasswords,
       // Only into a database without products, so the stock a developer changed survives a restart.
       demoCatalogue: "if-empty",
       chain: { pooler: "if-installed", port: options.chainPort },
@@ -76,6 +79,7 @@ export async function startDevDatabase(
     return {
       superuserUrl: database.adminUrl,
       passwordFile,
+      servicePasswordsFile,
       chain,
       clusterDir,
       seeded: database.seeded,

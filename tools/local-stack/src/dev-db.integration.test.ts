@@ -5,7 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { demoCatalogue } from "@orders/db";
 import { findFreePort, startEmbeddedPostgres } from "@orders/local-postgres";
-import { localDevServiceUrl, localDevSuperuserUrl, type ServiceName } from "@orders/settings";
+import {
+  localDevServiceUrl,
+  localDevSuperuserUrl,
+  parseLocalServicePasswords,
+  type ServiceName,
+} from "@orders/settings";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clusterFolderName } from "./dev-db-data-dir";
@@ -84,6 +89,17 @@ async function superuserPassword(): Promise<string> {
   return (await readFile(join(dataDir, "superuser-password"), "utf8")).trim();
 }
 
+/** The service roles' passwords dev:db generated for the test's data folder. */
+async function servicePasswords(folder = dataDir): Promise<Record<ServiceName, string>> {
+  const file = join(folder, "service-passwords");
+  return parseLocalServicePasswords(await readFile(file, "utf8"), file);
+}
+
+/** A service's URL through the chain, with the password dev:db generated for it (as `sst dev` builds it). */
+async function serviceUrl(service: ServiceName): Promise<string> {
+  return localDevServiceUrl(service, { port: chainPort, password: (await servicePasswords())[service] });
+}
+
 function connect(url: string): postgres.Sql {
   const sql = postgres(url, { max: 1, prepare: false, onnotice: () => {}, connect_timeout: 10 });
   connections.push(sql);
@@ -115,6 +131,7 @@ describe("npm run dev:db", () => {
     const superuserUrl = localDevSuperuserUrl({ port: postgresPort, password: await superuserPassword() });
     expect(running.output()).toContain(`psql '${localDevSuperuserUrl({ port: postgresPort })}'`);
     for (const service of services) {
+      // Printed without its password (`role@host`), like the superuser's: the password stays in its file.
       expect(running.output()).toContain(localDevServiceUrl(service, { port: chainPort }));
     }
     const admin = connect(superuserUrl);
@@ -122,7 +139,7 @@ describe("npm run dev:db", () => {
       select current_setting('server_version') as version, (select count(*)::int from products) as products`;
     expect(row?.version).toMatch(/^17\./);
     expect(row?.products).toBe(demoCatalogue.length);
-    const api = connect(localDevServiceUrl("api", { port: chainPort }));
+    const api = connect(await serviceUrl("api"));
     const [who] = await api<{ user: string }[]>`select current_user as user`;
     expect(who?.user).toBe("orders_api");
   });
@@ -141,11 +158,29 @@ describe("npm run dev:db", () => {
     expect(await outcome(generated, "select 1")).toBe("ok");
   });
 
+  it("generates the service roles' passwords into a file only this user can read, and prints none", async () => {
+    const file = join(dataDir, "service-passwords");
+    const { mode, uid } = await stat(file);
+    expect({ mode: mode & 0o777, uid }).toEqual({ mode: 0o600, uid: process.getuid?.() });
+    const passwords = await servicePasswords();
+    expect(new Set(Object.values(passwords)).size).toBe(Object.keys(passwords).length);
+    for (const service of services) {
+      expect(passwords[service]).toMatch(/^[\w-]{32}$/);
+      expect(running?.output()).not.toContain(passwords[service]);
+      // The password the role had when local service passwords were fixed, refused by the server itself.
+      const fixed = localDevServiceUrl(service, {
+        port: postgresPort,
+        password: `orders-${service}-local-only`,
+      });
+      expect(await outcome(connect(fixed), "select 1")).toBe(INVALID_PASSWORD);
+    }
+    expect(running?.output()).toContain(`passwords: in ${file}`);
+  });
+
   it("lets each role do its job through the chain, and no more", async () => {
-    const as = (service: ServiceName) => connect(localDevServiceUrl(service, { port: chainPort }));
-    const api = as("api");
-    const worker = as("worker");
-    const reporting = as("reporting");
+    const api = connect(await serviceUrl("api"));
+    const worker = connect(await serviceUrl("worker"));
+    const reporting = connect(await serviceUrl("reporting"));
     const order = `insert into orders (id, customer_id, currency, total_cents, status, accepted_at)
                    values ('${randomUUID()}', 'c-roles', 'USD', 100, 'accepted', now())`;
 
@@ -190,15 +225,16 @@ describe("npm run dev:db", () => {
     expect(Date.now() - startedAt).toBeLessThan(30_000);
     expect(second.output()).toContain(`port ${postgresPort} (PostgreSQL) is already in use`);
     expect(second.output()).toContain("npm run dev:db` already running");
-    const api = connect(localDevServiceUrl("api", { port: chainPort }));
+    const api = connect(await serviceUrl("api"));
     expect(await outcome(api, "select 1")).toBe("ok");
     await rm(otherData, { recursive: true, force: true });
   });
 
-  it("keeps rows, changed stock and the password across Ctrl-C and a restart, and loads the catalogue only once", async () => {
+  it("keeps rows, changed stock and the passwords across Ctrl-C and a restart, and loads the catalogue only once", async () => {
     const password = await superuserPassword();
+    const kept = await servicePasswords();
     const id = randomUUID();
-    const worker = connect(localDevServiceUrl("worker", { port: chainPort }));
+    const worker = connect(await serviceUrl("worker"));
     await worker`insert into orders (id, customer_id, currency, total_cents, status, accepted_at)
                  values (${id}, 'c-kept', 'USD', 4200, 'accepted', now())`;
     await worker`update products set stock = 7 where sku = 'KB-001'`;
@@ -213,7 +249,7 @@ describe("npm run dev:db", () => {
 
     running = launch(args);
     await untilUp(running);
-    const reporting = connect(localDevServiceUrl("reporting", { port: chainPort }));
+    const reporting = connect(await serviceUrl("reporting"));
     const [order] = await reporting<
       { total: number }[]
     >`select total_cents::int as total from orders where id = ${id}`;
@@ -222,10 +258,12 @@ describe("npm run dev:db", () => {
     expect(product?.stock).toBe(7);
     expect(running.output()).toContain("kept the data of the previous run");
     expect(await superuserPassword()).toBe(password);
+    expect(await servicePasswords()).toEqual(kept);
   });
 
-  it("throws the data and the password away with --reset", async () => {
+  it("throws the data and the passwords away with --reset", async () => {
     const before = await superuserPassword();
+    const servicesBefore = await servicePasswords();
     await closeConnections();
     expect(await ctrlC(running as Run)).toBe(0);
     running = launch([...args, "--reset"]);
@@ -240,6 +278,17 @@ describe("npm run dev:db", () => {
     expect(await superuserPassword()).not.toBe(before);
     const old = connect(localDevSuperuserUrl({ port: postgresPort, password: before }));
     expect(await outcome(old, "select 1")).toBe(INVALID_PASSWORD);
+    const servicesAfter = await servicePasswords();
+    for (const service of services) {
+      expect(servicesAfter[service]).not.toBe(servicesBefore[service]);
+      // Straight to PostgreSQL, so the refusal is the server's own, not the pooler's.
+      const oldPassword = localDevServiceUrl(service, {
+        port: postgresPort,
+        password: servicesBefore[service],
+      });
+      expect(await outcome(connect(oldPassword), "select 1")).toBe(INVALID_PASSWORD);
+      expect(await outcome(connect(await serviceUrl(service)), "select 1")).toBe("ok");
+    }
   });
 });
 
@@ -270,6 +319,11 @@ describe("npm run dev:db on a cluster made when the superuser's password was fix
         expect(await outcome(fixed, "select 1")).toBe(INVALID_PASSWORD);
         const generated = connect(localDevSuperuserUrl({ port: ports.postgres, password }));
         expect(await outcome(generated, "select 1")).toBe("ok");
+        const worker = localDevServiceUrl("worker", {
+          port: ports.chain,
+          password: (await servicePasswords(olderData)).worker,
+        });
+        expect(await outcome(connect(worker), "select 1")).toBe("ok");
         await closeConnections();
       } finally {
         expect(await ctrlC(run)).toBe(0);

@@ -2,6 +2,12 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { type HeadlessChromium, launchChromium, type Page } from "@orders/local-browser";
+import {
+  authorizeInSwaggerUi,
+  type PageWatch,
+  tryGetInSwaggerUi,
+  watchPage,
+} from "@orders/local-browser/testing";
 import { type IdentityFixture, startIdentityFixture } from "@orders/local-identity/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiHarness, startApiHarness } from "../testing/api-harness";
@@ -16,8 +22,7 @@ let token: string;
 const orderId = randomUUID();
 /** The Authorization header of every /orders request the API received (behind the authorizer). */
 const received: { path: string; authorization: string | null }[] = [];
-const problems: string[] = [];
-const foreignRequests: string[] = [];
+let watch: PageWatch;
 
 beforeAll(async () => {
   [h, idp] = await Promise.all([startApiHarness(), startIdentityFixture()]);
@@ -45,17 +50,7 @@ beforeAll(async () => {
   });
   browser = await launchChromium();
   page = await browser.context.newPage();
-  await page.addInitScript({
-    content: `document.addEventListener("securitypolicyviolation", (event) =>
-      console.error("CSP blocked " + event.effectiveDirective + ": " + event.blockedURI));`,
-  });
-  page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") problems.push(message.text());
-  });
-  page.on("pageerror", (error) => problems.push(error.message));
-  page.on("request", (request) => {
-    if (!request.url().startsWith(url)) foreignRequests.push(request.url());
-  });
+  watch = await watchPage(page, url);
 }, 120_000);
 
 afterAll(async () => {
@@ -67,29 +62,15 @@ afterAll(async () => {
 describe("/docs in headless Chromium", () => {
   it("reads an order with a pasted token from the page and shows what the API answered", async () => {
     expect((await page.goto(`${url}/docs`))?.status()).toBe(200);
-    await page.click(".scheme-container button.authorize");
-    await page.fill(".auth-container input", token);
-    await page.click(".auth-btn-wrapper button.authorize");
-    await page.click(".auth-btn-wrapper button.btn-done");
+    await authorizeInSwaggerUi(page, token);
+    const shown = await tryGetInSwaggerUi(page, "/orders/{id}", { id: orderId });
 
-    const operation = page.locator(".opblock-get", {
-      has: page.locator(".opblock-summary-path[data-path='/orders/{id}']"),
-    });
-    await operation.locator(".opblock-summary").click();
-    await operation.locator("tr[data-param-name='id'] input").fill(orderId);
-    await operation.locator("button.execute").click();
-    const live = operation.locator(".live-responses-table .response");
-    await live.waitFor({ timeout: 20_000 });
-
-    expect((await live.locator(".response-col_status").textContent())?.trim()).toBe("200");
-    const shown = JSON.parse(
-      (await live.locator(".response-col_description pre").first().textContent()) ?? "",
-    );
+    expect(shown.status).toBe("200");
     const direct = await fetch(`${url}/orders/${orderId}`, { headers: { authorization: `Bearer ${token}` } });
-    expect(shown).toEqual(await direct.json());
-    expect(shown).toMatchObject({ orderId, status: "accepted", totalCents: 17_998 });
+    expect(shown.body).toEqual(await direct.json());
+    expect(shown.body).toMatchObject({ orderId, status: "accepted", totalCents: 17_998 });
     expect(received[0]).toEqual({ path: `/orders/${orderId}`, authorization: `Bearer ${token}` });
-    expect(foreignRequests).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.problems).toEqual([]);
   });
 });

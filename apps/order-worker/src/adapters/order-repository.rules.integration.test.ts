@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { OrderMessage } from "@orders/contracts";
-import type { TestDatabase } from "@orders/local-database/testing";
 import fc from "fast-check";
 import type postgres from "postgres";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -14,13 +13,12 @@ import { processOrderBatch } from "./order-repository";
 // test holds them to the same answers on generated batches: scarce stock, unknown SKUs, foreign currencies,
 // repeated and already-recorded order ids, in every order.
 
-let database: TestDatabase;
 let admin: postgres.Sql;
 let worker: postgres.Sql;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ database, admin, worker, close } = await openWorkerTestDatabase("worker-spec"));
+  ({ admin, worker, close } = await openWorkerTestDatabase("worker-spec"));
 });
 
 afterAll(() => close());

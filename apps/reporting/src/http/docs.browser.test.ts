@@ -1,5 +1,11 @@
 import type { ServiceEnv } from "@orders/http-kit";
 import { type HeadlessChromium, launchChromium, type Page } from "@orders/local-browser";
+import {
+  authorizeInSwaggerUi,
+  type PageWatch,
+  tryGetInSwaggerUi,
+  watchPage,
+} from "@orders/local-browser/testing";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresReportReader, sqsQueueDepthReader } from "../adapters/readers";
@@ -18,8 +24,7 @@ let page: Page;
 let staffToken: string;
 /** The Authorization header of every report request the service received (behind the authorizer). */
 const received: { path: string; authorization: string | null }[] = [];
-const problems: string[] = [];
-const foreignRequests: string[] = [];
+let watch: PageWatch;
 
 const now = new Date();
 const to = utcDayOf(now);
@@ -52,21 +57,7 @@ beforeAll(async () => {
   staffToken = await service.idp.tokenFor("dana-staff", { staff: true });
   browser = await launchChromium();
   page = await browser.context.newPage();
-  // Anything the page's Content-Security-Policy blocks (an inline script or style, another origin) is a problem.
-  await page.addInitScript({
-    content: `document.addEventListener("securitypolicyviolation", (event) =>
-      console.error("CSP blocked " + event.effectiveDirective + ": " + event.blockedURI));`,
-  });
-  page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") problems.push(message.text());
-  });
-  page.on("pageerror", (error) => problems.push(error.message));
-  page.on("response", (response) => {
-    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
-  });
-  page.on("request", (request) => {
-    if (!request.url().startsWith(service.served.url)) foreignRequests.push(request.url());
-  });
+  watch = await watchPage(page, service.served.url, { failedResponses: true });
 }, 120_000);
 
 afterAll(async () => {
@@ -75,14 +66,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** Pastes a bearer token into Swagger UI's "Authorize" dialog, as a reader would. */
-async function authorize(docs: Page, token: string): Promise<void> {
-  await docs.click(".scheme-container button.authorize");
-  await docs.fill(".auth-container input[type=text], .auth-container input[type=password]", token);
-  await docs.click(".auth-btn-wrapper button.authorize");
-  await docs.click(".auth-btn-wrapper button.btn-done");
-}
-
 describe("/docs in headless Chromium", () => {
   it("sends a staff report request with a pasted token to this service and shows its answer", async () => {
     const response = await page.goto(`${service.served.url}/docs`);
@@ -90,34 +73,22 @@ describe("/docs in headless Chromium", () => {
     await page.waitForSelector(".opblock-summary-path[data-path='/reports/daily-sales']", {
       timeout: 20_000,
     });
-    await authorize(page, staffToken);
+    await authorizeInSwaggerUi(page, staffToken);
+    const shown = await tryGetInSwaggerUi(page, "/reports/daily-sales", { from, to });
 
-    const operation = page.locator(".opblock-get", {
-      has: page.locator(".opblock-summary-path[data-path='/reports/daily-sales']"),
-    });
-    await operation.locator(".opblock-summary").click();
-    await operation.locator("tr[data-param-name='from'] input").fill(from);
-    await operation.locator("tr[data-param-name='to'] input").fill(to);
-    await operation.locator("button.execute").click();
-    const live = operation.locator(".live-responses-table .response");
-    await live.waitFor({ timeout: 20_000 });
-
-    expect((await live.locator(".response-col_status").textContent())?.trim()).toBe("200");
-    const shown = JSON.parse(
-      (await live.locator(".response-col_description pre").first().textContent()) ?? "",
-    );
+    expect(shown.status).toBe("200");
     const direct = await fetch(`${service.served.url}/reports/daily-sales?from=${from}&to=${to}`, {
       headers: { authorization: `Bearer ${staffToken}` },
     });
-    expect(shown).toEqual(await direct.json());
-    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.body).toEqual(await direct.json());
+    expect(shown.body).not.toEqual([]);
 
     expect(received[0]).toEqual({
       path: `/reports/daily-sales?from=${from}&to=${to}`,
       authorization: `Bearer ${staffToken}`,
     });
-    expect(foreignRequests).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.problems).toEqual([]);
     expect(h.takeLogged().errors).toEqual([]);
   });
 
