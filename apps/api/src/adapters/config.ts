@@ -17,7 +17,7 @@ export interface ApiConfig {
  * Reads the API's configuration and fails at start-up, naming what is missing, rather than on the first
  * request. Pure: nothing connects here.
  */
-export function apiConfigFromEnv(env: Record<string, string | undefined> = process.env): ApiConfig {
+export function readConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
   const queueUrl = env.ORDERS_QUEUE_URL;
   if (!queueUrl) throw new ApiConfigError("ORDERS_QUEUE_URL is not set (URL of the orders SQS queue)");
   return { queueUrl, sqs: sqsConnectionFromEnv(env), database: connectionConfigFromEnv(env) };

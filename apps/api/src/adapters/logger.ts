@@ -5,6 +5,6 @@ import { Logger } from "@aws-lambda-powertools/logger";
  * POWERTOOLS_SERVICE_NAME; a constructor value would override it, so the name here is only the local
  * fallback, as for the metrics.
  */
-export function createApiLogger(env: Record<string, string | undefined> = process.env): Logger {
+export function createLogger(env: Record<string, string | undefined> = process.env): Logger {
   return new Logger({ serviceName: env.POWERTOOLS_SERVICE_NAME || "orders-api" });
 }

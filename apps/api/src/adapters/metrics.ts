@@ -5,7 +5,7 @@ import { Metrics } from "@aws-lambda-powertools/metrics";
  * into metrics, so recording one costs no call). Infra sets the namespace and the service name; the values
  * here are the local fallbacks, as for the logger.
  */
-export function createApiMetrics(env: Record<string, string | undefined> = process.env): Metrics {
+export function createMetrics(env: Record<string, string | undefined> = process.env): Metrics {
   return new Metrics({
     namespace: env.POWERTOOLS_METRICS_NAMESPACE || "Orders",
     serviceName: env.POWERTOOLS_SERVICE_NAME || "orders-api",

@@ -4,10 +4,10 @@ import type { ServiceEnv } from "@orders/http-kit";
 import { catalogueCache } from "@orders/settings";
 import type { Hono } from "hono";
 import { cachedProductReader } from "../adapters/cached-product-reader";
-import { apiConfigFromEnv } from "../adapters/config";
+import { readConfig } from "../adapters/config";
 import { dbReadersOnFirstUse } from "../adapters/db-readers-on-first-use";
-import { createApiLogger } from "../adapters/logger";
-import { createApiMetrics, flushMetrics } from "../adapters/metrics";
+import { createLogger } from "../adapters/logger";
+import { createMetrics, flushMetrics } from "../adapters/metrics";
 import { SqsOrderQueue } from "../adapters/sqs/sqs-order-queue";
 import { SqsSender } from "../adapters/sqs/sqs-sender";
 import { createApp } from "../http/create-app";
@@ -49,9 +49,9 @@ export function createRuntime(
   environment: Record<string, string | undefined>,
   overrides: RuntimeOverrides = {},
 ): ApiRuntime {
-  const config = apiConfigFromEnv(environment);
-  const logger = overrides.logger ?? createApiLogger(environment);
-  const metrics = overrides.metrics ?? createApiMetrics(environment);
+  const config = readConfig(environment);
+  const logger = overrides.logger ?? createLogger(environment);
+  const metrics = overrides.metrics ?? createMetrics(environment);
   const db = dbReadersOnFirstUse(() =>
     import("../adapters/db-readers").then((m) => m.createDbReaders(config.database)),
   );

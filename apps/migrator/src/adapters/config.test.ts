@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MigratorConfigError, readMigratorConfig } from "./config";
+import { MigratorConfigError, readConfig } from "./config";
 import { rdsCaBundle } from "./rds-ca-bundle";
 
 describe("the migrator configuration", () => {
@@ -19,7 +19,7 @@ describe("the migrator configuration", () => {
   };
 
   it("reads what infra sets, with verified TLS against the cluster host", () => {
-    expect(readMigratorConfig(env)).toEqual({
+    expect(readConfig(env)).toEqual({
       host: env.DB_HOST,
       port: 5432,
       database: "orders",
@@ -29,15 +29,15 @@ describe("the migrator configuration", () => {
       ssl: { rejectUnauthorized: true, host: env.DB_HOST, servername: env.DB_HOST, ca: [...rdsCaBundle] },
       seedDemoCatalogue: false,
     });
-    expect(readMigratorConfig({ ...env, SEED_DEMO_CATALOGUE: "true" }).seedDemoCatalogue).toBe(true);
+    expect(readConfig({ ...env, SEED_DEMO_CATALOGUE: "true" }).seedDemoCatalogue).toBe(true);
   });
 
   it("names what is missing or malformed", () => {
-    expect(() => readMigratorConfig({ ...env, MASTER_SECRET_ARN: undefined })).toThrow(/MASTER_SECRET_ARN/);
-    expect(() => readMigratorConfig({ ...env, SERVICE_SECRET_ARNS: "{" })).toThrow(MigratorConfigError);
+    expect(() => readConfig({ ...env, MASTER_SECRET_ARN: undefined })).toThrow(/MASTER_SECRET_ARN/);
+    expect(() => readConfig({ ...env, SERVICE_SECRET_ARNS: "{" })).toThrow(MigratorConfigError);
     expect(() =>
-      readMigratorConfig({ ...env, SERVICE_SECRET_ARNS: JSON.stringify({ api: "a", worker: "w" }) }),
+      readConfig({ ...env, SERVICE_SECRET_ARNS: JSON.stringify({ api: "a", worker: "w" }) }),
     ).toThrow(/reporting/);
-    expect(() => readMigratorConfig({ ...env, DB_PORT: "99999" })).toThrow(/DB_PORT/);
+    expect(() => readConfig({ ...env, DB_PORT: "99999" })).toThrow(/DB_PORT/);
   });
 });

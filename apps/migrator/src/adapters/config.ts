@@ -32,7 +32,7 @@ const services = Object.keys(serviceRoles) as ServiceName[];
  * Lambda task root) and SEED_DEMO_CATALOGUE ("true" on dev stages). TLS is verified against the host name
  * and the RDS certificate authorities shipped with the code (`ca`, replaced only by tests).
  */
-export function readMigratorConfig(
+export function readConfig(
   env: Record<string, string | undefined>,
   ca: readonly string[] = rdsCaBundle,
 ): MigratorConfig {

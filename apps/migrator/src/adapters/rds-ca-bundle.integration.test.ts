@@ -3,7 +3,7 @@ import { type PostgresServer, startEmbeddedPostgres } from "@orders/local-postgr
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Chain, rdsLikeChain } from "../testing/rds-like-chain";
-import { readMigratorConfig } from "./config";
+import { readConfig } from "./config";
 import { rdsCaBundle } from "./rds-ca-bundle";
 
 let chain: Chain;
@@ -32,7 +32,7 @@ async function connectAsMigrator(host: string, ca?: readonly string[]): Promise<
     SERVICE_SECRET_ARNS: JSON.stringify({ api: "a", worker: "w", reporting: "r", reportingHttp: "h" }),
     MIGRATIONS_FOLDER: "migrations",
   };
-  const config = ca ? readMigratorConfig(env, ca) : readMigratorConfig(env);
+  const config = ca ? readConfig(env, ca) : readConfig(env);
   const sql = postgres({
     host: config.host,
     port: config.port,

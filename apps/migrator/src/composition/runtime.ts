@@ -1,6 +1,6 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { readMigratorConfig } from "../adapters/config";
+import { readConfig } from "../adapters/config";
 import { postgresMigrationDatabase } from "../adapters/database";
 import { createLogger } from "../adapters/logger";
 import { secretsManagerStore } from "../adapters/secrets-manager";
@@ -31,7 +31,7 @@ export function createRuntime(
   environment: Record<string, string | undefined>,
   overrides: RuntimeOverrides = {},
 ): MigratorRuntime {
-  const config = readMigratorConfig(environment, overrides.ca);
+  const config = readConfig(environment, overrides.ca);
   const secrets = overrides.secrets ?? secretsManagerStore(() => new SecretsManagerClient({}));
   const database = overrides.database ?? postgresMigrationDatabase(config);
   const logger = overrides.logger ?? createLogger(environment);

@@ -11,7 +11,7 @@ export interface WorkerConfig {
  * the service through the environment; the value is still passed to Powertools explicitly, and a constructor
  * value would override the environment's.
  */
-export function workerConfigFromEnv(env: Record<string, string | undefined>): WorkerConfig {
+export function readConfig(env: Record<string, string | undefined>): WorkerConfig {
   return {
     serviceName: env.POWERTOOLS_SERVICE_NAME || "order-worker",
     metricsNamespace: env.POWERTOOLS_METRICS_NAMESPACE ?? "Orders",

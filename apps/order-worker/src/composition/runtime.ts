@@ -1,10 +1,10 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { Metrics } from "@aws-lambda-powertools/metrics";
 import { connectionConfigFromEnv, createDb, renewableDb } from "@orders/db-client";
-import { workerConfigFromEnv } from "../adapters/config";
+import { readConfig } from "../adapters/config";
+import { createLogger, powertoolsLog } from "../adapters/logger";
+import { createMetrics, powertoolsMetrics } from "../adapters/metrics";
 import { type OrderDatabase, postgresOrderRecorder } from "../adapters/order-repository";
-import { createWorkerLogger, powertoolsLog } from "../adapters/powertools-log";
-import { createPowertoolsMetrics, powertoolsMetrics } from "../adapters/powertools-metrics";
 import type { WorkerMetrics } from "../domain/ports";
 import { createRecordOrderBatch, type RecordOrderBatch } from "../domain/record-order-batch";
 
@@ -42,9 +42,9 @@ export function createRuntime(
   environment: Record<string, string | undefined>,
   overrides: RuntimeOverrides = {},
 ): WorkerRuntime {
-  const config = workerConfigFromEnv(environment);
-  const logger = overrides.logger ?? createWorkerLogger(config);
-  const metrics = powertoolsMetrics(overrides.metrics ?? createPowertoolsMetrics(config));
+  const config = readConfig(environment);
+  const logger = overrides.logger ?? createLogger(config);
+  const metrics = powertoolsMetrics(overrides.metrics ?? createMetrics(config));
   let db = overrides.db;
   let close = async () => {};
   if (!db) {

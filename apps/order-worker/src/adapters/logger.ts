@@ -3,7 +3,7 @@ import type { WorkerLog } from "../domain/ports";
 import type { WorkerConfig } from "./config";
 
 /** The worker's Powertools logger: one JSON line per call on stdout, which CloudWatch Logs keeps. */
-export function createWorkerLogger(config: WorkerConfig): Logger {
+export function createLogger(config: WorkerConfig): Logger {
   return new Logger({ serviceName: config.serviceName });
 }
 

@@ -6,7 +6,7 @@ import type { WorkerConfig } from "./config";
  * The worker's Powertools metrics: CloudWatch Embedded Metric Format on stdout (CloudWatch Logs turns the
  * lines into metrics, so recording one costs no call).
  */
-export function createPowertoolsMetrics(config: WorkerConfig): Metrics {
+export function createMetrics(config: WorkerConfig): Metrics {
   return new Metrics({ namespace: config.metricsNamespace, serviceName: config.serviceName });
 }
 
