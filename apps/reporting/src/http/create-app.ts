@@ -60,7 +60,7 @@ export function createApp(deps: ReportingDeps): Hono<ServiceEnv> {
     openApiDocument: () =>
       import("./openapi/openapi.json", { with: { type: "json" } }).then((m) => m.default as OpenApiDocument),
     problemKinds,
-    notFound: (path) => new NotFoundError(path),
+    notFound: (path) => new NotFoundError(`Nothing at ${path}.`),
     toProblemError,
     unexpectedDetail: "The report could not be produced.",
     problemHeaders: { "Cache-Control": "no-store" },
