@@ -7,6 +7,7 @@ import type { FreezeRelay } from "@orders/local-postgres/testing";
 import { deadlines } from "@orders/settings";
 import { benchSkus } from "../harness/bench-catalogue";
 import { type LatencySummary, summariseLatency } from "../harness/latency";
+import { pause } from "../harness/pause";
 
 /** One freeze of one dependency, as API clients saw it. */
 export interface FreezeWindow {
@@ -113,7 +114,7 @@ export async function freezePhase(options: FreezePhaseOptions): Promise<FreezeOu
     for (const order of refused) {
       for (let attempt = 0; (await post(order.key, order.body)) !== 202; attempt++) {
         if (attempt >= 20) throw new Error(`the API kept refusing order ${order.key} after the thaw`);
-        await new Promise((resolve) => setTimeout(resolve, 250));
+        await pause(250);
       }
     }
     return { windows, acceptedOrderIds: [...new Set(accepted.values())], items };
@@ -148,7 +149,7 @@ async function waitForHealth(base: string): Promise<void> {
     );
     if (ok) return;
     if (Date.now() > deadline) throw new Error("the API did not start within 30 s");
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await pause(200);
   }
 }
 

@@ -41,5 +41,4 @@ export { type RequestLogger, requestLogger } from "./request-logger";
 export { noStoreWhen, securityHeaders } from "./response-headers";
 export { createServiceApp, type ServiceAppOptions } from "./service-app";
 export type { ServiceEnv } from "./service-env";
-export { unavailableOnTransient } from "./transient-failures";
 export { jsonBody, validate } from "./validation";

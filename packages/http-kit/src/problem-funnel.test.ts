@@ -4,7 +4,6 @@ import { registerOpenApiRoute } from "./openapi-route";
 import { PROBLEM_CONTENT_TYPE } from "./problem";
 import { ProblemError } from "./problem-error";
 import { answerWithProblems, type FunnelLogger } from "./problem-funnel";
-import { unavailableOnTransient } from "./transient-failures";
 
 const notFound = { slug: "not-found", status: 404, title: "Not found" };
 const unavailable = { slug: "database-unavailable", status: 503, title: "Database unavailable" };
@@ -22,20 +21,15 @@ function appWithFunnel() {
   app.get("/bug", () => {
     throw new Error("SELECT secret FROM hosts");
   });
-  app.get("/flaky", () =>
-    unavailableOnTransient(
-      () => Promise.reject(new Error("ECONNRESET")),
-      (error) => error instanceof Error && error.message === "ECONNRESET",
-      (cause) => new ProblemError(unavailable, "Retry shortly.", { cause, headers: { "Retry-After": "2" } }),
-    ),
-  );
-  app.get("/broken", () =>
-    unavailableOnTransient(
-      () => Promise.reject(new Error("permission denied")),
-      () => false,
-      (cause) => new ProblemError(unavailable, "Retry shortly.", { cause }),
-    ),
-  );
+  app.get("/flaky", () => {
+    throw new ProblemError(unavailable, "Retry shortly.", {
+      cause: new Error("ECONNRESET"),
+      headers: { "Retry-After": "2" },
+    });
+  });
+  app.get("/broken", () => {
+    throw new Error("permission denied");
+  });
   answerWithProblems(app, {
     logger: () => logger,
     notFound: (path) => new ProblemError(notFound, `Nothing at ${path}.`),
@@ -70,7 +64,7 @@ describe("answerWithProblems", () => {
     expect(logged.errors.map((e) => e.message)).toEqual(["SELECT secret FROM hosts"]);
   });
 
-  it("turns a transient failure into the 503 with the error's own headers, logged as a warning with its cause", async () => {
+  it("answers a 503 problem with its own headers, logged as a warning with its cause", async () => {
     const { app, logged } = appWithFunnel();
     const res = await app.request("/flaky");
     expect(res.status).toBe(503);
@@ -82,7 +76,7 @@ describe("answerWithProblems", () => {
     ]);
   });
 
-  it("leaves a failure that is not transient a bug (500)", async () => {
+  it("answers any other error as a bug (500), logged as an error", async () => {
     const { app, logged } = appWithFunnel();
     expect((await app.request("/broken")).status).toBe(500);
     expect(logged.errors).toHaveLength(1);

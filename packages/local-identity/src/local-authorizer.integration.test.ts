@@ -26,6 +26,7 @@ function get(path: string, authorization?: string): Promise<Response> {
 function expectRefusalHeaders(response: Response): void {
   expect(response.headers.get("x-content-type-options")).toBe("nosniff");
   expect(response.headers.get("cache-control")).toBe("no-store");
+  expect(response.headers.get("referrer-policy")).toBe("no-referrer");
 }
 
 async function expectUnauthorized(response: Response, challenge: RegExp, detail: RegExp): Promise<void> {

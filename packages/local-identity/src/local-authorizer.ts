@@ -30,18 +30,20 @@ export interface LocalAuthorizerOptions extends JwtAuthorizerConfig {
 /**
  * What the services put on every answer to a caller (`securityHeaders` and `noStoreWhen` in
  * `@orders/http-kit`), on the refusals made here before the app runs: a browser never sniffs the body
- * into script or style, and no cache keeps an answer to a caller's token.
+ * into script or style, no other origin learns where the reader came from, and no cache keeps an answer to
+ * a caller's token.
  */
 const refusalHeaders = {
   "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
   "Cache-Control": "no-store",
 } as const;
 
 /**
  * API Gateway's JWT authorizer for a local Node server: requests to the service's protected paths need a
  * valid bearer access token (else 401 problem+json with `WWW-Authenticate`, before the app runs) carrying one
- * of the route's scopes (else 403 `insufficient_scope`: ID tokens carry none), both refusals `nosniff` and
- * `no-store` as every answer of the services; the app then gets the claims
+ * of the route's scopes (else 403 `insufficient_scope`: ID tokens carry none), both refusals `nosniff`,
+ * `no-referrer` and `no-store` as every answer of the services; the app then gets the claims
  * as `env.event.requestContext.authorizer.jwt`, the same place the Lambda event puts them, with `scopes` as
  * API Gateway passes them (the token's list on a route that requires scopes, `null` otherwise). A token
  * whose subject is blank is refused too: it could name no customer. Public paths pass through untouched.
