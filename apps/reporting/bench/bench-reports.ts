@@ -15,6 +15,7 @@ import { signedInAs } from "@orders/identity/testing";
 import { provisionDatabase } from "@orders/local-database";
 import { dropDatabase, uniqueDatabaseName, usePostgres } from "@orders/local-postgres";
 import postgres from "postgres";
+import { shippedDashboardAssets } from "../src/adapters/dashboard-assets";
 import { postgresReportReader } from "../src/adapters/readers";
 import { runRollup } from "../src/adapters/run-rollup";
 import { rollupDays } from "../src/domain/rollup-days";
@@ -85,6 +86,7 @@ try {
     queues: { read: async () => ({ orders: zero, deadLetter: zero }) },
     // Warnings and errors only: an access-log line per request would drown the figures.
     logger: new Logger({ serviceName: "reporting-bench", logLevel: "WARN" }),
+    assets: shippedDashboardAssets(),
   });
   const zero = { visible: 0, inFlight: 0, delayed: 0 };
   const to = utcDayOf(new Date());

@@ -3,7 +3,6 @@ import { authorizerConfigFromEnv, withLocalAuthorizer } from "@orders/local-iden
 import { createHttpRuntime } from "./composition/http-runtime";
 import { localSettingsFromEnv } from "./composition/local-settings";
 import { createRollupRuntime } from "./composition/rollup-runtime";
-import { writeDashboardScript } from "./http/dashboard/build-dashboard-script";
 
 /**
  * Local reporting service: the same app as the Lambda on REPORTING_PORT (default 3001), plus the rollup every
@@ -13,9 +12,6 @@ import { writeDashboardScript } from "./http/dashboard/build-dashboard-script";
  * composed by the same factories as the Lambdas. Stops cleanly on SIGINT/SIGTERM.
  */
 const { port, scheduleSeconds } = localSettingsFromEnv(process.env);
-
-// The dashboard's browser code, bundled from its TypeScript at every start so the page runs what the tree holds.
-await writeDashboardScript();
 
 const http = createHttpRuntime(process.env);
 const rollup = createRollupRuntime(process.env, { logger: http.logger });

@@ -2,7 +2,7 @@ import type { SQSClient } from "@aws-sdk/client-sqs";
 import { classifyDbError, type DbCall } from "@orders/db-client";
 import { deadlines } from "@orders/settings";
 import type postgres from "postgres";
-import { QueueDepthsUnavailableError, ReportStoreUnavailableError } from "../domain/errors";
+import { DatabaseUnavailableError, QueueDepthsUnavailableError } from "../domain/errors";
 import type { QueueDepthReader, ReportReader } from "../domain/ports";
 import { dailySalesReport } from "./daily-sales-report";
 import { type QueueUrls, readQueueDepths } from "./queue-depth";
@@ -12,7 +12,7 @@ import { topProductsReport } from "./top-products-report";
  * Reports from PostgreSQL. `sql` is a getter so the connection is opened on the first request, not at cold
  * start; `call` runs one report's queries on it (directly, or within the read deadline: see the HTTP
  * runtime). Transient database failures (a passed deadline included) become the domain's
- * `ReportStoreUnavailableError`; anything else stays a bug.
+ * `DatabaseUnavailableError`; anything else stays a bug.
  */
 export function postgresReportReader(
   sql: () => postgres.Sql,
@@ -29,7 +29,7 @@ async function translateDbErrors<T>(query: () => Promise<T>): Promise<T> {
   try {
     return await query();
   } catch (error) {
-    if (classifyDbError(error).retryable) throw new ReportStoreUnavailableError(error);
+    if (classifyDbError(error).retryable) throw new DatabaseUnavailableError({ cause: error });
     throw error;
   }
 }
@@ -46,7 +46,7 @@ export function sqsQueueDepthReader(sqs: () => SQSClient, urls: QueueUrls): Queu
         // One deadline for both calls and the SDK's retries; Node does not keep the process up for it.
         return await readQueueDepths(sqs(), urls, AbortSignal.timeout(deadlines.reportingQueueDepthMs));
       } catch (error) {
-        throw new QueueDepthsUnavailableError(error);
+        throw new QueueDepthsUnavailableError({ cause: error });
       }
     },
   };

@@ -6,12 +6,12 @@ import { staffConventionFromEnv } from "@orders/identity";
 import { deadlines } from "@orders/settings";
 import type { Hono } from "hono";
 import { type Environment, queueUrlsFromEnv } from "../adapters/config";
+import { shippedDashboardAssets } from "../adapters/dashboard-assets";
 import { reportingDatabase } from "../adapters/database";
 import { reportingLogger } from "../adapters/logger";
 import { postgresReportReader, sqsQueueDepthReader } from "../adapters/readers";
 import { reportingSqsClient } from "../adapters/sqs-client";
 import { createApp, type ReportingDeps } from "../http/create-app";
-import { shippedDashboardScript } from "../http/dashboard/dashboard-asset";
 import { signInSettingsFromEnv } from "./sign-in-settings";
 
 /** What the HTTP entry points (the Lambda, the local server) serve, built once per container. */
@@ -53,7 +53,7 @@ export function createHttpRuntime(
   const queueUrls = queueUrlsFromEnv(environment);
   const signIn = signInSettingsFromEnv(environment);
   const staff = staffConventionFromEnv(environment);
-  const dashboardScript = shippedDashboardScript(overrides.dashboardScript);
+  const assets = shippedDashboardAssets(overrides.dashboardScript);
   const database = reportingDatabase(environment);
   const sqs = overrides.sqs ?? reportingSqsClient();
   const logger = overrides.logger ?? reportingLogger(environment);
@@ -67,7 +67,7 @@ export function createHttpRuntime(
     signIn,
     staff,
     now: overrides.now,
-    dashboardScript,
+    assets,
   };
   return {
     app: createApp(deps),

@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { SignInSettings } from "../http/dashboard/page-contract";
-import { signInEnv, signInSettingsFromEnv } from "./sign-in-settings";
+import { signInSettingsFromEnv } from "./sign-in-settings";
 
-const base = {
+const baseEnv = {
+  SIGN_IN_AUTHORIZE_URL: "https://idp.example/auth",
+  SIGN_IN_TOKEN_URL: "https://idp.example/token",
+  SIGN_IN_CLIENT_ID: "dashboard",
+  SIGN_IN_SCOPE: "openid",
+};
+const base: SignInSettings = {
   authorizeUrl: "https://idp.example/auth",
   tokenUrl: "https://idp.example/token",
   clientId: "dashboard",
@@ -10,31 +16,45 @@ const base = {
 };
 
 describe("sign-in settings", () => {
-  it.each<SignInSettings>([
-    base,
-    {
-      ...base,
-      logoutUrl: "https://idp.example/session/end",
-      logoutReturnParameter: "post_logout_redirect_uri",
-    },
-    {
-      ...base,
-      logoutUrl: "https://x.auth.eu-west-1.amazoncognito.com/logout",
-      logoutReturnParameter: "logout_uri",
-    },
-  ])("come back from the environment they are written to (%o)", (settings) => {
-    expect(signInSettingsFromEnv(signInEnv(settings))).toEqual(settings);
+  it.each<[Record<string, string>, SignInSettings]>([
+    [baseEnv, base],
+    [
+      {
+        ...baseEnv,
+        SIGN_IN_LOGOUT_URL: "https://idp.example/session/end",
+        SIGN_IN_LOGOUT_RETURN_PARAMETER: "post_logout_redirect_uri",
+      },
+      {
+        ...base,
+        logoutUrl: "https://idp.example/session/end",
+        logoutReturnParameter: "post_logout_redirect_uri",
+      },
+    ],
+    [
+      {
+        ...baseEnv,
+        SIGN_IN_LOGOUT_URL: "https://x.auth.eu-west-1.amazoncognito.com/logout",
+        SIGN_IN_LOGOUT_RETURN_PARAMETER: "logout_uri",
+      },
+      {
+        ...base,
+        logoutUrl: "https://x.auth.eu-west-1.amazoncognito.com/logout",
+        logoutReturnParameter: "logout_uri",
+      },
+    ],
+  ])("are read from the environment (%o)", (env, settings) => {
+    expect(signInSettingsFromEnv(env)).toEqual(settings);
   });
 
   it("return to the dashboard by OpenID Connect's parameter unless told otherwise", () => {
-    const env = { ...signInEnv(base), SIGN_IN_LOGOUT_URL: "https://idp.example/session/end" };
+    const env = { ...baseEnv, SIGN_IN_LOGOUT_URL: "https://idp.example/session/end" };
     expect(signInSettingsFromEnv(env)?.logoutReturnParameter).toBe("post_logout_redirect_uri");
   });
 
   it("refuse a return parameter no provider here uses", () => {
     const env = {
-      ...signInEnv(base),
-      SIGN_IN_LOGOUT_URL: "https://idp.example/logout",
+      ...baseEnv,
+      SIGN_IN_LOGOUT_URL: "https://idp.example/session/end",
       SIGN_IN_LOGOUT_RETURN_PARAMETER: "redirect_uri",
     };
     expect(() => signInSettingsFromEnv(env)).toThrow(/SIGN_IN_LOGOUT_RETURN_PARAMETER must be one of/);

@@ -38,17 +38,3 @@ export function signInSettingsFromEnv(
       : {}),
   };
 }
-
-/** The environment a reporting server needs for these settings (the inverse of the above). */
-export function signInEnv(settings: SignInSettings): Record<string, string> {
-  return {
-    SIGN_IN_AUTHORIZE_URL: settings.authorizeUrl,
-    SIGN_IN_TOKEN_URL: settings.tokenUrl,
-    SIGN_IN_CLIENT_ID: settings.clientId,
-    SIGN_IN_SCOPE: settings.scope,
-    ...(settings.logoutUrl ? { SIGN_IN_LOGOUT_URL: settings.logoutUrl } : {}),
-    ...(settings.logoutReturnParameter
-      ? { SIGN_IN_LOGOUT_RETURN_PARAMETER: settings.logoutReturnParameter }
-      : {}),
-  };
-}

@@ -3,7 +3,7 @@ import type { UtcDay } from "./utc-day";
 
 /**
  * Where the reports come from (PostgreSQL in every real wiring; the port keeps routes free of SQL). A
- * transient failure of the store rejects with `ReportStoreUnavailableError` (errors.ts).
+ * transient failure of the store rejects with `DatabaseUnavailableError` (errors.ts).
  */
 export interface ReportReader {
   dailySales(from: UtcDay, to: UtcDay): Promise<DailySalesEntry[]>;

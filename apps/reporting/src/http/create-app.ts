@@ -4,11 +4,10 @@ import { createServiceApp, type ServiceEnv } from "@orders/http-kit";
 import { defaultStaffConvention, isPersonalRequest, type StaffConvention } from "@orders/identity";
 import type { Hono } from "hono";
 import type { QueueDepthReader, ReportReader } from "../domain/ports";
-import { dashboardScriptSource } from "./dashboard/dashboard-asset";
 import type { SignInSettings } from "./dashboard/page-contract";
 import { NotFoundError, toProblemError } from "./errors";
 import { problemKinds } from "./problem-kinds";
-import { registerDashboardRoutes } from "./routes/dashboard";
+import { type DashboardAssets, registerDashboardRoutes } from "./routes/dashboard";
 import { registerReportRoutes } from "./routes/reports";
 
 /** What the reporting HTTP service talks to, passed in so tests and the local server wire real adapters. */
@@ -22,11 +21,8 @@ export interface ReportingDeps {
   signIn?: SignInSettings;
   /** Which claim lists the caller's groups (the stage's setting; `cognito:groups` by default). */
   staff?: StaffConvention;
-  /**
-   * The dashboard's bundled browser code (the runtime passes the one it found at start-up); by default
-   * read from this package on the first request.
-   */
-  dashboardScript?: () => Promise<string>;
+  /** The dashboard's scripts (the runtime passes the ones it found at start-up; this layer reads no file). */
+  assets: DashboardAssets;
 }
 
 /**
@@ -36,7 +32,7 @@ export interface ReportingDeps {
  * and in tests (`app.request()`).
  *
  * @example
- * const app = createApp({ reports, queues, logger });
+ * const app = createApp({ reports, queues, logger, assets });
  * const res = await app.request("/reports/daily-sales?from=2026-11-01&to=2026-11-30");
  */
 export function createApp(deps: ReportingDeps): Hono<ServiceEnv> {
@@ -49,7 +45,7 @@ export function createApp(deps: ReportingDeps): Hono<ServiceEnv> {
         now: deps.now ?? (() => new Date()),
         signIn: deps.signIn,
         staff,
-        dashboardScript: deps.dashboardScript ?? dashboardScriptSource,
+        assets: deps.assets,
       });
     },
     // Reports and who is signed in are the caller's: nothing answered to a token is cached.
@@ -60,7 +56,7 @@ export function createApp(deps: ReportingDeps): Hono<ServiceEnv> {
     openApiDocument: () =>
       import("./openapi/openapi.json", { with: { type: "json" } }).then((m) => m.default as OpenApiDocument),
     problemKinds,
-    notFound: (path) => new NotFoundError(path),
+    notFound: (path) => new NotFoundError(`Nothing at ${path}.`),
     toProblemError,
     unexpectedDetail: "The report could not be produced.",
     problemHeaders: { "Cache-Control": "no-store" },

@@ -1,8 +1,9 @@
 import { MethodNotAllowedError, problemTypeUri, toProblem } from "@orders/http-kit";
 import { silentLogger } from "@orders/http-kit/testing";
 import { describe, expect, it } from "vitest";
+import { DatabaseUnavailableError, QueueDepthsUnavailableError } from "../domain/errors";
 import { checkedApp } from "../testing/reporting-contract";
-import { DatabaseUnavailableError, NotFoundError, QueueUnavailableError } from "./errors";
+import { NotFoundError, toProblemError } from "./errors";
 
 const unused = () => Promise.reject(new Error("not read by /docs"));
 
@@ -20,10 +21,10 @@ describe("GET /docs", () => {
     expect(res.headers.get("x-request-id")).toBe("docs-check-1");
     const page = await res.text();
     const errors = [
-      new NotFoundError("/x"),
+      new NotFoundError("Nothing at /x."),
       new MethodNotAllowedError("PUT", "/x", ["GET"]),
-      new QueueUnavailableError(null),
-      new DatabaseUnavailableError(null),
+      toProblemError(new QueueDepthsUnavailableError()),
+      toProblemError(new DatabaseUnavailableError()),
     ];
     const types = [...errors, new Error("unexpected")].map(
       (e) => toProblem(e, { instance: "/x", extensions: {} }).type,

@@ -1,5 +1,5 @@
 import { relative } from "node:path";
-import { writeDashboardScript } from "../http/dashboard/build-dashboard-script";
+import { writeDashboardScript } from "./dashboard-bundle";
 
 /**
  * `npm run build -w @orders/reporting`: writes the dashboard's bundled browser code (committed; the Lambda

@@ -13,17 +13,18 @@ import { launchChromium } from "@orders/local-browser";
 import { provisionDatabase } from "@orders/local-database";
 import { dropDatabase, uniqueDatabaseName, usePostgres } from "@orders/local-postgres";
 import postgres from "postgres";
+import { shippedDashboardAssets } from "../adapters/dashboard-assets";
 import { reportingLogger } from "../adapters/logger";
 import { postgresReportReader, sqsQueueDepthReader } from "../adapters/readers";
 import { runRollup } from "../adapters/run-rollup";
 import { reportingSqsClient } from "../adapters/sqs-client";
 import { addDays, daysInRange, utcDayOf } from "../domain/utc-day";
 import { createApp } from "../http/create-app";
-import { writeDashboardScript } from "../http/dashboard/build-dashboard-script";
 import { serveDashboardBehindSignIn, signInThroughTheForm } from "../testing/dashboard-behind-sign-in";
 import { demoOrders } from "../testing/demo-orders";
 import { startLocalQueues } from "../testing/local-queues";
 import { insertOrders } from "../testing/order-fixtures";
+import { writeDashboardScript } from "./dashboard-bundle";
 
 const output = join(import.meta.dirname, "../../../../docs/dashboard.png");
 const days = 30;
@@ -84,6 +85,7 @@ try {
       queues: sqsQueueDepthReader(() => sqs, queues.urls),
       logger: reportingLogger(process.env),
       signIn,
+      assets: shippedDashboardAssets(),
     }),
   );
   cleanups.unshift(() => dashboard.close());

@@ -2,9 +2,19 @@ import type { ServiceEnv } from "@orders/http-kit";
 import { callerOf, type StaffConvention } from "@orders/identity";
 import type { Hono } from "hono";
 import { addDays, utcDayOf } from "../../domain/utc-day";
-import { chartJsSource } from "../dashboard/chart-asset";
 import type { SignInSettings } from "../dashboard/page-contract";
 import { renderDashboard } from "../dashboard/render-dashboard";
+
+/**
+ * The page's two scripts, each a loader the routes call per request (the runtime hands in ones that read the
+ * files once and keep them in memory): this layer reads no file.
+ */
+export interface DashboardAssets {
+  /** The bundled browser code, served at `/assets/dashboard.js`. */
+  dashboardScript: () => Promise<string>;
+  /** Chart.js's self-contained UMD build, served at `/assets/chart.umd.min.js`. */
+  chartJs: () => Promise<string>;
+}
 
 const rangeChoices = [7, 30, 90, 365] as const;
 const defaultDays = 30;
@@ -29,8 +39,7 @@ export function registerDashboardRoutes(
     now: () => Date;
     signIn: SignInSettings | undefined;
     staff: StaffConvention;
-    /** The bundled browser code served at `/assets/dashboard.js`. */
-    dashboardScript: () => Promise<string>;
+    assets: DashboardAssets;
   },
 ): void {
   app.get("/", (c) => {
@@ -59,12 +68,12 @@ export function registerDashboardRoutes(
   app.get("/assets/dashboard.js", async (c) => {
     c.header("Content-Type", "text/javascript; charset=utf-8");
     c.header("Cache-Control", "public, max-age=300");
-    return c.body(await deps.dashboardScript());
+    return c.body(await deps.assets.dashboardScript());
   });
 
   app.get("/assets/chart.umd.min.js", async (c) => {
     c.header("Content-Type", "text/javascript; charset=utf-8");
     c.header("Cache-Control", "public, max-age=86400");
-    return c.body(await chartJsSource());
+    return c.body(await deps.assets.chartJs());
   });
 }

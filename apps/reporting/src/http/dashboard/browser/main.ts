@@ -1,5 +1,5 @@
 /**
- * The dashboard's browser code, bundled into `/assets/dashboard.js` (see `build-dashboard-script.ts`). It
+ * The dashboard's browser code, bundled into `/assets/dashboard.js` (see `scripts/dashboard-bundle.ts`). It
  * signs in at the stage's issuer (Authorization Code + PKCE, RFC 7636; the access token lives in memory
  * only, the verifier and state in sessionStorage for the length of the redirect), asks `/me` whether the
  * caller is staff, then reads the range the server rendered into `<main>`, fetches the same JSON API any

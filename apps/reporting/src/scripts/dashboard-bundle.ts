@@ -1,10 +1,10 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { build } from "esbuild";
-import { dashboardScriptFile } from "./dashboard-asset";
+import { dashboardScriptFile } from "../adapters/dashboard-assets";
 
-const entry = join(import.meta.dirname, "browser", "main.ts");
-const packageRoot = join(import.meta.dirname, "..", "..", "..");
+const entry = join(import.meta.dirname, "..", "http", "dashboard", "browser", "main.ts");
+const packageRoot = join(import.meta.dirname, "..", "..");
 
 /**
  * The browser code as one classic script: an IIFE (the page loads it with `<script src defer>`, the CSP

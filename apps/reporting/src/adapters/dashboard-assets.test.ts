@@ -1,8 +1,9 @@
+import { existsSync } from "node:fs";
 import { Script } from "node:vm";
 import { packageFileCandidates } from "@orders/http-kit";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { bundleDashboardScript } from "./build-dashboard-script";
-import { dashboardScriptFile, dashboardScriptSource } from "./dashboard-asset";
+import { bundleDashboardScript } from "../scripts/dashboard-bundle";
+import { chartJsCandidates, dashboardScriptFile, shippedDashboardAssets } from "./dashboard-assets";
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -22,7 +23,7 @@ describe("the dashboard script", () => {
   });
 
   it("is served, and committed, as the bundle of the current browser code", async () => {
-    const served = await dashboardScriptSource();
+    const served = await shippedDashboardAssets().dashboardScript();
     expect(served, "generated/dashboard.js is stale: run npm run build -w @orders/reporting").toBe(
       await bundleDashboardScript(),
     );
@@ -31,5 +32,20 @@ describe("the dashboard script", () => {
   it("is read from beside a Lambda bundle, where infra copies it", () => {
     vi.stubEnv("LAMBDA_TASK_ROOT", "/var/task");
     expect(packageFileCandidates(dashboardScriptFile).at(-1)).toBe("/var/task/generated/dashboard.js");
+  });
+});
+
+describe("Chart.js asset", () => {
+  it("is found in node_modules and is the self-contained UMD build", async () => {
+    const [fromPackage] = chartJsCandidates();
+    expect(fromPackage && existsSync(fromPackage)).toBe(true);
+    const source = await shippedDashboardAssets().chartJs();
+    expect(source).toMatch(/^\/\*![\s\S]*Chart\.js v4/);
+    expect(source).not.toMatch(/\bimport\s*\(|^import /m);
+  });
+
+  it("falls back to a copy beside a Lambda bundle", () => {
+    vi.stubEnv("LAMBDA_TASK_ROOT", "/var/task");
+    expect(chartJsCandidates().at(-1)).toBe("/var/task/chart.umd.min.js");
   });
 });
