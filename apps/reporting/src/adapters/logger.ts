@@ -6,6 +6,6 @@ import type { Environment } from "./config";
  * each function's service through POWERTOOLS_SERVICE_NAME (the HTTP function and the rollup log as two
  * services); a constructor value would override it, so the name here is only the local fallback.
  */
-export function reportingLogger(environment: Environment): Logger {
+export function createLogger(environment: Environment): Logger {
   return new Logger({ serviceName: environment.POWERTOOLS_SERVICE_NAME || "reporting" });
 }

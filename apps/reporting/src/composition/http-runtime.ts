@@ -8,7 +8,7 @@ import type { Hono } from "hono";
 import { type Environment, queueUrlsFromEnv } from "../adapters/config";
 import { shippedDashboardAssets } from "../adapters/dashboard-assets";
 import { reportingDatabase } from "../adapters/database";
-import { reportingLogger } from "../adapters/logger";
+import { createLogger } from "../adapters/logger";
 import { postgresReportReader, sqsQueueDepthReader } from "../adapters/readers";
 import { reportingSqsClient } from "../adapters/sqs-client";
 import { createApp, type ReportingDeps } from "../http/create-app";
@@ -56,7 +56,7 @@ export function createHttpRuntime(
   const assets = shippedDashboardAssets(overrides.dashboardScript);
   const database = reportingDatabase(environment);
   const sqs = overrides.sqs ?? reportingSqsClient();
-  const logger = overrides.logger ?? reportingLogger(environment);
+  const logger = overrides.logger ?? createLogger(environment);
   const deps: ReportingDeps = {
     reports: postgresReportReader(
       () => database.current().sql,

@@ -1,8 +1,8 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { Environment } from "../adapters/config";
 import { rollupDatabase } from "../adapters/database";
-import { reportingLogger } from "../adapters/logger";
-import { rollupMetrics } from "../adapters/metrics";
+import { createLogger } from "../adapters/logger";
+import { createMetrics } from "../adapters/metrics";
 import { postgresRollupStore } from "../adapters/run-rollup";
 import type { RollupMetrics } from "../domain/ports";
 import type { RollupResult } from "../domain/reports";
@@ -38,11 +38,11 @@ export function createRollupRuntime(
   overrides: RollupRuntimeOverrides = {},
 ): RollupRuntime {
   const database = rollupDatabase(environment);
-  const logger = overrides.logger ?? reportingLogger(environment);
+  const logger = overrides.logger ?? createLogger(environment);
   const deps = {
     rollups: postgresRollupStore(() => database.current().sql),
     logger,
-    metrics: overrides.metrics ?? rollupMetrics(environment),
+    metrics: overrides.metrics ?? createMetrics(environment),
     now: overrides.now,
   };
   return {

@@ -14,7 +14,7 @@ import { provisionDatabase } from "@orders/local-database";
 import { dropDatabase, uniqueDatabaseName, usePostgres } from "@orders/local-postgres";
 import postgres from "postgres";
 import { shippedDashboardAssets } from "../adapters/dashboard-assets";
-import { reportingLogger } from "../adapters/logger";
+import { createLogger } from "../adapters/logger";
 import { postgresReportReader, sqsQueueDepthReader } from "../adapters/readers";
 import { runRollup } from "../adapters/run-rollup";
 import { reportingSqsClient } from "../adapters/sqs-client";
@@ -83,7 +83,7 @@ try {
     createApp({
       reports: postgresReportReader(() => reporting.sql),
       queues: sqsQueueDepthReader(() => sqs, queues.urls),
-      logger: reportingLogger(process.env),
+      logger: createLogger(process.env),
       signIn,
       assets: shippedDashboardAssets(),
     }),
