@@ -1,5 +1,5 @@
-import { provisionDatabase } from "@orders/local-database";
-import { type PostgresTarget, usePostgres } from "@orders/local-postgres";
+import { startProvisionedDatabase } from "@orders/local-database";
+import { usePostgres } from "@orders/local-postgres";
 import { type LocalQueue, startLocalQueue } from "../src/testing/local-queue";
 
 export interface BenchStack {
@@ -13,20 +13,21 @@ export interface BenchStack {
 
 /** A real PostgreSQL (embedded, or DATABASE_URL) with a migrated, seeded database, and the SQS emulator. */
 export async function startBenchStack(): Promise<BenchStack> {
-  const server: PostgresTarget = await usePostgres();
-  const database = await provisionDatabase({
-    serverUrl: server.adminUrl,
+  const database = await startProvisionedDatabase(() => usePostgres(), {
     database: `api_bench_${Date.now()}`,
     services: ["api"],
   });
-  const queue = await startLocalQueue();
+  const queue = await startLocalQueue().catch(async (error: unknown) => {
+    await database.stop();
+    throw error;
+  });
   return {
     queue,
     adminUrl: database.adminUrl,
     apiUrl: database.directServiceUrl("api"),
     stop: async () => {
       await queue.stop();
-      await server.stop();
+      await database.stop();
     },
   };
 }

@@ -15,7 +15,7 @@
 import { randomUUID } from "node:crypto";
 import { ORDER_MESSAGE_SCHEMA_VERSION, type OrderMessage } from "@orders/contracts";
 import { createDb } from "@orders/db-client";
-import { provisionDatabase } from "@orders/local-database";
+import { startProvisionedDatabase } from "@orders/local-database";
 import { startEmbeddedPostgres } from "@orders/local-postgres";
 import postgres from "postgres";
 import { processOrderBatch } from "../src/adapters/order-repository";
@@ -163,21 +163,19 @@ async function roundTripsOf(
 
 async function main() {
   process.stdout.write("starting embedded PostgreSQL 17...\n");
-  const server = await startEmbeddedPostgres();
+  const database = await startProvisionedDatabase(() => startEmbeddedPostgres(), {
+    database: "orders_bench",
+    services: ["worker"],
+    demoCatalogue: "never",
+    products: Array.from({ length: CATALOGUE_SIZE }, (_, i) => ({
+      sku: skuOf(i),
+      name: `Bench product ${i}`,
+      currency: "USD",
+      priceCents: 100 + i,
+      stock: 100_000_000,
+    })),
+  });
   try {
-    const database = await provisionDatabase({
-      serverUrl: server.url(),
-      database: "orders_bench",
-      services: ["worker"],
-      demoCatalogue: "never",
-      products: Array.from({ length: CATALOGUE_SIZE }, (_, i) => ({
-        sku: skuOf(i),
-        name: `Bench product ${i}`,
-        currency: "USD",
-        priceCents: 100 + i,
-        stock: 100_000_000,
-      })),
-    });
     const workerUrl = new URL(database.directServiceUrl("worker"));
 
     // One connection per side, each the worker's real client (createDb: one connection, no prepared
@@ -229,7 +227,7 @@ async function main() {
     await Promise.all(Object.values(clients).map((c) => c.close()));
     report(results);
   } finally {
-    await server.stop();
+    await database.stop();
   }
 }
 

@@ -12,8 +12,8 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { createDb } from "@orders/db-client";
 import { signedInAs } from "@orders/identity/testing";
-import { provisionDatabase } from "@orders/local-database";
-import { dropDatabase, uniqueDatabaseName, usePostgres } from "@orders/local-postgres";
+import { startProvisionedDatabase } from "@orders/local-database";
+import { uniqueDatabaseName, usePostgres } from "@orders/local-postgres";
 import postgres from "postgres";
 import { shippedDashboardAssets } from "../src/adapters/dashboard-assets";
 import { postgresReportReader } from "../src/adapters/readers";
@@ -40,12 +40,10 @@ async function measure(label: string, work: () => Promise<unknown>): Promise<voi
   );
 }
 
-const server = await usePostgres();
-const name = uniqueDatabaseName("bench");
-const database = await provisionDatabase({
-  serverUrl: server.adminUrl,
-  database: name,
+const database = await startProvisionedDatabase(() => usePostgres(), {
+  database: uniqueDatabaseName("bench"),
   services: ["reporting"],
+  dropOnStop: true,
 });
 const admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
 try {
@@ -112,6 +110,5 @@ try {
   await reporting.close();
 } finally {
   await admin.end();
-  await dropDatabase(server.adminUrl, name).catch(() => {});
-  await server.stop();
+  await database.stop();
 }

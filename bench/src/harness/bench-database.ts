@@ -1,4 +1,4 @@
-import { provisionDatabase } from "@orders/local-database";
+import { startProvisionedDatabase } from "@orders/local-database";
 import { type PostgresServer, startEmbeddedPostgres } from "@orders/local-postgres";
 import type { ProxyChain } from "@orders/proxy-check";
 import type { ServiceName } from "@orders/settings";
@@ -31,32 +31,26 @@ export interface BenchDatabaseOptions {
  * stock). Benchmarks own their server: they change `max_connections` and some restart it.
  */
 export async function startBenchDatabase(options: BenchDatabaseOptions = {}): Promise<BenchDatabase> {
-  const server = await startEmbeddedPostgres({
-    maxConnections: options.maxConnections ?? 100,
-    ...(options.onLog ? { onLog: options.onLog } : {}),
-  });
-  try {
-    const database = await provisionDatabase({
-      serverUrl: server.url(),
+  const database = await startProvisionedDatabase(
+    () =>
+      startEmbeddedPostgres({
+        maxConnections: options.maxConnections ?? 100,
+        ...(options.onLog ? { onLog: options.onLog } : {}),
+      }),
+    {
       products: benchCatalogue.map(({ price_cents, ...product }) => ({
         ...product,
         priceCents: price_cents,
       })),
       ...(options.chain ? { chain: { pooler: "required" as const } } : {}),
-    });
-    return {
-      server,
-      adminUrl: database.adminUrl,
-      serviceUrl: (service) => database.directServiceUrl(service),
-      password: (service) => database.password(service),
-      chain: database.chain,
-      stop: async () => {
-        await database.stop();
-        await server.stop();
-      },
-    };
-  } catch (error) {
-    await server.stop();
-    throw error;
-  }
+    },
+  );
+  return {
+    server: database.server,
+    adminUrl: database.adminUrl,
+    serviceUrl: (service) => database.directServiceUrl(service),
+    password: (service) => database.password(service),
+    chain: database.chain,
+    stop: () => database.stop(),
+  };
 }

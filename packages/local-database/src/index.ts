@@ -4,3 +4,9 @@ export {
   provisionDatabase,
   type ServiceChainOptions,
 } from "./provision-database";
+export {
+  type ServerDatabaseOptions,
+  type ServerLike,
+  type StartedDatabase,
+  startProvisionedDatabase,
+} from "./start-provisioned-database";

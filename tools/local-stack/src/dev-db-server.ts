@@ -1,5 +1,5 @@
 import { rm } from "node:fs/promises";
-import { provisionDatabase } from "@orders/local-database";
+import { startProvisionedDatabase } from "@orders/local-database";
 import { startEmbeddedPostgres } from "@orders/local-postgres";
 import postgres from "postgres";
 import { prepareDevDbDataDir } from "./dev-db-data-dir";
@@ -38,22 +38,23 @@ export async function startDevDatabase(
   const superuser = await devDbSuperuserPassword(paths);
   const servicePasswords = await devDbServicePasswords(paths);
   const serverLog: string[] = [];
-  const server = await startEmbeddedPostgres({
-    port: options.postgresPort,
-    dataDir: clusterDir,
-    password: superuser.password,
-    // Kept between runs, unlike the test servers' throw-away data: durable writes again.
-    settings: { fsync: "on", synchronous_commit: "on", full_page_writes: "on" },
-    onLog: (line) => {
-      // Only the last lines, for a failed start's message: the server runs for days.
-      serverLog.push(line);
-      if (serverLog.length > 20) serverLog.shift();
-    },
-  }).catch((error: unknown) => {
-    // The server's own last lines say why a start failed (a port in use, a data folder it cannot use).
-    throw new Error(`PostgreSQL did not start: ${error ?? ""}\n${serverLog.join("")}`.trim());
-  });
-  try {
+  const startServer = () =>
+    startEmbeddedPostgres({
+      port: options.postgresPort,
+      dataDir: clusterDir,
+      password: superuser.password,
+      // Kept between runs, unlike the test servers' throw-away data: durable writes again.
+      settings: { fsync: "on", synchronous_commit: "on", full_page_writes: "on" },
+      onLog: (line) => {
+        // Only the last lines, for a failed start's message: the server runs for days.
+        serverLog.push(line);
+        if (serverLog.length > 20) serverLog.shift();
+      },
+    }).catch((error: unknown) => {
+      // The server's own last lines say why a start failed (a port in use, a data folder it cannot use).
+      throw new Error(`PostgreSQL did not start: ${error ?? ""}\n${serverLog.join("")}`.trim());
+    });
+  const database = await startProvisionedDatabase(startServer, async (server) => {
     if (superuser.previous !== undefined) {
       await changeSuperuserPassword(server.url(), superuser).catch(async (error: Error) => {
         // Leave no file naming a password the cluster does not have: the next start tries again.
@@ -65,33 +66,28 @@ export async function startDevDatabase(
       });
       log("the superuser's password of this kept cluster was the fixed one: replaced by a generated one");
     }
-    const database = await provisionDatabase({
-      serverUrl: server.url(),
-      create: "if-missing",
+    return {
+      create: "if-missing" as const,
       // The kept passwords, set on every start: a reset or an older run may have left others.
       passwords: servicePasswords,
       // Only into a database without products, so the stock a developer changed survives a restart.
-      demoCatalogue: "if-empty",
-      chain: { pooler: "if-installed", port: options.chainPort },
-    });
-    const chain = poolerChainOf(database);
-    log(database.seeded ? "migrated; demo catalogue loaded" : "migrated; kept the data of the previous run");
-    return {
-      superuserUrl: database.adminUrl,
-      passwordFile,
-      servicePasswordsFile,
-      chain,
-      clusterDir,
-      seeded: database.seeded,
-      stop: async () => {
-        await chain.stop();
-        await server.stop();
-      },
+      demoCatalogue: "if-empty" as const,
+      chain: { pooler: "if-installed" as const, port: options.chainPort },
     };
-  } catch (error) {
-    await server.stop();
-    throw error;
-  }
+  });
+  // The chain alone: its `stop` leaves PostgreSQL running; the database's stops both.
+  const chain = poolerChainOf({ ...database, stop: () => database.chain.stop() });
+  log(database.seeded ? "migrated; demo catalogue loaded" : "migrated; kept the data of the previous run");
+  return {
+    superuserUrl: database.adminUrl,
+    passwordFile,
+    servicePasswordsFile,
+    chain,
+    clusterDir,
+    seeded: database.seeded,
+    // The chain, then PostgreSQL (a clean shutdown: the kept data stays).
+    stop: () => database.stop(),
+  };
 }
 
 /** Logs in with the password a kept cluster's superuser still has and sets the generated one. */

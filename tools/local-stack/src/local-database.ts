@@ -1,5 +1,5 @@
-import { provisionDatabase } from "@orders/local-database";
-import { type PostgresTarget, usePostgres } from "@orders/local-postgres";
+import { startProvisionedDatabase } from "@orders/local-database";
+import { usePostgres } from "@orders/local-postgres";
 import type { ProxyChain } from "@orders/proxy-check";
 import { databaseName, type ServiceName } from "@orders/settings";
 
@@ -26,28 +26,18 @@ export interface LocalDatabase {
  * as the migrator does in AWS; the services go through the proxy chain.
  */
 export async function prepareLocalDatabase(options: { database?: string } = {}): Promise<LocalDatabase> {
-  const server: PostgresTarget = await usePostgres();
-  try {
-    const database = await provisionDatabase({
-      serverUrl: server.adminUrl,
-      database: options.database ?? databaseName,
-      create: "if-missing",
-      // `npm start` needs nothing from the OS package manager: without PgBouncer it says so and goes on.
-      chain: { pooler: "if-installed" },
-    });
-    return {
-      adminUrl: database.adminUrl,
-      embedded: server.embedded,
-      port: server.port,
-      chain: database.chain,
-      serviceUrl: (service) => database.serviceUrl(service),
-      stop: async () => {
-        await database.stop();
-        await server.stop();
-      },
-    };
-  } catch (error) {
-    await server.stop();
-    throw error;
-  }
+  const database = await startProvisionedDatabase(() => usePostgres(), {
+    database: options.database ?? databaseName,
+    create: "if-missing",
+    // `npm start` needs nothing from the OS package manager: without PgBouncer it says so and goes on.
+    chain: { pooler: "if-installed" },
+  });
+  return {
+    adminUrl: database.adminUrl,
+    embedded: database.server.embedded,
+    port: database.server.port,
+    chain: database.chain,
+    serviceUrl: (service) => database.serviceUrl(service),
+    stop: () => database.stop(),
+  };
 }

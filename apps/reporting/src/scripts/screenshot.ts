@@ -10,8 +10,8 @@ import { dirname, join } from "node:path";
 import { ReceiveMessageCommand, SendMessageBatchCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import { createDb } from "@orders/db-client";
 import { launchChromium } from "@orders/local-browser";
-import { provisionDatabase } from "@orders/local-database";
-import { dropDatabase, uniqueDatabaseName, usePostgres } from "@orders/local-postgres";
+import { startProvisionedDatabase } from "@orders/local-database";
+import { uniqueDatabaseName, usePostgres } from "@orders/local-postgres";
 import postgres from "postgres";
 import { shippedDashboardAssets } from "../adapters/dashboard-assets";
 import { createLogger } from "../adapters/logger";
@@ -42,15 +42,13 @@ async function sendMessages(sqs: SQSClient, queueUrl: string, count: number): Pr
 }
 
 await writeDashboardScript();
-const server = await usePostgres();
-const name = uniqueDatabaseName("screenshot");
-const cleanups: (() => Promise<unknown>)[] = [() => server.stop(), () => dropDatabase(server.adminUrl, name)];
+const database = await startProvisionedDatabase(() => usePostgres(), {
+  database: uniqueDatabaseName("screenshot"),
+  services: ["reporting"],
+  dropOnStop: true,
+});
+const cleanups: (() => Promise<unknown>)[] = [() => database.stop()];
 try {
-  const database = await provisionDatabase({
-    serverUrl: server.adminUrl,
-    database: name,
-    services: ["reporting"],
-  });
   const admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
   cleanups.unshift(() => admin.end());
 

@@ -1,7 +1,7 @@
-import { dropDatabase, uniqueDatabaseName, usePostgres } from "@orders/local-postgres";
+import { uniqueDatabaseName, usePostgres } from "@orders/local-postgres";
 import { type ServiceName, serviceRoles } from "@orders/settings";
 import type { TestProject } from "vitest/node";
-import { provisionDatabase } from "../provision-database";
+import { startProvisionedDatabase } from "../start-provisioned-database";
 import "./provided-context";
 
 /**
@@ -13,23 +13,19 @@ import "./provided-context";
  * naming the statement and the test file; migrations and the owner URL go straight to PostgreSQL.
  */
 export default async function setup(project: TestProject) {
-  const server = await usePostgres();
   const template = uniqueDatabaseName("template");
-  const database = await provisionDatabase({
-    serverUrl: server.adminUrl,
+  const database = await startProvisionedDatabase(() => usePostgres(), {
     database: template,
     // Each test file loads what it needs into its own copy.
     demoCatalogue: "never",
     chain: { pooler: "required" },
-  }).catch(async (error: unknown) => {
-    await server.stop();
-    throw error;
+    dropOnStop: true,
   });
   const passwords = Object.fromEntries(
     (Object.keys(serviceRoles) as ServiceName[]).map((service) => [service, database.password(service)]),
   ) as Record<ServiceName, string>;
 
-  project.provide("postgresAdminUrl", server.adminUrl);
+  project.provide("postgresAdminUrl", database.server.adminUrl);
   project.provide("serviceChainPort", database.chain.relay.port);
   project.provide("postgresTemplate", template);
   project.provide("serviceRolePasswords", passwords);
@@ -38,8 +34,6 @@ export default async function setup(project: TestProject) {
     const pinned = database.chain.pinnedSessions().length;
     const report = database.chain.report();
     await database.stop();
-    await dropDatabase(server.adminUrl, template).catch(() => {});
-    await server.stop();
     if (pinned > 0) throw new Error(`RDS Proxy would pin: ${report}`);
   };
 }
