@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findFreePort } from "./free-port";
+import { findFreePort } from "./loopback-ports";
 import { PostgresCluster } from "./postgres-cluster";
 import { writePrivateFile } from "./private-paths";
 import { packagedBinaries, reachableBinaries, type ServerBinaries } from "./server-binaries";

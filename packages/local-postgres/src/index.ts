@@ -1,6 +1,6 @@
 export { createDatabase, dropDatabase, ensureDatabase, uniqueDatabaseName, withDatabase } from "./databases";
 export { type PostgresServer, type StartPostgresOptions, startEmbeddedPostgres } from "./embedded-server";
-export { findFreePort } from "./free-port";
+export { findFreePort, isListening } from "./loopback-ports";
 export {
   findPgBouncerBinary,
   locatePgBouncerBinary,

@@ -1,10 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { accessSync, constants, statSync } from "node:fs";
 import { chown, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
-import { findFreePort } from "./free-port";
+import { findFreePort, isListening } from "./loopback-ports";
 import { isRoot, postgresSystemUser } from "./system-user";
 
 export interface PgBouncer {
@@ -88,7 +87,7 @@ export async function startPgBouncer(options: StartPgBouncerOptions): Promise<Pg
   const binary = findPgBouncerBinary();
   const port = options.port ?? (await findFreePort());
   // Checked first: on a taken port the readiness probe below would find the other server and take it for ours.
-  if (options.port !== undefined && (await canConnect(port))) {
+  if (options.port !== undefined && (await isListening(port))) {
     throw new Error(`port ${port} for PgBouncer is already in use`);
   }
   const dir = await mkdtemp(join(tmpdir(), "orders-pgbouncer-"));
@@ -155,7 +154,7 @@ log_disconnections = 0
   );
 
   const deadline = Date.now() + 10_000;
-  while (!(await canConnect(port))) {
+  while (!(await isListening(port))) {
     if (exited) throw new Error(`PgBouncer exited during start-up:\n${output}`);
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
@@ -180,15 +179,4 @@ log_disconnections = 0
       await rm(dir, { recursive: true, force: true });
     },
   };
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
 }

@@ -3,10 +3,11 @@
  * start beside another run (a port in use), and on SIGTERM/SIGINT, or when the launcher goes away, stops the
  * chain and then PostgreSQL, whose data stays for the next run.
  */
+
+import { isListening } from "@orders/local-postgres";
 import { devDbBanner } from "./dev-db-banner";
 import { devDbOptionsOrExit } from "./dev-db-options";
 import { type DevDatabase, startDevDatabase } from "./dev-db-server";
-import { isListening } from "./wait-for-port";
 
 const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 

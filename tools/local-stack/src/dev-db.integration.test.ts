@@ -4,7 +4,7 @@ import { readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { demoCatalogue } from "@orders/db";
-import { findFreePort, startEmbeddedPostgres } from "@orders/local-postgres";
+import { findFreePort, isListening, startEmbeddedPostgres } from "@orders/local-postgres";
 import {
   localDevServiceUrl,
   localDevSuperuserUrl,
@@ -16,7 +16,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clusterFolderName } from "./dev-db-data-dir";
 import { fixedPasswordOfOlderClusters } from "./dev-db-password";
 import { repoPath, repoRoot } from "./repo-paths";
-import { isListening } from "./wait-for-port";
 
 /** A `npm run dev:db` process, started as a terminal would: the launcher leads a process group. */
 interface Run {

@@ -1,11 +1,10 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { promisify } from "node:util";
-import { findFreePort } from "@orders/local-postgres";
+import { findFreePort, isListening } from "@orders/local-postgres";
 import { describe, expect, it } from "vitest";
 import { startLocalStack } from "./local-stack";
 import { repoPath, repoRoot } from "./repo-paths";
 import { servicePlan } from "./service-plan";
-import { isListening } from "./wait-for-port";
 
 async function ports() {
   return {

@@ -8,7 +8,7 @@ import {
   startLocalIdentity,
 } from "@orders/local-identity";
 import { authorizerEnv } from "@orders/local-identity/local-authorizer";
-import { findFreePort } from "@orders/local-postgres";
+import { findFreePort, isListening } from "@orders/local-postgres";
 import type { RelaySession } from "@orders/proxy-check";
 import pTimeout from "p-timeout";
 import type { ChildExit, ChildService } from "./child-service";
@@ -18,7 +18,6 @@ import { missingPoolerNotice } from "./pooler-notice";
 import { missingFiles, type PlanInput, type ServiceSpec, servicePlan } from "./service-plan";
 import type { StackConfig } from "./stack-config";
 import { startService } from "./start-service";
-import { isListening } from "./wait-for-port";
 
 /** Longest wait for one part of the stack to stop (children get 10 s before SIGKILL, plus slack). */
 const CLEANUP_TIMEOUT_MS = 20_000;

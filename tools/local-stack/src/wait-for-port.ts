@@ -1,16 +1,4 @@
-import { connect } from "node:net";
-
-/** True when something accepts TCP connections on 127.0.0.1:port. */
-export function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
+import { isListening } from "@orders/local-postgres";
 
 /** Waits until the port accepts connections; rejects on timeout or as soon as `gaveUp` settles. */
 export async function waitForPort(port: number, timeoutMs: number, gaveUp: Promise<unknown>): Promise<void> {

@@ -1,4 +1,4 @@
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 
 /** Asks the OS for a TCP port that is free right now on the loopback interface. */
 export async function findFreePort(): Promise<number> {
@@ -13,5 +13,17 @@ export async function findFreePort(): Promise<number> {
         else reject(new Error("could not determine a free port"));
       });
     });
+  });
+}
+
+/** True when something accepts TCP connections on 127.0.0.1:port right now. */
+export function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
   });
 }
