@@ -1,5 +1,10 @@
-import { connect, createServer, type Server } from "node:net";
-import { type PostgresServer, startEmbeddedPostgres, uniqueDatabaseName } from "@orders/local-postgres";
+import { createServer, type Server } from "node:net";
+import {
+  isListening,
+  type PostgresServer,
+  startEmbeddedPostgres,
+  uniqueDatabaseName,
+} from "@orders/local-postgres";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startProvisionedDatabase } from "./start-provisioned-database";
@@ -25,18 +30,6 @@ async function startTracked(): Promise<PostgresServer> {
   const server = await startEmbeddedPostgres();
   started.push(server);
   return server;
-}
-
-/** Whether something listens on the port: a stopped server refuses the connection. */
-function acceptsConnections(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
 }
 
 async function databaseExists(name: string): Promise<boolean> {
@@ -66,7 +59,7 @@ describe("startProvisionedDatabase", () => {
       { database: "postgres", create: "new" },
     );
     await expect(attempt).rejects.toThrow(/already exists/);
-    expect(await acceptsConnections(portOf(server))).toBe(false);
+    expect(await isListening(portOf(server))).toBe(false);
   });
 
   it("stops the server it started when provisioning fails at its last step, the chain", async () => {
@@ -80,7 +73,7 @@ describe("startProvisionedDatabase", () => {
       { chain: { pooler: "required", port: busyPort } },
     );
     await expect(attempt).rejects.toThrow(/EADDRINUSE/);
-    expect(await acceptsConnections(portOf(server))).toBe(false);
+    expect(await isListening(portOf(server))).toBe(false);
   });
 
   it("stops the server it started when the step before provisioning fails", async () => {
@@ -95,7 +88,7 @@ describe("startProvisionedDatabase", () => {
       },
     );
     await expect(attempt).rejects.toThrow("the kept cluster refused the password");
-    expect(await acceptsConnections(portOf(server))).toBe(false);
+    expect(await isListening(portOf(server))).toBe(false);
   });
 
   it("provisions on the server it started, and stop closes the chain before the server", async () => {
@@ -108,7 +101,7 @@ describe("startProvisionedDatabase", () => {
           ...server,
           url: server.url,
           stop: async () => {
-            chainOpenWhenServerStopped = await acceptsConnections(chainPort);
+            chainOpenWhenServerStopped = await isListening(chainPort);
             await server.stop();
           },
         };
@@ -125,13 +118,13 @@ describe("startProvisionedDatabase", () => {
     } finally {
       await api.end();
     }
-    expect(await acceptsConnections(database.server.port)).toBe(true);
-    expect(await acceptsConnections(chainPort)).toBe(true);
+    expect(await isListening(database.server.port)).toBe(true);
+    expect(await isListening(chainPort)).toBe(true);
 
     await database.stop();
     expect(chainOpenWhenServerStopped).toBe(false);
-    expect(await acceptsConnections(chainPort)).toBe(false);
-    expect(await acceptsConnections(database.server.port)).toBe(false);
+    expect(await isListening(chainPort)).toBe(false);
+    expect(await isListening(database.server.port)).toBe(false);
   });
 
   it("drops the database on stop when asked, and keeps it otherwise, on a server that outlives it", async () => {
