@@ -72,7 +72,8 @@ export interface ProvisionedDatabase {
  * `dev:db`: created (or kept), migrated with the committed migrations, a password on each service role so
  * every service logs in as itself, the catalogue loaded, and, when asked, the chain that stands for RDS Proxy
  * in front of it. Migrations and seeding connect directly as the owner, as the migrator does in AWS; the
- * services go through the chain. The server belongs to the caller: this never starts or stops it.
+ * services go through the chain. The server belongs to the caller: this never starts or stops it
+ * (`startProvisionedDatabase` starts one, provisions on it, and stops both in order).
  *
  * Service roles are cluster-wide: provisioning a second database on the same server gives the roles new
  * passwords unless `passwords` repeats them.
