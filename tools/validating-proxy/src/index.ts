@@ -20,4 +20,3 @@ export {
 } from "./operation-requests";
 export { type ProxyOptions, startValidatingProxy, type ValidatingProxy } from "./prism-proxy";
 export { allowedValue, brokenValue, codePointLength, type JsonSchema, resolverFor } from "./schema-arbitrary";
-export { type Served, serveOnLoopback } from "./serve-on-loopback";

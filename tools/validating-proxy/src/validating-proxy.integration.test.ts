@@ -1,10 +1,10 @@
+import { type Served, serveOnLoopback } from "@orders/http-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendThrough } from "./exchange";
 import { fc } from "./index";
 import { type Finding, judge, type ProseRule, unstatedRules } from "./judge";
 import { documentRequests, type OpenApiDocument } from "./operation-requests";
 import { startValidatingProxy, type ValidatingProxy } from "./prism-proxy";
-import { type Served, serveOnLoopback } from "./serve-on-loopback";
 import { type ThingFault, thingDocument, thingService } from "./testing/thing-service";
 
 /** The thing service on a loopback port behind Prism; `fault` plants a fault in it between runs. */

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
+import { serveOnLoopback } from "@orders/http-kit/testing";
 import { type HeadlessChromium, launchChromium, type Page } from "@orders/local-browser";
 import {
   authorizeInSwaggerUi,
@@ -41,13 +40,7 @@ beforeAll(async () => {
       received.push({ path, authorization: request.headers.get("authorization") });
     return h.app.fetch(request, env as never);
   }, "api");
-  await new Promise<void>((resolve) => {
-    const server = serve({ fetch: (request) => gateway(request), port: 0, hostname: "127.0.0.1" }, (info) => {
-      url = `http://127.0.0.1:${(info as AddressInfo).port}`;
-      close = () => new Promise((done) => server.close(() => done()));
-      resolve();
-    });
-  });
+  ({ url, close } = await serveOnLoopback((request) => gateway(request)));
   browser = await launchChromium();
   page = await browser.context.newPage();
   watch = await watchPage(page, url);

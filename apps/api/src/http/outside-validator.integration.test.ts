@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { type Served, serveOnLoopback } from "@orders/http-kit/testing";
 import { type IdentityFixture, startIdentityFixture } from "@orders/local-identity/testing";
 import {
   describeCounts,
@@ -9,9 +10,7 @@ import {
   judge,
   type OpenApiDocument,
   type ProseRule,
-  type Served,
   sendThrough,
-  serveOnLoopback,
   startValidatingProxy,
   unstatedRules,
   type ValidatingProxy,

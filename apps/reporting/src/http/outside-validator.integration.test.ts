@@ -1,3 +1,4 @@
+import { type Served, serveOnLoopback } from "@orders/http-kit/testing";
 import { type IdentityFixture, startIdentityFixture } from "@orders/local-identity/testing";
 import {
   describeCounts,
@@ -8,9 +9,7 @@ import {
   judge,
   type OpenApiDocument,
   type ProseRule,
-  type Served,
   sendThrough,
-  serveOnLoopback,
   startValidatingProxy,
   unstatedRules,
   type ValidatingProxy,

@@ -1,16 +1,16 @@
 import { ContractViolation, checkedFetch } from "@orders/contract-check";
 import type { ServiceEnv } from "@orders/http-kit";
+import { type Served, serveOnLoopback } from "@orders/http-kit/testing";
 import type { Page } from "@orders/local-browser";
 import { LOCAL_API_SCOPE } from "@orders/local-identity";
 import { type IdentityFixture, startIdentityFixture } from "@orders/local-identity/testing";
 import type { Hono } from "hono";
 import type { SignInSettings } from "../http/dashboard/page-contract";
 import { reportingContract } from "./reporting-contract";
-import { type ServedApp, serveApp } from "./serve-app";
 
 /** The reporting app served as under `npm start`: behind the local authorizer, signing in at a local provider. */
 export interface DashboardBehindSignIn {
-  served: ServedApp;
+  served: Served;
   idp: IdentityFixture;
   close(): Promise<void>;
 }
@@ -26,7 +26,7 @@ export async function serveDashboardBehindSignIn(
   let gateway: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 });
   // A violation thrown inside the server only reaches the browser as a 500: kept, it fails `close()` too.
   const violations: ContractViolation[] = [];
-  const served = await serveApp(async (request) => {
+  const served = await serveOnLoopback(async (request) => {
     try {
       return await gateway(request);
     } catch (error) {
