@@ -11,7 +11,7 @@ export { loadOnce } from "./load-once";
 export { wrongMethodAsProblem } from "./method-not-allowed";
 export type { OpenApiDocument } from "./openapi/openapi-document";
 export { DOCS_PAGE_CSP, registerOpenApiRoute } from "./openapi-route";
-export { packageFileCandidates, readPackageFile } from "./package-file";
+export { packageFileCandidates, readFirstFile, readPackageFile } from "./package-file";
 export {
   PROBLEM_CONTENT_TYPE,
   type Problem,

@@ -20,13 +20,12 @@ export function packageFileCandidates(shipped: ShippedFile): string[] {
 }
 
 /**
- * The file's bytes from the first place that has it.
+ * The bytes of the first of `paths` that can be read; `name` says what was looked for when none can.
  *
  * @example
- * const css = await readPackageFile({ package: "swagger-ui-dist", file: "swagger-ui.css" });
+ * const js = await readFirstFile(["/opt/a.js", "/var/task/a.js"], "a.js");
  */
-export async function readPackageFile(shipped: ShippedFile): Promise<Buffer> {
-  const paths = packageFileCandidates(shipped);
+export async function readFirstFile(paths: readonly string[], name: string): Promise<Buffer> {
   for (const path of paths) {
     try {
       return await readFile(path);
@@ -34,5 +33,15 @@ export async function readPackageFile(shipped: ShippedFile): Promise<Buffer> {
       // Try the next place.
     }
   }
-  throw new Error(`${shipped.package}/${shipped.file} not found (looked in ${paths.join(", ")})`);
+  throw new Error(`${name} not found (looked in ${paths.join(", ")})`);
+}
+
+/**
+ * The file's bytes from the first place that has it.
+ *
+ * @example
+ * const css = await readPackageFile({ package: "swagger-ui-dist", file: "swagger-ui.css" });
+ */
+export function readPackageFile(shipped: ShippedFile): Promise<Buffer> {
+  return readFirstFile(packageFileCandidates(shipped), `${shipped.package}/${shipped.file}`);
 }

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { loadOnce, packageFileCandidates } from "@orders/http-kit";
+import { loadOnce, packageFileCandidates, readFirstFile } from "@orders/http-kit";
 import type { ShippedFile } from "@orders/http-kit/docs-page-files";
 
 /**
@@ -58,14 +58,6 @@ export function chartJsCandidates(): string[] {
 }
 
 /** Chart.js, served by this service so the dashboard works offline and without a third-party CDN. */
-const chartJsSource = loadOnce(async () => {
-  const paths = chartJsCandidates();
-  for (const path of paths) {
-    try {
-      return await readFile(path, "utf8");
-    } catch {
-      // Try the next place.
-    }
-  }
-  throw new Error(`Chart.js not found (looked in ${paths.join(", ")})`);
-});
+const chartJsSource = loadOnce(async () =>
+  (await readFirstFile(chartJsCandidates(), "Chart.js")).toString("utf8"),
+);
