@@ -16,14 +16,21 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
-/** True when something accepts TCP connections on 127.0.0.1:port right now. */
-export function isListening(port: number): Promise<boolean> {
+/**
+ * True when something accepts TCP connections on 127.0.0.1:port right now. A listener that takes no
+ * connection within `timeoutMs` (its accept queue full, its process stopped) counts as not listening, so a
+ * probe never waits on the kernel's own connect timeout.
+ */
+export function isListening(port: number, timeoutMs = 1_000): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => {
+    const settle = (listening: boolean) => {
+      clearTimeout(timer);
       socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
+      resolve(listening);
+    };
+    const timer = setTimeout(() => settle(false), timeoutMs);
+    socket.once("connect", () => settle(true));
+    socket.once("error", () => settle(false));
   });
 }
